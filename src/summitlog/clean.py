@@ -1,0 +1,226 @@
+"""Cleaning a page: drop site chrome by general rules, keep body paragraphs verbatim with offsets.
+
+Plain-text scrapes keep every kept line byte-for-byte, so a span in the clean
+text maps back to the raw page (Document.raw_offset). HTML goes through
+trafilatura first; its paragraphs have no raw offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import dateparser
+import trafilatura
+
+from .records import Document, Paragraph, RawInput
+from .resources import load
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+ORD = r"(?:st|nd|rd|th)?"
+DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}{ORD}\s+{MONTH}(?:,?\s+\d{{4}})?"
+    rf"|{MONTH}\s+\d{{1,2}}{ORD}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b",
+    re.IGNORECASE,
+)
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+DATELINE_LEAD = re.compile(
+    rf"^(?:\[?(?:published|updated|posted|date|last update)\]?\s*:?\s*)?(?:{TIME}\s*[,|–-]?\s*)?(?=\S)",
+    re.IGNORECASE,
+)
+META_PREFIX = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+")
+SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
+BREADCRUMB = re.compile(r"^(?:\s*[\w'’.-]+(?:\s[\w'’.-]+){0,3}\s*(?:/|>|»|›)\s*)+(?:[\w'’.-]+(?:\s[\w'’.-]+){0,3})?$")
+WORD = re.compile(r"\w+")
+YEAR = re.compile(r"\b\d{4}\b")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # stripped
+    start: int  # offset of text in the raw string
+
+
+def document_id(content: str) -> str:
+    """Hash of the normalised content: the same page ingested twice gets the same id."""
+    norm = " ".join(unicodedata.normalize("NFKC", content).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
+    """Turn a raw page into a Document. `boilerplate` holds lines known to repeat across one outlet."""
+    site = urlparse(raw.url).hostname if raw.url else None
+    title, published = raw.title, raw.published
+    if raw.kind == "html":
+        extracted = trafilatura.bare_extraction(
+            raw.content, url=raw.url, with_metadata=True, include_comments=False
+        )
+        body = (extracted.text if extracted else "") or ""
+        if extracted:
+            title = title or extracted.title
+            published = published or extracted.date
+            site = site or extracted.sitename or extracted.hostname
+        lines, meta_date, verbatim = split_lines(body), None, False
+    else:
+        lines, meta_date = strip_meta_prefix(split_lines(raw.content))
+        verbatim = True
+    kept = [line for line in lines if not line.text or not is_noise(line.text, boilerplate)]
+    paragraphs = join_wrapped(kept, raw.content if verbatim else body)
+    text_parts, paras, cursor = [], [], 0
+    for para in paragraphs:
+        text_parts.append(para.text)
+        paras.append(Paragraph(cursor, cursor + len(para.text), para.start if verbatim else None))
+        cursor += len(para.text) + 2
+    dateline = find_dateline([p.text for p in paragraphs])
+    published = published or meta_date or (parse_date(dateline) if dateline else None)
+    title = title or find_title([p.text for p in paragraphs], dateline)
+    return Document(
+        id=document_id(raw.content),
+        source=raw.source,
+        name=raw.name,
+        kind=raw.kind,
+        raw=raw.content,
+        text="\n\n".join(text_parts),
+        paragraphs=tuple(paras),
+        title=title,
+        published=published,
+        dateline=dateline,
+        site=site,
+        url=raw.url,
+        removed_lines=len(lines) - len(kept),  # blank lines are kept as markers, so this counts noise
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines, stripped, with their offsets; blank lines become empty Line markers."""
+    lines, pos = [], 0
+    for piece in text.splitlines(keepends=True):
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            lines.append(Line(stripped, pos + lead))
+        else:
+            lines.append(Line("", pos))
+        pos += len(piece)
+    return lines
+
+
+def strip_meta_prefix(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """A scraper's leading 'date 2023-03-21 ' header is metadata, not body text."""
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        match = META_PREFIX.match(line.text)
+        if not match:
+            return lines, None
+        rest = Line(line.text[match.end():], line.start + match.end())
+        return lines[:i] + [rest] + lines[i + 1:], match.group(1)
+    return lines, None
+
+
+def is_noise(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
+    """Site chrome: short lines that are not sentences and look like menus, buttons, tickers."""
+    if not text:
+        return True
+    words = WORD.findall(text)
+    if len(text) <= 3 or not words:
+        return True  # bullets, lone counters, "* * *"
+    noise = load("noise.json")
+    if is_ticker(text, noise["currency_codes"]):
+        return True
+    if len(words) > 12 or SENTENCE_END.search(text) and len(words) > 5:
+        return False
+    low = " ".join(text.lower().strip("-•*·|>»").split())
+    if normalise_line(text) in boilerplate:
+        return True
+    if low.rstrip(":") in noise["chrome_lines"]:
+        return True
+    if low.startswith(tuple(noise["chrome_prefixes"])):
+        return True
+    if any(word in low for word in noise["chrome_words"]) and not SENTENCE_END.search(text):
+        return True
+    return bool(BREADCRUMB.match(text))
+
+
+def is_ticker(text: str, codes: Iterable[str]) -> bool:
+    """Price tickers and counters: only numbers, currency codes and symbols ('3.69 BYN', '• 6')."""
+    rest = re.sub(r"[\d.,%+\-−–$€£¥₽•·*|()\s]", "", text)
+    return not rest or rest in codes
+
+
+def normalise_line(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def join_wrapped(lines: list[Line], raw: str) -> list[Line]:
+    """Lines of one hard-wrapped paragraph (next line starts lower-case, no blank between) are joined."""
+    out: list[Line] = []
+    previous_blank = True
+    for line in lines:
+        if not line.text:
+            previous_blank = True
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not previous_blank
+            and line.text[0].islower()
+            and not SENTENCE_END.search(prev.text)
+        ):
+            end = line.start + len(line.text)
+            out[-1] = Line(raw[prev.start:end], prev.start)
+        else:
+            out.append(line)
+        previous_blank = False
+    return out
+
+
+def find_dateline(paragraphs: list[str]) -> str | None:
+    """A short line near the top (or the very end) that starts with a date: the page's dateline."""
+    candidates = paragraphs[:12] + paragraphs[-2:]
+    for text in candidates:
+        if len(WORD.findall(text)) > 14:
+            continue
+        lead = DATELINE_LEAD.match(text)
+        match = DATE.match(text, lead.end() if lead else 0)
+        if match:
+            return text
+    return None
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date of the first date in text; '--MM-DD' when it gives no year (never a guessed year)."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    found = match.group(0)
+    if ISO_DATE.fullmatch(found):
+        return found
+    settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
+    parsed = dateparser.parse(found, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return parsed.date().isoformat() if YEAR.search(found) else parsed.strftime("--%m-%d")
+
+
+def find_title(paragraphs: list[str], dateline: str | None) -> str | None:
+    """The first heading-like line: short and not a sentence ending in a full stop."""
+    for text in paragraphs[:6]:
+        if text == dateline:
+            continue
+        words = len(WORD.findall(text))
+        if 2 <= words <= 25 and not text.endswith("."):
+            return text
+        if words > 25:
+            return None
+    return None

@@ -1,0 +1,182 @@
+"""The command line: each command parses its flags, calls one library function and renders the result."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import httpx
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import evaluate, pipeline
+from .errors import InputError, SummitlogError
+from .goldjson import to_gold
+from .settings import Settings
+from .sources import count_inputs
+from .store import Store
+
+app = typer.Typer(
+    help="summitlog: a source-linked record of meetings between heads of state.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", envvar="SUMMITLOG_DB", help=Settings.help()["db"], show_default="summitlog.db"),
+]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log each step to stderr.")]
+
+
+def _settings(db: str | None, verbose: bool = False) -> Settings:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    return Settings.from_env(db=db)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or http(s) URLs.")],
+    db: DbOption = None,
+    verbose: Verbose = False,
+) -> None:
+    """Read pages, extract the record from them and store it. Exit 1 if any input failed."""
+    settings = _settings(db, verbose)
+    results = []
+    with Store.open(settings.db) as store, httpx.Client() as client:
+        progress = Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.description}"), console=err, transient=True,
+            disable=not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("", total=count_inputs(inputs))
+            for result in pipeline.ingest(inputs, store, settings, client):
+                results.append(result)
+                progress.update(task, advance=1, description=Path(result.source).name[:40])
+                if result.status == "failed":
+                    err.print(f"[red]error[/red] {result.source}: {result.problem}", highlight=False)
+        summary = store.summary()
+    table = Table(title="ingest", show_edge=False)
+    for col in ("added", "unchanged", "failed", "documents in store"):
+        table.add_column(col, justify="right")
+    counts = {s: sum(r.status == s for r in results) for s in ("added", "unchanged", "failed")}
+    table.add_row(*(str(counts[s]) for s in counts), str(summary["documents"]))
+    out.print(table)
+    out.print(f"database: {settings.db}", highlight=False)
+    raise typer.Exit(1 if counts["failed"] else 0)
+
+
+@app.command()
+def docs(
+    db: DbOption = None,
+    search: Annotated[Optional[str], typer.Option(help="Full-text search over titles and text.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+) -> None:
+    """List the stored documents."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        rows = store.documents(limit=limit, search=search)
+        total = store.count()
+    table = Table(show_edge=False)
+    for col in ("id", "published", "site", "chars", "title / name"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["id"][:10], r["published"] or "", r["site"] or "", str(r["chars"]),
+                      r["title"] or r["name"])
+    out.print(table)
+    out.print(f"{len(rows)} shown of {total} documents", highlight=False)
+
+
+@app.command()
+def doc(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id or a unique prefix of it.")],
+    db: DbOption = None,
+    raw: Annotated[bool, typer.Option(help="Print the raw input instead of the clean text.")] = False,
+) -> None:
+    """Show one document: its metadata and clean text."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        d = store.document(doc_id)
+    for key in ("id", "name", "source", "url", "site", "title", "published", "dateline"):
+        value = getattr(d, key)
+        if value:
+            out.print(f"[bold]{key}:[/bold] {value}", highlight=False)
+    out.print(f"[bold]paragraphs:[/bold] {len(d.paragraphs)}   [bold]lines removed as noise:[/bold] "
+              f"{d.removed_lines}\n", highlight=False)
+    out.print(d.raw if raw else d.text, markup=False, highlight=False)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or URLs.")],
+    format: Annotated[str, typer.Option("--format", help="Output shape: gold-jsonl.")] = "gold-jsonl",
+    verbose: Verbose = False,
+) -> None:
+    """Analyse pages without a database and print one JSON line per document."""
+    if format != "gold-jsonl":
+        raise SummitlogError(f"--format {format!r} is not known; use gold-jsonl")
+    settings = _settings(None, verbose)
+    failed = 0
+    with httpx.Client() as client:
+        for item in pipeline.extract(inputs, settings, client):
+            if isinstance(item, InputError):
+                failed += 1
+                err.print(f"error {item}", markup=False, highlight=False)
+            else:
+                sys.stdout.write(json.dumps(to_gold(item), ensure_ascii=False) + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Option(help="Gold set in the shape of gold/FORMAT.md.")],
+    docs: Annotated[Path, typer.Option("--docs", help="Folder of the documents the gold set names.")],
+    persons: Annotated[Optional[Path], typer.Option(help="Names table; default persons.json beside --gold.")] = None,
+    show: Annotated[int, typer.Option(help="Print up to N misses of each kind.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Extract the gold set's documents and print the metrics FORMAT.md defines."""
+    settings = _settings(None)
+    gold_rows, texts, table = evaluate.load_gold(gold, docs, persons)
+    paths = [str(docs / name) for name in gold_rows]
+    pred = {}
+    for item in pipeline.extract(paths, settings):
+        if not isinstance(item, InputError):
+            row = to_gold(item)
+            pred[row["doc"]] = row
+    report = evaluate.score(pred, gold_rows, texts, table)
+    if as_json:
+        out.print_json(data=report.metrics)
+        return
+    for key, value in report.metrics.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        out.print(f"{key:28} {shown}", highlight=False)
+    for title, rows in (("missed quotes", report.misses), ("wrong speakers", report.wrong_speakers),
+                        ("spurious quotes", report.spurious), ("missed figures", report.missed_figures)):
+        for row in rows[:show]:
+            out.print(f"{title}: {row}", markup=False, highlight=False)
+
+
+def main() -> None:
+    """Entry point: library errors become one line on stderr and exit code 2, never a traceback."""
+    try:
+        app()
+    except SummitlogError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted", highlight=False)
+        sys.exit(130)

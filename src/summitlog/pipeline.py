@@ -1,0 +1,66 @@
+"""Runs the stages in order: read -> clean -> analyze -> store. The only module that imports them all."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+import httpx
+
+from .clean import clean
+from .errors import InputError
+from .records import Document, Extraction, IngestResult, RawInput
+from .settings import Settings
+from .sources import read_inputs
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+
+def prepare(raw: RawInput) -> Document:
+    """Clean one raw page; raise InputError when nothing readable is left."""
+    try:
+        doc = clean(raw)
+    except (ValueError, TypeError) as exc:  # trafilatura/lxml reject some malformed markup
+        raise InputError(raw.source, f"could not be parsed as {raw.kind} ({exc})") from None
+    if not doc.text.strip():
+        what = "no main text found in the HTML" if raw.kind == "html" else "no text left after cleaning"
+        raise InputError(raw.source, what)
+    return doc
+
+
+def analyze(doc: Document) -> Extraction:
+    """Everything found in one document. Pure: no database, no globals, picklable in and out."""
+    return Extraction(document=doc)
+
+
+def extract(
+    targets: Iterable[str], settings: Settings, client: httpx.Client | None = None
+) -> Iterator[Extraction | InputError]:
+    """Analyse inputs without a database: one Extraction (or the reason it failed) per page."""
+    for item in read_inputs(targets, settings, client):
+        if isinstance(item, InputError):
+            log.warning("%s", item)
+            yield item
+            continue
+        try:
+            yield analyze(prepare(item))
+        except InputError as exc:
+            log.warning("%s", exc)
+            yield exc
+
+
+def ingest(
+    targets: Iterable[str],
+    store: Store,
+    settings: Settings,
+    client: httpx.Client | None = None,
+) -> Iterator[IngestResult]:
+    """Read, analyse and store every page; one IngestResult per input, failures included."""
+    for item in extract(targets, settings, client):
+        if isinstance(item, InputError):
+            yield IngestResult(item.source, "failed", problem=item.problem)
+            continue
+        doc = item.document
+        added = store.save(item)
+        yield IngestResult(doc.source, "added" if added else "unchanged", doc.id, doc.title)

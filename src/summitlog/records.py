@@ -1,0 +1,83 @@
+"""Typed records passed between stages. Plain dicts appear only at the database boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """One page as read from a source, before cleaning."""
+
+    source: str  # path, URL, or "path#line" for JSON Lines
+    name: str  # file name (or URL) a user recognises; the gold sets key documents by it
+    content: str  # decoded text: the page's plain text or its HTML
+    kind: str  # "text" or "html"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the clean text; raw_start maps it back into the raw text when it is verbatim."""
+
+    start: int
+    end: int
+    raw_start: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned page: the clean text is what every span points into."""
+
+    id: str
+    source: str
+    name: str
+    kind: str
+    raw: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+    published: str | None = None  # ISO date, or "--MM-DD" when the page gives no year
+    dateline: str | None = None
+    site: str | None = None
+    url: str | None = None
+    removed_lines: int = 0
+
+    def raw_offset(self, offset: int) -> int | None:
+        """Map an offset in the clean text to the raw text, where the paragraph is verbatim."""
+        for p in self.paragraphs:
+            if p.start <= offset <= p.end:
+                return None if p.raw_start is None else p.raw_start + offset - p.start
+        return None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an item came from: character offsets into a document's clean text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything analyze() found in one document."""
+
+    document: Document
+    quotes: tuple = field(default_factory=tuple)
+    meetings: tuple = field(default_factory=tuple)
+    figures: tuple = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one input during an ingest."""
+
+    source: str
+    status: str  # "added", "unchanged" or "failed"
+    doc_id: str | None = None
+    title: str | None = None
+    problem: str | None = None

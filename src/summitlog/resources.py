@@ -1,0 +1,14 @@
+"""Loading the data files shipped in the package (registry, gazetteer, vocabularies)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+
+@cache
+def load(name: str) -> Any:
+    """A shipped JSON data file, parsed once per process (read-only, so caching is safe)."""
+    return json.loads(files("summitlog").joinpath("data", name).read_text("utf-8"))

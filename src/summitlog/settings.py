@@ -1,0 +1,36 @@
+"""One settings object: every default lives here with its help text; the CLI maps flags onto it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+
+
+def _setting(default, help: str):
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = _setting("summitlog.db", "Database: a SQLite file path (env SUMMITLOG_DB).")
+    max_bytes: int = _setting(20 * 1024 * 1024, "Largest input accepted, in bytes.")
+    fetch_timeout: float = _setting(20.0, "Seconds before a URL fetch gives up.")
+    user_agent: str = _setting(
+        "summitlog/0.1 (+research; contact: see README)", "User-Agent sent when fetching URLs."
+    )
+    registry: str | None = _setting(
+        None, "A JSON file of extra actors that extends the shipped registry."
+    )
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        """Defaults, then the environment, then explicit overrides (None means 'not given')."""
+        base = cls()
+        if os.environ.get("SUMMITLOG_DB"):
+            base = replace(base, db=os.environ["SUMMITLOG_DB"])
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(base, **given)
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        return {f.name: f.metadata["help"] for f in fields(cls)}

@@ -1,0 +1,180 @@
+"""The record on disk: SQLite by default (WAL, foreign keys, FTS5), versioned migrations on open.
+
+One transaction per document: a document is stored whole or not at all, so a
+kill in the middle of an ingest leaves every stored document complete.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import asdict
+from datetime import datetime, timezone
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from .errors import NotFound, StoreError
+from .records import Document, Extraction, Paragraph
+
+log = logging.getLogger(__name__)
+
+DOC_COLUMNS = (
+    "id", "source", "name", "kind", "url", "site", "title", "published", "dateline",
+    "raw", "text", "removed_lines",
+)
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration shipped, in order."""
+    found = []
+    for entry in files("summitlog").joinpath("migrations").iterdir():
+        if entry.name.endswith(".sql"):
+            version = int(entry.name.split("_", 1)[0])
+            found.append((version, entry.name, entry.read_text("utf-8")))
+    return sorted(found)
+
+
+class Store:
+    """A summitlog database. Use Store.open(); the connection is passed in for tests."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str = ":memory:") -> None:
+        self.conn = conn
+        self.path = path
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        self.migrate()
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        """Open (creating if needed) the SQLite store at path and bring its schema up to date."""
+        path = str(path)
+        if path != ":memory:":
+            target = Path(path)
+            if target.is_dir():
+                raise StoreError(f"{path}: is a folder; give a database file path")
+            if not target.parent.exists():
+                raise StoreError(f"{path}: folder {target.parent} does not exist")
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            if path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            return cls(conn, path)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        """Apply every migration newer than the database, each in its own transaction."""
+        current = self.version
+        for version, name, sql in migrations():
+            if version <= current:
+                continue
+            try:
+                self.conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+            except sqlite3.DatabaseError as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: migration {name} failed ({exc})") from None
+            log.info("applied migration %s", name)
+
+    # -- writing -----------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def save(self, extraction: Extraction) -> bool:
+        """Store one document and what was extracted from it; False when it was already stored."""
+        doc = extraction.document
+        if self.has(doc.id):
+            return False
+        row = {k: getattr(doc, k) for k in DOC_COLUMNS}
+        row["ingested_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        cols = ", ".join(row)
+        marks = ", ".join(f":{k}" for k in row)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has(doc.id):  # another writer stored it while we waited for the lock
+                self.conn.execute("ROLLBACK")
+                return False
+            self.conn.execute(f"INSERT INTO documents ({cols}) VALUES ({marks})", row)
+            self.conn.executemany(
+                "INSERT INTO paragraphs (doc_id, idx, start, end, raw_start) VALUES (?, ?, ?, ?, ?)",
+                [(doc.id, i, p.start, p.end, p.raw_start) for i, p in enumerate(doc.paragraphs)],
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return True
+
+    # -- reading -----------------------------------------------------------------
+
+    def count(self, table: str = "documents") -> int:
+        if table not in {"documents", "paragraphs"}:
+            raise ValueError(f"unknown table {table!r}")
+        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def documents(self, limit: int = 100, offset: int = 0, search: str | None = None) -> list[dict[str, Any]]:
+        """Document summaries, newest ingest first; `search` is an FTS5 query over title and text."""
+        fields = "d.id, d.name, d.title, d.published, d.site, length(d.text) AS chars, d.ingested_at"
+        if search:
+            sql = (
+                f"SELECT {fields} FROM documents_fts f JOIN documents d ON d.rowid = f.rowid "
+                "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+            )
+            args: tuple = (fts_query(search), limit, offset)
+        else:
+            sql = f"SELECT {fields} FROM documents d ORDER BY d.rowid DESC LIMIT ? OFFSET ?"
+            args = (limit, offset)
+        return [dict(r) for r in self.conn.execute(sql, args)]
+
+    def resolve_id(self, doc_id: str) -> str:
+        """The full id of a document given its id or a unique prefix of it."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id LIKE ? || '%' LIMIT 2", (doc_id.lower(),)
+        ).fetchall()
+        if not rows or not doc_id:
+            raise NotFound(f"no document with id {doc_id!r}; 'summitlog docs' lists them")
+        if len(rows) > 1:
+            raise NotFound(f"id prefix {doc_id!r} matches several documents; give more characters")
+        return rows[0]["id"]
+
+    def document(self, doc_id: str) -> Document:
+        """The stored Document, by id or unique id prefix."""
+        full = self.resolve_id(doc_id)
+        row = dict(self.conn.execute("SELECT * FROM documents WHERE id = ?", (full,)).fetchone())
+        paras = tuple(
+            Paragraph(r["start"], r["end"], r["raw_start"])
+            for r in self.conn.execute(
+                "SELECT start, end, raw_start FROM paragraphs WHERE doc_id = ? ORDER BY idx", (full,)
+            )
+        )
+        return Document(paragraphs=paras, **{k: row[k] for k in DOC_COLUMNS})
+
+    def summary(self) -> dict[str, int]:
+        return {"documents": self.count("documents"), "paragraphs": self.count("paragraphs")}
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query of quoted terms, so punctuation never raises a syntax error."""
+    terms = [t.replace('"', '""') for t in text.split() if t.strip()]
+    return " ".join(f'"{t}"' for t in terms) or '""'
+
+
+def document_dict(doc: Document) -> dict[str, Any]:
+    return asdict(doc)
