@@ -59,8 +59,7 @@ def document_id(content: str) -> str:
 
 def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
     """Turn a raw page into a Document. `boilerplate` holds lines known to repeat across one outlet."""
-    site = urlparse(raw.url).hostname if raw.url else None
-    title, published = raw.title, raw.published
+    url, title, published, site = raw.url, raw.title, raw.published, None
     if raw.kind == "html":
         extracted = trafilatura.bare_extraction(
             raw.content, url=raw.url, with_metadata=True, include_comments=False
@@ -69,11 +68,13 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
         if extracted:
             title = title or extracted.title
             published = published or extracted.date
-            site = site or extracted.sitename or extracted.hostname
+            url = url or extracted.url
+            site = extracted.sitename or extracted.hostname
         lines, meta_date, verbatim = split_lines(body), None, False
     else:
         lines, meta_date = strip_meta_prefix(split_lines(raw.content))
         verbatim = True
+    site = site or (urlparse(url).hostname if url else None)
     kept = [line for line in lines if not line.text or not is_noise(line.text, boilerplate)]
     paragraphs = join_wrapped(kept, raw.content if verbatim else body)
     text_parts, paras, cursor = [], [], 0
@@ -96,7 +97,7 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
         published=published,
         dateline=dateline,
         site=site,
-        url=raw.url,
+        url=url,
         removed_lines=len(lines) - len(kept),  # blank lines are kept as markers, so this counts noise
     )
 
@@ -160,6 +161,16 @@ def is_ticker(text: str, codes: Iterable[str]) -> bool:
 
 def normalise_line(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def chrome_candidates(raw_text: str) -> set[str]:
+    """Lines that could be an outlet's chrome if they recur: short, not sentences, not speaker labels."""
+    found = set()
+    for line in split_lines(raw_text):
+        words = WORD.findall(line.text)
+        if 0 < len(words) <= 12 and not SENTENCE_END.search(line.text):
+            found.add(normalise_line(line.text))
+    return found
 
 
 def join_wrapped(lines: list[Line], raw: str) -> list[Line]:

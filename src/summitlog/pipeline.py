@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import urlparse
 
 import httpx
 
-from .clean import clean
+from .clean import chrome_candidates, clean
 from .errors import InputError
 from .records import Document, Extraction, IngestResult, RawInput
 from .settings import Settings
@@ -17,10 +18,18 @@ from .store import Store
 log = logging.getLogger(__name__)
 
 
-def prepare(raw: RawInput) -> Document:
+Boilerplate = Callable[[str | None], frozenset[str]]
+
+
+def no_boilerplate(site: str | None) -> frozenset[str]:
+    return frozenset()
+
+
+def prepare(raw: RawInput, boilerplate: Boilerplate = no_boilerplate) -> Document:
     """Clean one raw page; raise InputError when nothing readable is left."""
+    site = urlparse(raw.url).hostname if raw.url else None
     try:
-        doc = clean(raw)
+        doc = clean(raw, boilerplate(site))
     except (ValueError, TypeError) as exc:  # trafilatura/lxml reject some malformed markup
         raise InputError(raw.source, f"could not be parsed as {raw.kind} ({exc})") from None
     if not doc.text.strip():
@@ -35,16 +44,22 @@ def analyze(doc: Document) -> Extraction:
 
 
 def extract(
-    targets: Iterable[str], settings: Settings, client: httpx.Client | None = None
+    targets: Iterable[str],
+    settings: Settings,
+    client: httpx.Client | None = None,
+    boilerplate: Boilerplate = no_boilerplate,
 ) -> Iterator[Extraction | InputError]:
-    """Analyse inputs without a database: one Extraction (or the reason it failed) per page."""
+    """Analyse inputs without a database: one Extraction (or the reason it failed) per page.
+
+    `boilerplate(site)` gives lines known to be that outlet's chrome (the store knows them).
+    """
     for item in read_inputs(targets, settings, client):
         if isinstance(item, InputError):
             log.warning("%s", item)
             yield item
             continue
         try:
-            yield analyze(prepare(item))
+            yield analyze(prepare(item, boilerplate))
         except InputError as exc:
             log.warning("%s", exc)
             yield exc
@@ -57,10 +72,10 @@ def ingest(
     client: httpx.Client | None = None,
 ) -> Iterator[IngestResult]:
     """Read, analyse and store every page; one IngestResult per input, failures included."""
-    for item in extract(targets, settings, client):
+    for item in extract(targets, settings, client, store.boilerplate):
         if isinstance(item, InputError):
             yield IngestResult(item.source, "failed", problem=item.problem)
             continue
         doc = item.document
-        added = store.save(item)
+        added = store.save(item, chrome_candidates(doc.raw) if doc.kind == "text" else ())
         yield IngestResult(doc.source, "added" if added else "unchanged", doc.id, doc.title)

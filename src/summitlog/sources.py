@@ -27,6 +27,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 Read = RawInput | InputError
+MIB = 1024 * 1024
 
 
 def is_url(target: str) -> bool:
@@ -93,7 +94,7 @@ def read_file(path: Path, settings: Settings) -> Iterator[Read]:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return f"is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit"
+    return f"is {size / MIB:.1f} MiB, over the {limit / MIB:g} MiB limit"
 
 
 def decode(source: str, data: bytes, max_bytes: int) -> tuple[str, str]:
@@ -174,7 +175,7 @@ def fetch_url(url: str, client: httpx.Client, settings: Settings) -> Read:
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > settings.max_bytes:
-                    return InputError(url, f"is over the {settings.max_bytes / 1e6:.0f} MB limit")
+                    return InputError(url, f"is over the {settings.max_bytes / MIB:g} MiB limit")
                 chunks.append(chunk)
     except httpx.TimeoutException:
         return InputError(url, f"timed out after {settings.fetch_timeout:g} s")

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import asdict
 from datetime import datetime, timezone
 from importlib.resources import files
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +98,20 @@ class Store:
     def has(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
-    def save(self, extraction: Extraction) -> bool:
-        """Store one document and what was extracted from it; False when it was already stored."""
+    def boilerplate(self, site: str | None, min_docs: int = 2) -> frozenset[str]:
+        """Lines seen on at least min_docs earlier pages of this site: its menus and buttons."""
+        if not site:
+            return frozenset()
+        rows = self.conn.execute(
+            "SELECT line FROM site_lines WHERE site = ? AND docs >= ?", (site, min_docs)
+        )
+        return frozenset(r[0] for r in rows)
+
+    def save(self, extraction: Extraction, site_lines: Iterable[str] = ()) -> bool:
+        """Store one document and what was extracted from it; False when it was already stored.
+
+        `site_lines` are the page's chrome candidates, counted per site for later pages.
+        """
         doc = extraction.document
         if self.has(doc.id):
             return False
@@ -116,6 +129,12 @@ class Store:
                 "INSERT INTO paragraphs (doc_id, idx, start, end, raw_start) VALUES (?, ?, ?, ?, ?)",
                 [(doc.id, i, p.start, p.end, p.raw_start) for i, p in enumerate(doc.paragraphs)],
             )
+            if doc.site:
+                self.conn.executemany(
+                    "INSERT INTO site_lines (site, line) VALUES (?, ?) "
+                    "ON CONFLICT (site, line) DO UPDATE SET docs = docs + 1",
+                    [(doc.site, line) for line in sorted(set(site_lines))],
+                )
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")

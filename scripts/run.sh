@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets everything up, ingests the bundled sample corpus into summitlog.db
+# (SQLite) and prints what is in the record.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export SUMMITLOG_DB=${SUMMITLOG_DB:-summitlog.db}
+.venv/bin/summitlog ingest examples/seeds || true   # a failed input is reported above; go on
+.venv/bin/summitlog docs

@@ -1,0 +1,84 @@
+"""Shared fixtures: paths to the bundled pages and gold sets, a store, a loopback HTTP server."""
+
+from __future__ import annotations
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from summitlog.settings import Settings
+from summitlog.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+DEV = DATA / "dev"
+GOLD = DATA / "gold"
+SHARED = ROOT.parent / "shared"
+
+
+def seed(prefix: str) -> Path:
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def dev(prefix: str) -> Path:
+    return next(DEV.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(db=str(tmp_path / "test.db"))
+
+
+@pytest.fixture
+def store():
+    with Store.open(":memory:") as s:
+        yield s
+
+
+PAGE = (
+    "<html><head><title>Xi and Lula meet in Beijing</title></head><body><nav>Home | World</nav>"
+    "<article><h1>Xi and Lula meet in Beijing</h1><p>Chinese President Xi Jinping received "
+    "Brazilian President Luiz Inacio Lula da Silva in the Great Hall of the People in Beijing on "
+    "Friday, the two leaders said after talks that lasted about two hours.</p><p>\u201cNo one will "
+    "prevent Brazil from improving its relations with China,\u201d Lula said.</p></article>"
+    "</body></html>"
+)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes = {
+        "/page": (200, "text/html; charset=utf-8", PAGE.encode()),
+        "/plain": (200, "text/plain; charset=utf-8", b"Leaders met in Astana on Thursday for talks."),
+        "/missing": (404, "text/html", b"<html><body>Not found</body></html>"),
+        "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+        "/empty": (200, "text/html", b""),
+        "/big": (200, "text/html", b"<p>" + b"a" * (3 * 1024 * 1024) + b"</p>"),
+    }
+
+    def do_GET(self) -> None:
+        if self.path == "/slow":
+            time.sleep(2)
+        status, ctype, body = self.routes.get(self.path, (200, "text/html", PAGE.encode()))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_base():
+    """A real HTTP server on 127.0.0.1 serving a page, a 404, an image, an empty and a slow reply."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

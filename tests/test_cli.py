@@ -1,0 +1,109 @@
+"""The command line as a user runs it: real processes, one-line errors, meaningful exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import GOLD, SEEDS, SHARED, seed
+
+COMMANDS = ["ingest", "docs", "doc", "extract", "eval"]
+
+
+def run(*args, env=None, cwd=None):
+    full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
+    full_env.pop("SUMMITLOG_DB", None) if env is None else None
+    return subprocess.run(
+        [sys.executable, "-m", "summitlog", *map(str, args)],
+        capture_output=True, text=True, env=full_env, cwd=cwd, timeout=300,
+    )
+
+
+def assert_one_line_error(result, *expected):
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    for text in expected:
+        assert sum(text in line for line in lines) == 1, result.stderr
+
+
+def test_ingest_docs_and_doc(tmp_path):
+    db = tmp_path / "s.db"
+    result = run("ingest", SEEDS, "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "5" in result.stdout and str(db) in result.stdout
+    listing = run("docs", "--db", db)
+    assert "Russian-Belarusian talks" in listing.stdout and "5 shown of 5 documents" in listing.stdout
+    doc_id = listing.stdout.split("Russian-Belarusian talks")[0].splitlines()[-1].split()[0]
+    shown = run("doc", doc_id, "--db", db)
+    assert shown.returncode == 0
+    assert "published: 2022-02-18" in shown.stdout and "View settings" not in shown.stdout
+    assert "View settings" in run("doc", doc_id, "--db", db, "--raw").stdout
+
+
+def test_db_from_environment(tmp_path):
+    db = tmp_path / "env.db"
+    result = run("ingest", seed("004"), env={"SUMMITLOG_DB": str(db)})
+    assert result.returncode == 0 and db.exists()
+
+
+def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    db = tmp_path / "s.db"
+    result = run("ingest", empty, "/no/such/file.txt", binary, seed("001"), "--db", db)
+    assert result.returncode == 1
+    assert_one_line_error(result, f"{empty}: is empty", "/no/such/file.txt: no such file or folder",
+                          f"{binary}: is a binary file, not text")
+    assert "1 shown of 1 documents" in run("docs", "--db", db).stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["doc", "ffffffffffff"], "error: no document with id 'ffffffffffff'"),
+        (["extract", "x.txt", "--format", "csv"], "error: --format 'csv' is not known; use gold-jsonl"),
+        (["eval", "--gold", "/no/gold.jsonl", "--docs", "."], "error: /no/gold.jsonl: cannot be read"),
+    ],
+)
+def test_errors_are_one_line_with_exit_code_2(tmp_path, args, message):
+    result = run(*args, "--db", tmp_path / "s.db") if args[0] == "doc" else run(*args)
+    assert result.returncode == 2
+    assert_one_line_error(result, message)
+
+
+def test_db_that_is_a_folder(tmp_path):
+    result = run("docs", "--db", tmp_path)
+    assert result.returncode == 2
+    assert_one_line_error(result, f"error: {tmp_path}: is a folder; give a database file path")
+
+
+def test_extract_prints_one_gold_row_per_document():
+    result = run("extract", SEEDS, "--format", "gold-jsonl")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["doc"] for r in rows] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert all(set(r) >= {"doc", "meetings", "quotes", "figures"} for r in rows)
+
+
+def test_eval_matches_the_reference_scorer(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(run("extract", SEEDS).stdout)
+    ours = json.loads(run("eval", "--gold", GOLD / "seeds.jsonl", "--docs", SEEDS, "--json").stdout)
+    scorer = SHARED / "tools" / "score.py"
+    assert scorer.exists(), f"the reference scorer is expected at {scorer}"
+    ref = subprocess.run(
+        [sys.executable, scorer, pred, GOLD / "seeds.jsonl", SEEDS, "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    assert ours == json.loads(ref.stdout)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "Usage:" in result.stdout and len(result.stdout.split("Usage:")[1].strip().splitlines()) > 2

@@ -1,0 +1,153 @@
+"""The store: migrations, idempotent saves, one transaction per document, survival of a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import DEV, SEEDS, seed
+
+from summitlog import pipeline
+from summitlog.errors import NotFound, StoreError
+from summitlog.settings import Settings
+from summitlog.store import Store, fts_query, migrations
+
+
+def test_new_store_has_every_migration_and_pragmas(tmp_path):
+    with Store.open(tmp_path / "s.db") as store:
+        assert store.version == migrations()[-1][0]
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_reopening_applies_nothing_twice(tmp_path):
+    path = tmp_path / "s.db"
+    with Store.open(path) as store:
+        list(pipeline.ingest([str(SEEDS)], store, Settings()))
+    with Store.open(path) as store:
+        assert store.count() == 5
+
+
+def test_ingest_is_idempotent(store):
+    first = list(pipeline.ingest([str(SEEDS)], store, Settings()))
+    before = store.conn.execute("SELECT id, text, ingested_at FROM documents ORDER BY id").fetchall()
+    again = list(pipeline.ingest([str(SEEDS)], store, Settings()))
+    after = store.conn.execute("SELECT id, text, ingested_at FROM documents ORDER BY id").fetchall()
+    assert [r.status for r in first] == ["added"] * 5
+    assert [r.status for r in again] == ["unchanged"] * 5
+    assert [tuple(r) for r in before] == [tuple(r) for r in after]
+
+
+def test_same_page_under_another_name_is_the_same_document(tmp_path, store):
+    copy = tmp_path / "copy.txt"
+    copy.write_text(seed("003").read_text("utf-8").replace("\n", "\r\n") + "\n\n")
+    results = list(pipeline.ingest([str(seed("003")), str(copy)], store, Settings()))
+    assert [r.status for r in results] == ["added", "unchanged"]
+
+
+def test_stored_document_round_trips(store):
+    (result,) = pipeline.ingest([str(seed("001"))], store, Settings())
+    doc = store.document(result.doc_id[:6])
+    assert doc.raw == seed("001").read_text("utf-8")
+    assert doc.published == "--09-26" and len(doc.paragraphs) > 5
+    assert all(doc.raw[p.raw_start:p.raw_start + p.end - p.start] == doc.text[p.start:p.end]
+               for p in doc.paragraphs)
+
+
+def test_unknown_and_ambiguous_ids(store):
+    list(pipeline.ingest([str(SEEDS), str(DEV)], store, Settings()))
+    with pytest.raises(NotFound, match="no document with id 'zzz'"):
+        store.document("zzz")
+    with pytest.raises(NotFound, match="no document with id ''"):
+        store.document("")
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+    shared = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids) > 1)
+    with pytest.raises(NotFound, match="matches several documents"):
+        store.document(shared)
+
+
+def test_full_text_search_takes_any_user_text(store):
+    list(pipeline.ingest([str(SEEDS)], store, Settings()))
+    assert [r["name"] for r in store.documents(search="Valaam")] == [seed("002").name, seed("000").name]
+    assert store.documents(search='Oreshnik" OR (') == store.documents(search="Oreshnik OR (")
+    assert fts_query('a "b') == '"a" """b"'
+
+
+def test_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 50)
+    with pytest.raises(StoreError, match="not a usable SQLite database"):
+        Store.open(path)
+    assert path.read_text().startswith("these are my notes")
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    with pytest.raises(StoreError, match="is a folder"):
+        Store.open(tmp_path)
+
+
+def test_outlet_chrome_learned_from_earlier_pages(tmp_path, store):
+    body = "President {0} met his counterpart in the capital on Monday for talks on trade and energy."
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {"url": f"https://outlet.example/{i}", "text": f"Most popular this week\n\n{body.format(name)}"}
+        for i, name in enumerate(["Putin", "Xi", "Erdogan", "Modi"])
+    ]
+    feed.write_text("\n".join(json.dumps(r) for r in rows))
+    list(pipeline.ingest([str(feed)], store, Settings()))
+    texts = [r[0] for r in store.conn.execute("SELECT text FROM documents ORDER BY rowid")]
+    assert [t.startswith("Most popular") for t in texts] == [True, True, False, False]
+
+
+WRITER = """
+import sys
+from summitlog import pipeline
+from summitlog.settings import Settings
+from summitlog.store import Store
+with Store.open(sys.argv[1]) as store:
+    for _ in pipeline.ingest([sys.argv[2]], store, Settings()):
+        pass
+"""
+
+
+def make_corpus(folder, n):
+    """n distinct pages made from the seed paragraphs, so that each is a new document."""
+    paragraphs = [p for s in sorted(SEEDS.glob("*.txt")) for p in s.read_text("utf-8").split("\n") if len(p) > 80]
+    folder.mkdir()
+    for i in range(n):
+        chosen = [paragraphs[(i * 7 + k) % len(paragraphs)] for k in range(6)]
+        (folder / f"page{i:05d}.txt").write_text(f"Report number {i}\n\n" + "\n\n".join(chosen))
+
+
+def test_kill_during_ingest_leaves_a_consistent_store(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "k.db"
+    n = 1500
+    make_corpus(corpus, n)
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(corpus)])
+    deadline = time.time() + 60
+    stored = 0
+    while time.time() < deadline and stored < 20:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(db, timeout=5) as conn:
+                stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.OperationalError:
+            pass
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store.open(db) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        kept = store.count()
+        assert 20 <= kept < n, "the ingest was not interrupted"
+        for doc_id, text in store.conn.execute("SELECT id, text FROM documents"):
+            paras = store.conn.execute("SELECT count(*) FROM paragraphs WHERE doc_id = ?", (doc_id,)).fetchone()[0]
+            assert paras == len(text.split("\n\n"))
+        results = list(pipeline.ingest([str(corpus)], store, Settings()))
+        assert sum(r.status == "unchanged" for r in results) == kept
+        assert store.count() == n
