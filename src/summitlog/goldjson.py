@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import Extraction
+from .records import Document, Extraction, Quote
 
 
 def to_gold(extraction: Extraction) -> dict[str, Any]:
@@ -15,6 +15,14 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
         "outlet": doc.site,
         "published": doc.published if doc.published and not doc.published.startswith("--") else None,
         "meetings": [],
-        "quotes": [],
+        "quotes": [quote_row(doc, q) for q in extraction.quotes],
         "figures": [],
     }
+
+
+def quote_row(doc: Document, quote: Quote) -> dict[str, Any]:
+    """A quote with offsets into the raw file where the paragraph is verbatim, else the clean text."""
+    start, end = doc.raw_offset(quote.start), doc.raw_offset(quote.end)
+    if start is None or end is None:
+        start, end = quote.start, quote.end
+    return {"text": quote.text, "speaker": quote.speaker, "type": quote.kind, "start": start, "end": end}

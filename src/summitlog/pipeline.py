@@ -8,7 +8,10 @@ from urllib.parse import urlparse
 
 import httpx
 
+from . import nlp
 from .clean import chrome_candidates, clean
+from .quotes import QuoteFinder
+from .registry import Registry
 from .errors import InputError
 from .records import Document, Extraction, IngestResult, RawInput
 from .settings import Settings
@@ -38,9 +41,26 @@ def prepare(raw: RawInput, boilerplate: Boilerplate = no_boilerplate) -> Documen
     return doc
 
 
-def analyze(doc: Document) -> Extraction:
+class Analyzer:
+    """The loaded models and data that analyze() needs; built once per process."""
+
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry or Registry.load()
+        self.nlp = nlp.build(self.registry)
+        self.quotes = QuoteFinder(self.registry)
+
+    def __call__(self, doc: Document) -> Extraction:
+        return analyze(doc, self)
+
+
+def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     """Everything found in one document. Pure: no database, no globals, picklable in and out."""
-    return Extraction(document=doc)
+    parsed = analyzer.nlp(doc.text)
+    persons = [(e.start_char, e.end_char, e.text) for e in parsed.ents if e.label_ == "PERSON"]
+    paragraphs = [(p.start, p.end) for p in doc.paragraphs]
+    year = int(doc.published[:4]) if doc.published and doc.published[:1].isdigit() else None
+    quotes = analyzer.quotes.find(doc.text, paragraphs, persons, doc.raw, doc.site, year, doc.dateline)
+    return Extraction(document=doc, quotes=tuple(quotes))
 
 
 def extract(
@@ -48,18 +68,20 @@ def extract(
     settings: Settings,
     client: httpx.Client | None = None,
     boilerplate: Boilerplate = no_boilerplate,
+    analyzer: Analyzer | None = None,
 ) -> Iterator[Extraction | InputError]:
     """Analyse inputs without a database: one Extraction (or the reason it failed) per page.
 
     `boilerplate(site)` gives lines known to be that outlet's chrome (the store knows them).
     """
+    analyzer = analyzer or Analyzer(Registry.load(settings.registry))
     for item in read_inputs(targets, settings, client):
         if isinstance(item, InputError):
             log.warning("%s", item)
             yield item
             continue
         try:
-            yield analyze(prepare(item, boilerplate))
+            yield analyze(prepare(item, boilerplate), analyzer)
         except InputError as exc:
             log.warning("%s", exc)
             yield exc
@@ -70,9 +92,10 @@ def ingest(
     store: Store,
     settings: Settings,
     client: httpx.Client | None = None,
+    analyzer: Analyzer | None = None,
 ) -> Iterator[IngestResult]:
     """Read, analyse and store every page; one IngestResult per input, failures included."""
-    for item in extract(targets, settings, client, store.boilerplate):
+    for item in extract(targets, settings, client, store.boilerplate, analyzer):
         if isinstance(item, InputError):
             yield IngestResult(item.source, "failed", problem=item.problem)
             continue

@@ -63,11 +63,24 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A statement: verbatim text (without quotation marks), its span in the clean text, its speaker."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # canonical actor name, or the full name the text gives
+    kind: str  # "direct" (in quotation marks) or "turn" (a transcript turn)
+    cue: str | None = None  # the cue verb or "label", "continuation", "discourse"...
+    extractor: str = "quotes.v1"
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything analyze() found in one document."""
 
     document: Document
-    quotes: tuple = field(default_factory=tuple)
+    quotes: tuple[Quote, ...] = field(default_factory=tuple)
     meetings: tuple = field(default_factory=tuple)
     figures: tuple = field(default_factory=tuple)
 

@@ -1,0 +1,532 @@
+"""Who said what: direct quotes and transcript turns, with speakers resolved to actors.
+
+Works on a document's clean text, paragraph by paragraph, carrying discourse
+(the last speaker, the people mentioned so far) across paragraphs. People come
+from the registry and from spaCy's PERSON entities, descriptors ("the Russian
+leader") are resolved by country and role, pronouns by the most recent person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .records import Quote
+from .registry import Registry, fold
+from .resources import load
+
+EXTRACTOR = "quotes.v1"
+
+PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "‚": "‘"}
+WORD = re.compile(r"\w+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?=[A-Z][a-z]))")
+TITLES = (
+    r"(?:President|PRESIDENT|Prime Minister|PRIME MINISTER|Chancellor|CHANCELLOR|Premier|Chairman|"
+    r"King|Queen|Emir|Crown Prince|Vice President|VICE PRESIDENT|Secretary|SECRETARY|Minister|"
+    r"Foreign Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|MR\.?|MS\.?)"
+)
+# "President of Russia Vladimir Putin:", "PRESIDENT BIDEN:", "Prime Minister Modi." opening a paragraph.
+LABEL = re.compile(r"^(?P<label>[^\s:\"“«‘'][^:\"“«‘]{1,80}?)\s*:(?:\s+|$)")
+DOT_LABEL = re.compile(rf"^(?P<label>{TITLES}(?:\s+[A-Z][\w’'-]+){{1,3}})\.\s+(?=[A-Z“\"])")
+HEADING_LABEL = re.compile(
+    r"^\[?(?:Opening |Closing )?(?:Statement|Remarks|Speech|Address|Opening remarks|Press statement)s?"
+    r" (?:by|of) (?P<label>[^\]]+?)\]?$",
+    re.IGNORECASE,
+)
+NOUN_LEADS = {
+    "a", "an", "the", "as", "of", "my", "his", "her", "its", "our", "their", "your", "so-called",
+    "called", "dubbed", "named", "titled", "entitled", "word", "words", "term", "slogan", "motto",
+    "codenamed", "code-named", "brand", "label", "operation", "this", "these", "those",
+}
+SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+DESCRIPTOR = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?:(?P<dem>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)\s+)?"
+    r"(?P<role>[Ll]eader|[Pp]resident|[Hh]ead of [Ss]tate|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|"
+    r"[Cc]ounterpart|[Ss]ide|[Cc]hairman|[Ss]trongman|[Mm]onarch|[Hh]ead of the [Ss]tate|"
+    r"[Hh]ead of [Gg]overnment|[Pp]resident's [Oo]ffice)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<cty>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}))?"
+)
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
+ROLE_WORDS = {
+    "leader": {"leader", "president", "prime minister", "chancellor", "premier"},
+    "president": {"president", "head of state"},
+    "head of state": {"president", "head of state", "king", "leader"},
+    "head of the state": {"president", "head of state", "king", "leader"},
+    "prime minister": {"prime minister", "head of government", "premier"},
+    "premier": {"premier", "prime minister", "head of government"},
+    "head of government": {"prime minister", "premier", "chancellor", "head of government"},
+    "chancellor": {"chancellor"},
+    "chairman": {"president", "chairman", "general secretary"},
+    "strongman": {"president", "leader"},
+    "monarch": {"king"},
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person referred to in the text: by name, by a descriptor, or by a pronoun."""
+
+    start: int
+    end: int
+    kind: str  # name | descriptor | pronoun
+    actor: str | None = None
+    country: str | None = None
+    role: str | None = None
+    gender: str | None = None
+
+
+@dataclass
+class Context:
+    """What the reader knows at a point of the document: who spoke last, who was mentioned."""
+
+    text: str
+    mentions: list[Mention]
+    cast: list[str]
+    outlet: str | None
+    last_speaker: str | None = None
+    next_para: tuple[int, str] = (0, "")
+
+
+@dataclass(frozen=True)
+class Where:
+    """A quote in its paragraph: the text before it (head) and after it (tail) in its sentence."""
+
+    p_start: int
+    para: str
+    span: "Span"
+    head_from: int
+    tail_to: int
+    head: str
+    tail: str
+    content: str
+    standalone: bool
+
+
+def first_mention(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    for m in mentions:
+        if start <= m.start and m.end <= end:
+            return m
+    return None
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    closed: bool
+
+
+class QuoteFinder:
+    """Finds quotes and turns in a document's clean text. Holds only read-only data."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        cues = load("cues.json")
+        verbs = sorted(set(cues["verbs"]), key=len, reverse=True)
+        phrases = sorted(cues["phrases"], key=len, reverse=True)
+        self.cue = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases + verbs)) + r")\b", re.IGNORECASE)
+        outlets = load("outlets.json")
+        self.agencies = outlets["agencies"]
+        self.agency_pattern = re.compile(
+            r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(self.agencies, key=len, reverse=True))) + r")(?![\w])"
+        )
+        self.tlds = outlets["tlds"]
+        self.currencies = outlets["currencies"]
+
+    # -- the document --------------------------------------------------------------
+
+    def find(
+        self,
+        text: str,
+        paragraphs: Sequence[tuple[int, int]],
+        persons: Sequence[tuple[int, int, str]] = (),
+        raw: str = "",
+        site: str | None = None,
+        year: int | None = None,
+        skip: str | None = None,
+    ) -> list[Quote]:
+        """Quotes and turns of a document. `persons` are (start, end, text) of NER PERSON entities;
+        `skip` is a paragraph that is never speech (the page's dateline)."""
+        mentions = self.mentions(text, persons)
+        cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
+        ctx = Context(text, mentions, cast, self.outlet_country(text, raw, site))
+        quotes: list[Quote] = []
+        turn: tuple[str, str] | None = None  # (speaker, cue) of the transcript turn in progress
+        alone: tuple[str, str] | None = None  # a label on a line of its own, waiting for its body
+        alone_quoted = False  # the label alone was followed by quoted paragraphs, not a turn
+        for index, (p_start, p_end) in enumerate(paragraphs):
+            para = text[p_start:p_end]
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else (p_end, p_end)
+            ctx.next_para = (nxt[0], text[nxt[0]:nxt[1]])
+            label = self.label(para, mentions, p_start, index == 0)
+            if label:
+                speaker, body_at, cue = label
+                body_start = body_at + len(para[body_at:]) - len(para[body_at:].lstrip())
+                alone, turn = None, None
+                if body_start >= len(para):
+                    alone = (speaker, cue)
+                elif para[body_start] in PAIRS:
+                    quotes.extend(self.direct(ctx, p_start, para, forced=(speaker, cue)))
+                else:
+                    turn = (speaker, cue)
+                    quotes.append(self.turn_quote(text, p_start + body_start, p_end, speaker, cue))
+                    ctx.last_speaker = speaker
+                continue
+            opens_with_quote = para[:1] in PAIRS
+            if alone and not opens_with_quote:
+                turn = None if alone_quoted else alone
+                alone = None
+            alone_quoted = bool(alone) and opens_with_quote
+            if turn:
+                if not is_stage_direction(para) and para.strip() != skip:
+                    quotes.append(self.turn_quote(text, p_start, p_end, *turn))
+                continue
+            default = alone if alone and opens_with_quote else None
+            quotes.extend(self.direct(ctx, p_start, para, default=default))
+        return quotes
+
+    def turn_quote(self, text: str, start: int, end: int, speaker: str, cue: str) -> Quote:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Quote(start=start, end=end, text=text[start:end], speaker=speaker, kind="turn", cue=cue)
+
+    # -- labels --------------------------------------------------------------------
+
+    def label(self, para: str, mentions: list[Mention], offset: int, is_title: bool):
+        """(speaker, where the body starts, cue) when the paragraph opens with a speaker label."""
+        heading = HEADING_LABEL.match(para)
+        if heading:
+            who = self.person_in(para[heading.start("label"):heading.end("label")], mentions, offset + heading.start("label"))
+            if who:
+                return who, len(para), "heading"
+        for pattern in (LABEL, DOT_LABEL):
+            match = pattern.match(para)
+            if not match:
+                continue
+            label = match.group("label")
+            words = label.split()
+            if len(words) > 9 or is_title and pattern is LABEL and para[match.end():].strip()[:1] not in PAIRS:
+                continue
+            lowercase = [w for w in words if w[:1].islower() and w not in {"of", "the", "and"}]
+            if lowercase:
+                continue
+            who = self.person_in(label, mentions, offset)
+            if who:
+                return who, match.end(), "label"
+        return None
+
+    def person_in(self, label: str, mentions: list[Mention], offset: int) -> str | None:
+        for m in mentions:
+            if offset <= m.start and m.end <= offset + len(label) and m.kind == "name" and m.actor:
+                return m.actor
+        return None
+
+    # -- direct quotes -------------------------------------------------------------
+
+    def direct(self, ctx: "Context", p_start: int, para: str, forced=None, default=None) -> list[Quote]:
+        """Direct quotes of one paragraph; `forced` is a label's speaker, `default` a label above."""
+        out: list[Quote] = []
+        spans = scan(para)
+        previous_end = 0
+        for i, span in enumerate(spans):
+            content_end = span.end
+            while content_end > span.start and para[content_end - 1].isspace():
+                content_end -= 1
+            content = para[span.start:content_end]
+            head_from = max(previous_end, sentence_start(para, span.start - 1))
+            head = para[head_from:span.start - 1]
+            tail_to = span.end + 1 if span.closed else span.end
+            next_open = spans[i + 1].start - 1 if i + 1 < len(spans) else len(para)
+            tail = para[tail_to:min(sentence_end(para, tail_to), next_open)]
+            previous_end = tail_to
+            standalone = not head.strip() and not tail.strip(" .,;:!?")
+            has_cue = bool(self.cue.search(head) or self.cue.search(tail))
+            if not forced and not is_statement(content, head, has_cue, standalone):
+                continue
+            where = Where(p_start, para, span, head_from, tail_to, head, tail, content, standalone)
+            speaker, cue = forced or self.attribute(ctx, where, default)
+            if speaker:
+                ctx.last_speaker = speaker
+            out.append(Quote(start=p_start + span.start, end=p_start + content_end, text=content,
+                             speaker=speaker, kind="direct", cue=cue))
+        return out
+
+    def attribute(self, ctx: "Context", w: "Where", default=None) -> tuple[str | None, str | None]:
+        """The speaker of one quote: from its tail, its head, a label above, then discourse."""
+        tail_abs = w.p_start + w.tail_to
+        cue = self.cue.search(w.tail)
+        new_sentence = w.content.rstrip()[-1:] in ".!?" and w.tail.strip()[:1].isupper()
+        if w.tail.strip() and cue and cue.start() < 60:
+            first = first_mention(ctx.mentions, tail_abs, tail_abs + len(w.tail))
+            if first and (not new_sentence or first.start - tail_abs < 25):
+                who = self.resolve(first, ctx)
+                if who:
+                    return who, cue.group(0).lower()
+        head_abs = w.p_start + w.head_from
+        head_cue = self.cue.search(w.head)
+        if w.head.strip() and (head_cue or w.head.rstrip().endswith((":", ","))):
+            first = first_mention(ctx.mentions, head_abs, head_abs + len(w.head))
+            if first:
+                who = self.resolve(first, ctx)
+                if who:
+                    return who, head_cue.group(0).lower() if head_cue else "colon"
+        if default:
+            return default
+        if w.standalone and (w.content.isupper() or len(WORD.findall(w.content)) <= 8):
+            at, nxt = ctx.next_para
+            first = first_mention(ctx.mentions, at, at + len(nxt))
+            if first and (who := self.resolve(first, ctx)):
+                return who, "headline"
+        if w.span.start <= 1 and ctx.last_speaker:
+            return ctx.last_speaker, "continuation"
+        # The subject of the sentence before the quote, in the same paragraph.
+        if w.head_from:
+            before = sentence_start(w.para, w.head_from - 1)
+            first = first_mention(ctx.mentions, w.p_start + before, w.p_start + w.span.start - 1)
+            if first and (who := self.resolve(first, ctx)):
+                return who, "discourse"
+        if ctx.last_speaker:
+            return ctx.last_speaker, "discourse"
+        first = first_mention(ctx.mentions, max(0, w.p_start - 600), w.p_start)
+        if first and (who := self.resolve(first, ctx)):
+            return who, "discourse"
+        return None, None
+
+    # -- mentions and their resolution --------------------------------------------
+
+    def mentions(self, text: str, persons: Sequence[tuple[int, int, str]]) -> list[Mention]:
+        """Every person mention in text: registry names, other PERSON entities, descriptors, pronouns."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for start, end, name in self.registry.find_names(text):
+            actor = self.registry.actors[name]
+            found.append(Mention(start, end, "name", name, gender=actor.gender))
+            taken.append((start, end))
+        known_full: dict[str, str] = {}
+        for start, end, name in persons:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            clean = " ".join(re.sub(r"['’]s$", "", name).split())
+            parts = clean.split()
+            if not parts or not parts[0][:1].isupper():
+                continue
+            resolved = self.registry.resolve(clean) if len(parts) > 1 else None
+            if resolved:
+                found.append(Mention(start, end, "name", resolved))
+            elif len(parts) > 1:
+                known_full[parts[-1]] = clean
+                found.append(Mention(start, end, "name", clean))
+            elif clean in known_full:
+                found.append(Mention(start, end, "name", known_full[clean]))
+            taken.append((start, end))
+        for match in DESCRIPTOR.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            word = match.group("dem") or match.group("cty") or ""
+            word = re.sub(r"['’]s$", "", word)
+            country = self.registry.country(word) if word else None
+            if word and not country:
+                continue  # "the Smolensk side" is not a country
+            role = match.group("role").lower()
+            found.append(Mention(match.start(), match.end(), "descriptor", country=country, role=role))
+        for match in PRONOUN.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            gender = "f" if match.group(0).lower() in ("she", "her") else "m"
+            found.append(Mention(match.start(), match.end(), "pronoun", gender=gender))
+        return sorted(found, key=lambda m: m.start)
+
+    def resolve(self, mention: Mention, ctx: Context) -> str | None:
+        """The actor a mention refers to, given what came before it."""
+        if mention.kind == "name":
+            return mention.actor
+        if mention.kind == "pronoun":
+            for m in reversed(ctx.mentions):
+                if m.start >= mention.start or m.kind == "pronoun":
+                    continue
+                who = m.actor if m.kind == "name" else self.resolve_descriptor(m, ctx)
+                if who and self.gender(who) == mention.gender:
+                    return who
+            return ctx.last_speaker
+        return self.resolve_descriptor(mention, ctx)
+
+    def resolve_descriptor(self, mention: Mention, ctx: Context) -> str | None:
+        """'the Russian leader': a person of that country in the text; 'the Head of State': the
+        outlet's own leader where known, else the last speaker or person who holds such a role."""
+        words = ROLE_WORDS.get(mention.role or "", {"president", "prime minister", "leader"})
+        country = mention.country
+        if mention.role in ("counterpart", "side") and not country:
+            return None
+        if country is None and ctx.outlet and any(self.holds(a, ctx.outlet, words) for a in ctx.cast):
+            country = ctx.outlet
+        earlier = [m.actor for m in reversed(ctx.mentions)
+                   if m.kind == "name" and m.actor and m.start < mention.start]
+        if country is None:
+            if ctx.last_speaker and self.holds(ctx.last_speaker, None, words):
+                return ctx.last_speaker
+            return next((a for a in earlier if self.holds(a, None, words)), None)
+        ordered = list(dict.fromkeys(earlier + ctx.cast))
+        if mention.role in ("counterpart", "side"):
+            words = None
+        for actor in ordered:
+            if self.holds(actor, country, words):
+                return actor
+        return next((a for a in ordered if self.holds(a, country, None)), None)
+
+    def holds(self, actor: str, country: str | None, words: set[str] | None) -> bool:
+        known = self.registry.actors.get(actor)
+        if known is None:
+            return False
+        for role in known.roles:
+            if country and role.country != country:
+                continue
+            if words and role.title not in words and not words & set(self.registry.role_words.get(role.title, [])):
+                continue
+            return True
+        return False
+
+    def gender(self, actor: str) -> str:
+        known = self.registry.actors.get(actor)
+        return known.gender if known else "m"
+
+    def outlet_country(self, text: str, raw: str, site: str | None) -> str | None:
+        """The country of the outlet, for 'the Head of State': its domain, agency, or price ticker."""
+        if site:
+            tld = site.rsplit(".", 1)[-1].lower()
+            if tld in self.tlds:
+                return self.tlds[tld]
+        counts: dict[str, int] = {}
+        for match in self.agency_pattern.finditer(text):
+            code = self.agencies[match.group(0)]
+            counts[code] = counts.get(code, 0) + 1
+        for line in raw.splitlines()[:40]:
+            parts = line.split()
+            if len(parts) == 2 and parts[1] in self.currencies and re.fullmatch(r"[\d.,]+", parts[0]):
+                code = self.currencies[parts[1]]
+                counts[code] = counts.get(code, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+
+# -- scanning quotation marks ----------------------------------------------------------
+
+
+def is_opener(para: str, i: int) -> bool:
+    ch = para[i]
+    before = para[i - 1] if i else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    if ch in "“«„‚":
+        return not after.isspace() or ch == "«"
+    if ch == "‘" or ch == "'":
+        return (before.isspace() or before in "([{—–-:;,\"“«") and (after.isalnum() or after in "[(…")
+    if ch == '"':
+        return (before.isspace() or before in "([{—–-:;,‘'/") and not after.isspace()
+    return False
+
+
+def is_closer(para: str, i: int, opener: str) -> bool:
+    ch = para[i]
+    if ch != PAIRS[opener] and not (opener == "“" and ch == "“" and False):
+        return False
+    before = para[i - 1] if i else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    if ch in "’'":
+        return not before.isspace() and not after.isalnum()
+    if ch == '"':
+        return not before.isspace() or after.isspace() or i + 1 == len(para) or after in ".,;:!?)"
+    return True
+
+
+def scan(para: str) -> list[Span]:
+    """Top-level quoted spans of a paragraph (content offsets); nested quotes stay inside.
+
+    An unclosed quote runs to the end of the paragraph; a new opener of the same kind
+    right after a finished sentence means the source dropped a closing mark.
+    """
+    spans: list[Span] = []
+    stack: list[tuple[str, int]] = []
+    i = 0
+    while i < len(para):
+        ch = para[i]
+        if stack:
+            top, _ = stack[-1]
+            if ch == PAIRS[top] and is_closer(para, i, top) and not (
+                top == ch and len(stack) == 1 and is_opener(para, i) and not is_closer_context(para, i)
+            ):
+                opener, at = stack.pop()
+                if not stack:
+                    spans.append(Span(at + 1, i, True))
+                i += 1
+                continue
+            if ch in PAIRS and is_opener(para, i):
+                outer = stack[0][0]
+                if ch == outer and len(stack) == 1 and re.search(r"[.!?…]\s+$", para[:i]) and ch not in "\"'":
+                    spans.append(Span(stack[0][1] + 1, i, False))  # missing closing mark
+                    stack = [(ch, i)]
+                elif ch != top or para[max(0, i - 2):i] in (": ", ", "):
+                    if has_closer(para, i, ch):
+                        stack.append((ch, i))
+            i += 1
+            continue
+        if ch in PAIRS and is_opener(para, i):
+            stack.append((ch, i))
+        i += 1
+    if stack:
+        spans.append(Span(stack[0][1] + 1, len(para), False))
+    return [s for s in spans if para[s.start:s.end].strip()]
+
+
+def is_closer_context(para: str, i: int) -> bool:
+    after = para[i + 1] if i + 1 < len(para) else " "
+    return after.isspace() or after in ".,;:!?)"
+
+
+def has_closer(para: str, i: int, opener: str) -> bool:
+    return any(para[j] == PAIRS[opener] and is_closer(para, j, opener) for j in range(i + 1, len(para)))
+
+
+def sentence_start(para: str, i: int) -> int:
+    """Offset where the sentence containing position i starts."""
+    start = 0
+    for match in SENTENCE_BREAK.finditer(para, 0, max(i, 0) + 1):
+        if match.end() <= i:
+            start = match.end()
+    return start
+
+
+def sentence_end(para: str, i: int) -> int:
+    match = SENTENCE_BREAK.search(para, i)
+    return match.end() if match else len(para)
+
+
+def is_statement(content: str, head: str, has_cue: bool, standalone: bool) -> bool:
+    """Speech rather than a quoted name or term (scare quotes such as "Oreshnik", 'older brother')."""
+    words = WORD.findall(content)
+    if len(words) <= 1:
+        return False
+    if standalone:
+        return len(words) >= 2
+    before = head.split()[-1].lower().strip(",;:(") if head.split() else ""
+    if before in NOUN_LEADS:
+        return False
+    if is_title_case(content) and len(words) <= 8 and not has_cue:
+        return False
+    if len(words) == 2:
+        return has_cue
+    return True
+
+
+def is_title_case(content: str) -> bool:
+    words = [w for w in content.split() if w.strip("’'\".,")]
+    if not words or content.isupper() or re.search(r"[.!?,;]", content):
+        return False
+    return all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in words)
+
+
+def is_stage_direction(para: str) -> bool:
+    stripped = para.strip()
+    return stripped.startswith("[") and stripped.endswith("]") or stripped.startswith("(") and stripped.endswith(")")
+
+
+__all__ = ["QuoteFinder", "scan", "is_statement", "EXTRACTOR", "fold"]
