@@ -174,7 +174,9 @@ def chrome_candidates(raw_text: str) -> set[str]:
 
 
 def join_wrapped(lines: list[Line], raw: str) -> list[Line]:
-    """Lines of one hard-wrapped paragraph (next line starts lower-case, no blank between) are joined."""
+    """Lines of one hard-wrapped paragraph are joined: the next line starts lower-case, or the
+    page is wrapped at a fixed width and the line before stops mid-sentence."""
+    wrapped = is_hard_wrapped(lines)
     out: list[Line] = []
     previous_blank = True
     for line in lines:
@@ -185,8 +187,8 @@ def join_wrapped(lines: list[Line], raw: str) -> list[Line]:
         if (
             prev is not None
             and not previous_blank
-            and line.text[0].islower()
             and not SENTENCE_END.search(prev.text)
+            and (line.text[0].islower() or wrapped and len(prev.text.splitlines()[-1]) >= 45)
         ):
             end = line.start + len(line.text)
             out[-1] = Line(raw[prev.start:end], prev.start)
@@ -194,6 +196,16 @@ def join_wrapped(lines: list[Line], raw: str) -> list[Line]:
             out.append(line)
         previous_blank = False
     return out
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """Most lines are of a similar, short width and many stop mid-sentence: a wrapped page."""
+    texts = [line.text for line in lines if line.text]
+    if len(texts) < 6:
+        return False
+    short = sum(1 for t in texts if len(t) <= 100)
+    open_ended = sum(1 for t in texts if len(t) >= 45 and not SENTENCE_END.search(t))
+    return short >= 0.85 * len(texts) and open_ended >= 0.35 * len(texts)
 
 
 def find_dateline(paragraphs: list[str]) -> str | None:

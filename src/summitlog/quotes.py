@@ -8,6 +8,7 @@ leader") are resolved by country and role, pronouns by the most recent person.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,8 +39,23 @@ NOUN_LEADS = {
     "a", "an", "the", "as", "of", "my", "his", "her", "its", "our", "their", "your", "so-called",
     "called", "dubbed", "named", "titled", "entitled", "word", "words", "term", "slogan", "motto",
     "codenamed", "code-named", "brand", "label", "operation", "this", "these", "those",
+    "marked", "labelled", "labeled", "termed", "branded", "chanting", "chanted", "discuss",
+    "discussed", "discussing",
 }
+PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "into", "about", "to", "be", "is", "was", "are", "were"}
+SAY = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|noted|stressed|stated|declared|insisted|promised|"
+    r"vowed|warned|claimed|wrote|tweeted|replied|answered|assured|that)\b",
+    re.IGNORECASE,
+)
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+APPOSITIVE = re.compile(  # "Shi Zhiqin, a Europe-China expert at Tsinghua University, said"
+    r"(?<![\w’'-])(?P<name>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){1,2}),\s(?:a|an|the)\s[^,.;]{0,60}?"
+    r"\b(?:expert|analyst|professor|spokes(?:man|woman|person)|official|minister|adviser|advisor|aide|"
+    r"ambassador|director|head|chief|researcher|fellow|scholar|secretary|envoy|diplomat|lawmaker|"
+    r"senator|member|economist|commentator|correspondent|editor|governor|mayor)\b"
+)
+BULLET = re.compile(r"^[•·*▪‣◦–-]\s")
 DESCRIPTOR = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
     r"(?:(?P<dem>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)\s+)?"
@@ -87,6 +103,15 @@ class Context:
     outlet: str | None
     last_speaker: str | None = None
     next_para: tuple[int, str] = (0, "")
+    prev_para: tuple[int, str, bool] = (0, "", False)  # start, text, whether it had quotes
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quoted ranges, in text order
+    par_speaker: str | None = None  # speaker of the previous quote in this paragraph
+    par_quote_end: int = 0  # where that quote ended
+
+    def in_quote(self, offset: int) -> bool:
+        at = bisect.bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1]
+    para_start: int = 0
 
 
 @dataclass(frozen=True)
@@ -156,10 +181,16 @@ class QuoteFinder:
         turn: tuple[str, str] | None = None  # (speaker, cue) of the transcript turn in progress
         alone: tuple[str, str] | None = None  # a label on a line of its own, waiting for its body
         alone_quoted = False  # the label alone was followed by quoted paragraphs, not a turn
+        previous: tuple[int, str, bool] = (0, "", False)
+        scanned = [scan(text[a:b]) for a, b in paragraphs]
+        ctx.quoted = [(a + sp.start, a + sp.end) for (a, _), spans in zip(paragraphs, scanned) for sp in spans]
         for index, (p_start, p_end) in enumerate(paragraphs):
             para = text[p_start:p_end]
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else (p_end, p_end)
+            spans = scanned[index]
             ctx.next_para = (nxt[0], text[nxt[0]:nxt[1]])
+            ctx.prev_para, previous = previous, (p_start, para, bool(spans))
+            ctx.par_speaker, ctx.para_start = None, p_start
             label = self.label(para, mentions, p_start, index == 0)
             if label:
                 speaker, body_at, cue = label
@@ -174,7 +205,7 @@ class QuoteFinder:
                     quotes.append(self.turn_quote(text, p_start + body_start, p_end, speaker, cue))
                     ctx.last_speaker = speaker
                 continue
-            opens_with_quote = para[:1] in PAIRS
+            opens_with_quote = para[:1] in PAIRS or BULLET.match(para) is not None
             if alone and not opens_with_quote:
                 turn = None if alone_quoted else alone
                 alone = None
@@ -198,9 +229,9 @@ class QuoteFinder:
         """(speaker, where the body starts, cue) when the paragraph opens with a speaker label."""
         heading = HEADING_LABEL.match(para)
         if heading:
-            who = self.person_in(para[heading.start("label"):heading.end("label")], mentions, offset + heading.start("label"))
-            if who:
-                return who, len(para), "heading"
+            named = self.people_in(mentions, offset + heading.start("label"), offset + heading.end("label"))
+            if len(named) == 1:
+                return named[0], len(para), "heading"
         for pattern in (LABEL, DOT_LABEL):
             match = pattern.match(para)
             if not match:
@@ -212,16 +243,15 @@ class QuoteFinder:
             lowercase = [w for w in words if w[:1].islower() and w not in {"of", "the", "and"}]
             if lowercase:
                 continue
-            who = self.person_in(label, mentions, offset)
-            if who:
-                return who, match.end(), "label"
+            named = self.people_in(mentions, offset, offset + len(label))
+            if named:
+                return named[0], match.end(), "label"
         return None
 
-    def person_in(self, label: str, mentions: list[Mention], offset: int) -> str | None:
-        for m in mentions:
-            if offset <= m.start and m.end <= offset + len(label) and m.kind == "name" and m.actor:
-                return m.actor
-        return None
+    def people_in(self, mentions: list[Mention], start: int, end: int) -> list[str]:
+        """The distinct people named between two offsets, in order."""
+        found = [m.actor for m in mentions if start <= m.start and m.end <= end and m.kind == "name" and m.actor]
+        return list(dict.fromkeys(found))
 
     # -- direct quotes -------------------------------------------------------------
 
@@ -242,57 +272,116 @@ class QuoteFinder:
             tail = para[tail_to:min(sentence_end(para, tail_to), next_open)]
             previous_end = tail_to
             standalone = not head.strip() and not tail.strip(" .,;:!?")
-            has_cue = bool(self.cue.search(head) or self.cue.search(tail))
-            if not forced and not is_statement(content, head, has_cue, standalone):
+            sentence = para[sentence_start(para, span.start - 1):span.start - 1]
+            if not forced and not is_statement(content, sentence, standalone):
                 continue
             where = Where(p_start, para, span, head_from, tail_to, head, tail, content, standalone)
             speaker, cue = forced or self.attribute(ctx, where, default)
             if speaker:
-                ctx.last_speaker = speaker
+                ctx.last_speaker = ctx.par_speaker = speaker
+                ctx.par_quote_end = p_start + tail_to
             out.append(Quote(start=p_start + span.start, end=p_start + content_end, text=content,
                              speaker=speaker, kind="direct", cue=cue))
         return out
 
-    def attribute(self, ctx: "Context", w: "Where", default=None) -> tuple[str | None, str | None]:
+    def attribute(self, ctx: Context, w: Where, default=None) -> tuple[str | None, str | None]:
         """The speaker of one quote: from its tail, its head, a label above, then discourse."""
         tail_abs = w.p_start + w.tail_to
+        new_sentence = w.content.rstrip()[-1:] in ".!?…" and w.tail.strip()[:1].isupper()
         cue = self.cue.search(w.tail)
-        new_sentence = w.content.rstrip()[-1:] in ".!?" and w.tail.strip()[:1].isupper()
         if w.tail.strip() and cue and cue.start() < 60:
-            first = first_mention(ctx.mentions, tail_abs, tail_abs + len(w.tail))
-            if first and (not new_sentence or first.start - tail_abs < 25):
-                who = self.resolve(first, ctx)
-                if who:
-                    return who, cue.group(0).lower()
+            if new_sentence:
+                # A new sentence attributes the quote only as "Putin said." / "said Putin."
+                m = re.match(r"\s*(?P<who>[^.!?]{1,60}?)\s+(?:" + SAY.pattern + r")\b", w.tail)
+                first = (self.mention_in(ctx, tail_abs, tail_abs + m.end("who")) if m else None)
+            else:
+                first = self.mention_in(ctx, tail_abs, tail_abs + len(w.tail))
+            if first and (who := self.resolve(first, ctx)):
+                return who, cue.group(0).lower()
         head_abs = w.p_start + w.head_from
-        head_cue = self.cue.search(w.head)
-        if w.head.strip() and (head_cue or w.head.rstrip().endswith((":", ","))):
-            first = first_mention(ctx.mentions, head_abs, head_abs + len(w.head))
-            if first:
-                who = self.resolve(first, ctx)
-                if who:
-                    return who, head_cue.group(0).lower() if head_cue else "colon"
+        cues = list(self.cue.finditer(w.head))
+        if w.head.strip() and (cues or w.head.rstrip().endswith((":", ","))):
+            sentence_abs = w.p_start + sentence_start(w.para, w.head_from)
+            first = self.subject_of(ctx, min(sentence_abs, head_abs), head_abs + len(w.head))
+            if first and (who := self.resolve(first, ctx)):
+                return who, cues[-1].group(0).lower() if cues else "colon"
         if default:
             return default
         if w.standalone and (w.content.isupper() or len(WORD.findall(w.content)) <= 8):
             at, nxt = ctx.next_para
-            first = first_mention(ctx.mentions, at, at + len(nxt))
+            first = self.mention_in(ctx, at, at + len(nxt))
             if first and (who := self.resolve(first, ctx)):
                 return who, "headline"
-        if w.span.start <= 1 and ctx.last_speaker:
-            return ctx.last_speaker, "continuation"
-        # The subject of the sentence before the quote, in the same paragraph.
-        if w.head_from:
-            before = sentence_start(w.para, w.head_from - 1)
-            first = first_mention(ctx.mentions, w.p_start + before, w.p_start + w.span.start - 1)
-            if first and (who := self.resolve(first, ctx)):
-                return who, "discourse"
-        if ctx.last_speaker:
-            return ctx.last_speaker, "discourse"
-        first = first_mention(ctx.mentions, max(0, w.p_start - 600), w.p_start)
+        if w.span.start <= 1:
+            # The paragraph opens with the quote: it goes on from the last speaker, unless the
+            # paragraph before introduced someone new ("Shi Zhiqin ... said a meeting was ...").
+            at, prev, had_quotes = ctx.prev_para
+            if prev and not had_quotes and self.cue.search(prev):
+                first = self.subject_of(ctx, at, at + len(prev))
+                if first and (who := self.resolve(first, ctx)):
+                    return who, "introduced"
+            if ctx.last_speaker:
+                return ctx.last_speaker, "continuation"
+        # The subject of the sentence before the quote, or of the quote's own sentence.
+        before = sentence_start(w.para, w.head_from - 1) if w.head_from else 0
+        first = self.mention_in(ctx, w.p_start + before, w.p_start + w.span.start - 1)
         if first and (who := self.resolve(first, ctx)):
             return who, "discourse"
+        if ctx.last_speaker:
+            return ctx.last_speaker, "discourse"
+        # Nothing before: the quote opens the story and what follows says who spoke.
+        end = sentence_end(w.para, sentence_end(w.para, w.tail_to))
+        at, nxt = ctx.next_para
+        first = self.mention_in(ctx, tail_abs, w.p_start + end) or self.mention_in(ctx, at, at + len(nxt))
+        if first and (who := self.resolve(first, ctx)):
+            return who, "cataphora"
         return None, None
+
+    def subject_of(self, ctx: Context, start: int, end: int) -> Mention | None:
+        """Who speaks in a stretch of text: the subject of its last speech verb that has one.
+
+        The subject is the first person named in the verb's clause (after the last comma
+        before it), else the first in its sentence, else the first named after the verb
+        ("said Putin"). Without a speech verb, the first person named.
+        """
+        text = ctx.text[start:end]
+        for cue in reversed(list(self.cue.finditer(text))):
+            sentence = sentence_start(text, cue.start())
+            clause = self.clause_start(text, sentence, cue.start())
+            if text[clause:cue.start()].split()[:1] in (["who"], ["which"]):
+                # "..., interrupted by the Kremlin's strongman, who launched:" - the noun before.
+                before = self.mentions_in(ctx, start + sentence, start + clause)
+                if before:
+                    return before[-1]
+            for lo, hi in ((clause, cue.start()), (sentence, cue.start()), (cue.end(), sentence_end(text, cue.end()))):
+                found = [m for m in self.mentions_in(ctx, start + lo, start + hi) if m.kind != "object"]
+                if found:
+                    return found[0]
+        found = [m for m in self.mentions_in(ctx, start, end) if m.kind != "object"]
+        return found[0] if found else None
+
+    def clause_start(self, text: str, sentence: int, at: int) -> int:
+        """Start of the clause that ends at `at`; a clause that opens with a verb has no subject
+        of its own ("X, in turn, called Y ... and said"), so it reaches back to the one before."""
+        clause = at
+        while clause > sentence:
+            comma = max(text.rfind(c, sentence, clause) for c in ",;:(—")
+            clause = max(sentence, comma + 1)
+            first = text[clause:at].split()[:1]
+            if not first or not self.cue.fullmatch(first[0]) and first[0] not in ("and", "in", "but"):
+                return clause
+            if comma < sentence:
+                return sentence
+            clause = comma
+        return sentence
+
+    def mentions_in(self, ctx: Context, start: int, end: int) -> list[Mention]:
+        """Mentions between two offsets, outside quoted text."""
+        return [m for m in ctx.mentions if start <= m.start and m.end <= end and not ctx.in_quote(m.start)]
+
+    def mention_in(self, ctx: Context, start: int, end: int) -> Mention | None:
+        found = self.mentions_in(ctx, start, end)
+        return found[0] if found else None
 
     # -- mentions and their resolution --------------------------------------------
 
@@ -321,6 +410,10 @@ class QuoteFinder:
             elif clean in known_full:
                 found.append(Mention(start, end, "name", known_full[clean]))
             taken.append((start, end))
+        for match in APPOSITIVE.finditer(text):
+            if not any(s < match.end("name") and match.start() < e for s, e in taken):
+                found.append(Mention(match.start(), match.end("name"), "name", match.group("name")))
+                taken.append((match.start(), match.end("name")))
         for match in DESCRIPTOR.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -334,23 +427,41 @@ class QuoteFinder:
         for match in PRONOUN.finditer(text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            gender = "f" if match.group(0).lower() in ("she", "her") else "m"
-            found.append(Mention(match.start(), match.end(), "pronoun", gender=gender))
+            word = match.group(0).lower()
+            gender = "f" if word in ("she", "her") else "m"
+            subject = word in ("he", "she") or text[max(0, match.start() - 13):match.start()].lower().endswith("according to ")
+            found.append(Mention(match.start(), match.end(), "pronoun" if subject else "object", gender=gender))
         return sorted(found, key=lambda m: m.start)
 
     def resolve(self, mention: Mention, ctx: Context) -> str | None:
         """The actor a mention refers to, given what came before it."""
         if mention.kind == "name":
             return mention.actor
-        if mention.kind == "pronoun":
-            for m in reversed(ctx.mentions):
-                if m.start >= mention.start or m.kind == "pronoun":
-                    continue
-                who = m.actor if m.kind == "name" else self.resolve_descriptor(m, ctx)
-                if who and self.gender(who) == mention.gender:
-                    return who
-            return ctx.last_speaker
+        if mention.kind in ("pronoun", "object"):
+            return self.resolve_pronoun(mention, ctx)
         return self.resolve_descriptor(mention, ctx)
+
+    def resolve_pronoun(self, mention: Mention, ctx: Context) -> str | None:
+        """'he added': whoever was last the subject since the previous quote in this paragraph,
+        else that quote's speaker, else the subject of the paragraph before, else the last speaker."""
+        para_start = ctx.para_start
+        since = ctx.par_quote_end if ctx.par_speaker else para_start
+        for lo in (since, ctx.prev_para[0] if not ctx.par_speaker and ctx.prev_para[1] else None):
+            if lo is None:
+                continue
+            hi = mention.start if lo == since else ctx.prev_para[0] + len(ctx.prev_para[1])
+            candidates = [m for m in self.mentions_in(ctx, lo, hi) if m.kind not in ("pronoun", "object")]
+            if candidates:
+                last = candidates[-1]
+                local = ctx.text[lo:hi]
+                begin = lo + sentence_start(local, last.start - lo)
+                for candidate in candidates:
+                    if candidate.start >= begin and (who := self.resolve(candidate, ctx)):
+                        if self.gender(who) == mention.gender:
+                            return who
+            if lo == since and ctx.par_speaker:
+                return ctx.par_speaker
+        return ctx.last_speaker
 
     def resolve_descriptor(self, mention: Mention, ctx: Context) -> str | None:
         """'the Russian leader': a person of that country in the text; 'the Head of State': the
@@ -500,20 +611,25 @@ def sentence_end(para: str, i: int) -> int:
     return match.end() if match else len(para)
 
 
-def is_statement(content: str, head: str, has_cue: bool, standalone: bool) -> bool:
-    """Speech rather than a quoted name or term (scare quotes such as "Oreshnik", 'older brother')."""
-    words = WORD.findall(content)
+def is_statement(content: str, head: str, standalone: bool) -> bool:
+    """Speech rather than a quoted name or term (scare quotes such as "Oreshnik", 'older brother').
+
+    `head` is the sentence before the quote. Two-word fragments count only right after a
+    verb of saying ("said that "we can""); longer ones unless they read as a name or term.
+    """
+    words = content.split()
     if len(words) <= 1:
         return False
     if standalone:
-        return len(words) >= 2
-    before = head.split()[-1].lower().strip(",;:(") if head.split() else ""
-    if before in NOUN_LEADS:
+        return True
+    lead = head.split()[-1].lower().strip(",;:(") if head.split() else ""
+    if lead in NOUN_LEADS or lead.endswith(("'s", "’s", "s'", "s’")):
         return False
-    if is_title_case(content) and len(words) <= 8 and not has_cue:
+    if is_title_case(content) and len(words) <= 8:
         return False
     if len(words) == 2:
-        return has_cue
+        near = " ".join(head.split()[-3:])
+        return lead not in PREPOSITIONS and bool(SAY.search(near))
     return True
 
 
