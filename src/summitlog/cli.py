@@ -16,7 +16,9 @@ from rich.table import Table
 
 from . import evaluate, pipeline
 from .errors import InputError, SummitlogError
+from . import queries
 from .goldjson import to_gold
+from .registry import Registry
 from .settings import Settings
 from .sources import count_inputs
 from .store import Store
@@ -35,25 +37,29 @@ DbOption = Annotated[
     typer.Option("--db", envvar="SUMMITLOG_DB", help=Settings.help()["db"], show_default="summitlog.db"),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log each step to stderr.")]
+RegistryOption = Annotated[
+    Optional[str], typer.Option("--registry", envvar="SUMMITLOG_REGISTRY", help=Settings.help()["registry"])
+]
 
 
-def _settings(db: str | None, verbose: bool = False) -> Settings:
+def _settings(db: str | None, verbose: bool = False, registry: str | None = None) -> Settings:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    return Settings.from_env(db=db)
+    return Settings.from_env(db=db, registry=registry)
 
 
 @app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or http(s) URLs.")],
     db: DbOption = None,
+    registry: RegistryOption = None,
     verbose: Verbose = False,
 ) -> None:
     """Read pages, extract the record from them and store it. Exit 1 if any input failed."""
-    settings = _settings(db, verbose)
+    settings = _settings(db, verbose, registry)
     results = []
     with Store.open(settings.db) as store, httpx.Client() as client:
         progress = Progress(
@@ -120,15 +126,40 @@ def doc(
 
 
 @app.command()
+def quotes(
+    speaker: Annotated[Optional[list[str]], typer.Option(help="Speaker's name or alias; repeat for several.")] = None,
+    search: Annotated[Optional[str], typer.Option(help="Full-text search over the statements.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only pages published on or after this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+    db: DbOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Statements, newest first: who said what, where."""
+    settings = _settings(db, registry=registry)
+    names = queries.speaker_names(speaker or [], Registry.load(settings.registry))
+    with Store.open(settings.db) as store:
+        rows = store.quotes(speakers=names, search=search, since=queries.iso_date(since, "--since"), limit=limit)
+    table = Table(show_edge=False, show_lines=False)
+    for col, style in (("published", None), ("speaker", "bold"), ("kind", None), ("statement", None), ("doc", "dim")):
+        table.add_column(col, style=style, overflow="fold")
+    for r in rows:
+        table.add_row(r["published"] or "", r["speaker"] or "?", r["kind"], r["text"][:300],
+                      f"{r['doc_id'][:10]}:{r['start']}")
+    out.print(table)
+    out.print(f"{len(rows)} statements shown", highlight=False)
+
+
+@app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or URLs.")],
     format: Annotated[str, typer.Option("--format", help="Output shape: gold-jsonl.")] = "gold-jsonl",
+    registry: RegistryOption = None,
     verbose: Verbose = False,
 ) -> None:
     """Analyse pages without a database and print one JSON line per document."""
     if format != "gold-jsonl":
         raise SummitlogError(f"--format {format!r} is not known; use gold-jsonl")
-    settings = _settings(None, verbose)
+    settings = _settings(None, verbose, registry)
     failed = 0
     with httpx.Client() as client:
         for item in pipeline.extract(inputs, settings, client):

@@ -19,7 +19,8 @@ from .resources import load
 
 EXTRACTOR = "quotes.v1"
 
-PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "‚": "‘"}
+PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "’": "’", '"': '"', "'": "'", "‚": "‘"}
+ALTERNATE = {"“": '"', '"': "”", "„": "”\"", "‘": "'", "'": "’", "’": "'"}
 WORD = re.compile(r"\w+")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?=[A-Z][a-z]))")
 TITLES = (
@@ -273,7 +274,9 @@ class QuoteFinder:
             previous_end = tail_to
             standalone = not head.strip() and not tail.strip(" .,;:!?")
             sentence = para[sentence_start(para, span.start - 1):span.start - 1]
-            if not forced and not is_statement(content, sentence, standalone):
+            cue = self.cue.search(tail)
+            utterance = not sentence.strip() and cue is not None and cue.start() < 40
+            if not forced and not is_statement(content, sentence, standalone or utterance):
                 continue
             where = Where(p_start, para, span, head_from, tail_to, head, tail, content, standalone)
             speaker, cue = forced or self.attribute(ctx, where, default)
@@ -529,7 +532,7 @@ def is_opener(para: str, i: int) -> bool:
     after = para[i + 1] if i + 1 < len(para) else " "
     if ch in "“«„‚":
         return not after.isspace() or ch == "«"
-    if ch == "‘" or ch == "'":
+    if ch in "‘'’":
         return (before.isspace() or before in "([{—–-:;,\"“«") and (after.isalnum() or after in "[(…")
     if ch == '"':
         return (before.isspace() or before in "([{—–-:;,‘'/") and not after.isspace()
@@ -537,8 +540,10 @@ def is_opener(para: str, i: int) -> bool:
 
 
 def is_closer(para: str, i: int, opener: str) -> bool:
+    """Whether para[i] closes a quote opened by `opener`; sources mix styles (“…"), so a
+    straight mark may close a curly quote and the other way round."""
     ch = para[i]
-    if ch != PAIRS[opener] and not (opener == "“" and ch == "“" and False):
+    if ch != PAIRS[opener] and (ch not in ALTERNATE.get(opener, "") or not is_closer_context(para, i)):
         return False
     before = para[i - 1] if i else " "
     after = para[i + 1] if i + 1 < len(para) else " "
@@ -562,7 +567,7 @@ def scan(para: str) -> list[Span]:
         ch = para[i]
         if stack:
             top, _ = stack[-1]
-            if ch == PAIRS[top] and is_closer(para, i, top) and not (
+            if is_closer(para, i, top) and not (
                 top == ch and len(stack) == 1 and is_opener(para, i) and not is_closer_context(para, i)
             ):
                 opener, at = stack.pop()
@@ -580,8 +585,8 @@ def scan(para: str) -> list[Span]:
                         stack.append((ch, i))
             i += 1
             continue
-        if ch in PAIRS and is_opener(para, i):
-            stack.append((ch, i))
+        if ch in PAIRS and is_opener(para, i) and (ch not in "’'" or has_closer(para, i, ch)):
+            stack.append((ch, i))  # a lone apostrophe-like mark opens only if it is closed
         i += 1
     if stack:
         spans.append(Span(stack[0][1] + 1, len(para), False))
@@ -594,7 +599,7 @@ def is_closer_context(para: str, i: int) -> bool:
 
 
 def has_closer(para: str, i: int, opener: str) -> bool:
-    return any(para[j] == PAIRS[opener] and is_closer(para, j, opener) for j in range(i + 1, len(para)))
+    return any(is_closer(para, j, opener) for j in range(i + 1, len(para)))
 
 
 def sentence_start(para: str, i: int) -> int:
@@ -611,16 +616,18 @@ def sentence_end(para: str, i: int) -> int:
     return match.end() if match else len(para)
 
 
-def is_statement(content: str, head: str, standalone: bool) -> bool:
+def is_statement(content: str, head: str, whole: bool) -> bool:
     """Speech rather than a quoted name or term (scare quotes such as "Oreshnik", 'older brother').
 
-    `head` is the sentence before the quote. Two-word fragments count only right after a
-    verb of saying ("said that "we can""); longer ones unless they read as a name or term.
+    `head` is the sentence before the quote; `whole` says the quote stands as an utterance of
+    its own (a headline, or a sentence followed by its attribution). Two-word fragments count
+    only right after a verb of saying ("said that "we can""); longer ones unless they read as
+    a name or term.
     """
     words = content.split()
     if len(words) <= 1:
         return False
-    if standalone:
+    if whole:
         return True
     lead = head.split()[-1].lower().strip(",;:(") if head.split() else ""
     if lead in NOUN_LEADS or lead.endswith(("'s", "’s", "s'", "s’")):

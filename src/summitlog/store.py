@@ -129,6 +129,12 @@ class Store:
                 "INSERT INTO paragraphs (doc_id, idx, start, end, raw_start) VALUES (?, ?, ?, ?, ?)",
                 [(doc.id, i, p.start, p.end, p.raw_start) for i, p in enumerate(doc.paragraphs)],
             )
+            self.conn.executemany(
+                "INSERT INTO quotes (doc_id, start, end, text, speaker, kind, cue, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, q.extractor)
+                 for q in extraction.quotes],
+            )
             if doc.site:
                 self.conn.executemany(
                     "INSERT INTO site_lines (site, line) VALUES (?, ?) "
@@ -144,7 +150,7 @@ class Store:
     # -- reading -----------------------------------------------------------------
 
     def count(self, table: str = "documents") -> int:
-        if table not in {"documents", "paragraphs"}:
+        if table not in {"documents", "paragraphs", "quotes"}:
             raise ValueError(f"unknown table {table!r}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -186,7 +192,44 @@ class Store:
         return Document(paragraphs=paras, **{k: row[k] for k in DOC_COLUMNS})
 
     def summary(self) -> dict[str, int]:
-        return {"documents": self.count("documents"), "paragraphs": self.count("paragraphs")}
+        return {name: self.count(name) for name in ("documents", "paragraphs", "quotes")}
+
+    def quotes(
+        self,
+        speakers: Iterable[str] = (),
+        search: str | None = None,
+        since: str | None = None,
+        doc_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Statements with their document; `speakers` are canonical names (any of them matches),
+        `search` an FTS5 query over the text, `since` an ISO date the page was published on or after."""
+        where, args = [], []
+        speakers = list(speakers)
+        if speakers:
+            where.append(f"q.speaker IN ({', '.join('?' for _ in speakers)})")
+            args += speakers
+        if since:
+            where.append("d.published >= ?")
+            args.append(since)
+        if doc_id:
+            where.append("q.doc_id = ?")
+            args.append(doc_id)
+        source = "quotes q JOIN documents d ON d.id = q.doc_id"
+        order = "d.published DESC, q.doc_id, q.start"
+        if search:
+            source = "quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN documents d ON d.id = q.doc_id"
+            where.append("quotes_fts MATCH ?")
+            args.append(fts_query(search))
+            order = "rank"
+        sql = (
+            "SELECT q.id, q.doc_id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, q.extractor, "
+            f"d.name, d.title, d.published, d.site FROM {source}"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + f" ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        return [dict(r) for r in self.conn.execute(sql, (*args, limit, offset))]
 
 
 def fts_query(text: str) -> str:
