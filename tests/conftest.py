@@ -33,6 +33,14 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(db=str(tmp_path / "test.db"))
 
 
+@pytest.fixture(scope="session")
+def analyzer():
+    """The spaCy pipeline and registry, loaded once for the whole run."""
+    from summitlog.pipeline import Analyzer
+
+    return Analyzer()
+
+
 @pytest.fixture
 def store():
     with Store.open(":memory:") as s:

@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import GOLD, SEEDS, SHARED, seed
 
-COMMANDS = ["ingest", "docs", "doc", "extract", "eval"]
+COMMANDS = ["ingest", "docs", "doc", "quotes", "extract", "eval"]
 
 
 def run(*args, env=None, cwd=None):
@@ -41,6 +41,18 @@ def test_ingest_docs_and_doc(tmp_path):
     assert shown.returncode == 0
     assert "published: 2022-02-18" in shown.stdout and "View settings" not in shown.stdout
     assert "View settings" in run("doc", doc_id, "--db", db, "--raw").stdout
+
+
+def test_quotes_command(tmp_path):
+    db = tmp_path / "s.db"
+    run("ingest", SEEDS, "--db", db)
+    result = run("quotes", "--db", db, "--speaker", "Lukashenka", "--search", "Oreshnik")
+    assert result.returncode == 0
+    assert "Alexander Lukashenko" in result.stdout and "Oreshnik" in result.stdout
+    assert "Vladimir Putin" not in result.stdout
+    bad = run("quotes", "--db", db, "--since", "yesterday")
+    assert bad.returncode == 2
+    assert_one_line_error(bad, "error: --since 'yesterday' is not a date; use YYYY-MM-DD")
 
 
 def test_db_from_environment(tmp_path):

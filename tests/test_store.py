@@ -26,33 +26,33 @@ def test_new_store_has_every_migration_and_pragmas(tmp_path):
         assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_reopening_applies_nothing_twice(tmp_path):
+def test_reopening_applies_nothing_twice(tmp_path, analyzer):
     path = tmp_path / "s.db"
     with Store.open(path) as store:
-        list(pipeline.ingest([str(SEEDS)], store, Settings()))
+        list(pipeline.ingest([str(SEEDS)], store, Settings(), analyzer=analyzer))
     with Store.open(path) as store:
         assert store.count() == 5
 
 
-def test_ingest_is_idempotent(store):
-    first = list(pipeline.ingest([str(SEEDS)], store, Settings()))
+def test_ingest_is_idempotent(store, analyzer):
+    first = list(pipeline.ingest([str(SEEDS)], store, Settings(), analyzer=analyzer))
     before = store.conn.execute("SELECT id, text, ingested_at FROM documents ORDER BY id").fetchall()
-    again = list(pipeline.ingest([str(SEEDS)], store, Settings()))
+    again = list(pipeline.ingest([str(SEEDS)], store, Settings(), analyzer=analyzer))
     after = store.conn.execute("SELECT id, text, ingested_at FROM documents ORDER BY id").fetchall()
     assert [r.status for r in first] == ["added"] * 5
     assert [r.status for r in again] == ["unchanged"] * 5
     assert [tuple(r) for r in before] == [tuple(r) for r in after]
 
 
-def test_same_page_under_another_name_is_the_same_document(tmp_path, store):
+def test_same_page_under_another_name_is_the_same_document(tmp_path, store, analyzer):
     copy = tmp_path / "copy.txt"
     copy.write_text(seed("003").read_text("utf-8").replace("\n", "\r\n") + "\n\n")
-    results = list(pipeline.ingest([str(seed("003")), str(copy)], store, Settings()))
+    results = list(pipeline.ingest([str(seed("003")), str(copy)], store, Settings(), analyzer=analyzer))
     assert [r.status for r in results] == ["added", "unchanged"]
 
 
-def test_stored_document_round_trips(store):
-    (result,) = pipeline.ingest([str(seed("001"))], store, Settings())
+def test_stored_document_round_trips(store, analyzer):
+    (result,) = pipeline.ingest([str(seed("001"))], store, Settings(), analyzer=analyzer)
     doc = store.document(result.doc_id[:6])
     assert doc.raw == seed("001").read_text("utf-8")
     assert doc.published == "--09-26" and len(doc.paragraphs) > 5
@@ -60,8 +60,8 @@ def test_stored_document_round_trips(store):
                for p in doc.paragraphs)
 
 
-def test_unknown_and_ambiguous_ids(store):
-    list(pipeline.ingest([str(SEEDS), str(DEV)], store, Settings()))
+def test_unknown_and_ambiguous_ids(store, analyzer):
+    list(pipeline.ingest([str(SEEDS), str(DEV)], store, Settings(), analyzer=analyzer))
     with pytest.raises(NotFound, match="no document with id 'zzz'"):
         store.document("zzz")
     with pytest.raises(NotFound, match="no document with id ''"):
@@ -72,8 +72,8 @@ def test_unknown_and_ambiguous_ids(store):
         store.document(shared)
 
 
-def test_full_text_search_takes_any_user_text(store):
-    list(pipeline.ingest([str(SEEDS)], store, Settings()))
+def test_full_text_search_takes_any_user_text(store, analyzer):
+    list(pipeline.ingest([str(SEEDS)], store, Settings(), analyzer=analyzer))
     assert [r["name"] for r in store.documents(search="Valaam")] == [seed("002").name, seed("000").name]
     assert store.documents(search='Oreshnik" OR (') == store.documents(search="Oreshnik OR (")
     assert fts_query('a "b') == '"a" """b"'
@@ -92,7 +92,7 @@ def test_a_folder_is_not_a_database(tmp_path):
         Store.open(tmp_path)
 
 
-def test_outlet_chrome_learned_from_earlier_pages(tmp_path, store):
+def test_outlet_chrome_learned_from_earlier_pages(tmp_path, store, analyzer):
     body = "President {0} met his counterpart in the capital on Monday for talks on trade and energy."
     feed = tmp_path / "feed.jsonl"
     rows = [
@@ -100,7 +100,7 @@ def test_outlet_chrome_learned_from_earlier_pages(tmp_path, store):
         for i, name in enumerate(["Putin", "Xi", "Erdogan", "Modi"])
     ]
     feed.write_text("\n".join(json.dumps(r) for r in rows))
-    list(pipeline.ingest([str(feed)], store, Settings()))
+    list(pipeline.ingest([str(feed)], store, Settings(), analyzer=analyzer))
     texts = [r[0] for r in store.conn.execute("SELECT text FROM documents ORDER BY rowid")]
     assert [t.startswith("Most popular") for t in texts] == [True, True, False, False]
 
@@ -125,9 +125,9 @@ def make_corpus(folder, n):
         (folder / f"page{i:05d}.txt").write_text(f"Report number {i}\n\n" + "\n\n".join(chosen))
 
 
-def test_kill_during_ingest_leaves_a_consistent_store(tmp_path):
+def test_kill_during_ingest_leaves_a_consistent_store(tmp_path, analyzer):
     corpus, db = tmp_path / "corpus", tmp_path / "k.db"
-    n = 1500
+    n = 300
     make_corpus(corpus, n)
     proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(corpus)])
     deadline = time.time() + 60
@@ -148,6 +148,20 @@ def test_kill_during_ingest_leaves_a_consistent_store(tmp_path):
         for doc_id, text in store.conn.execute("SELECT id, text FROM documents"):
             paras = store.conn.execute("SELECT count(*) FROM paragraphs WHERE doc_id = ?", (doc_id,)).fetchone()[0]
             assert paras == len(text.split("\n\n"))
-        results = list(pipeline.ingest([str(corpus)], store, Settings()))
+        results = list(pipeline.ingest([str(corpus)], store, Settings(), analyzer=analyzer))
         assert sum(r.status == "unchanged" for r in results) == kept
         assert store.count() == n
+
+
+def test_quotes_are_stored_and_queried(store, analyzer):
+    list(pipeline.ingest([str(SEEDS)], store, Settings(), analyzer=analyzer))
+    assert store.count("quotes") == 119
+    luka = store.quotes(speakers=["Alexander Lukashenko"], limit=500)
+    assert len(luka) > 60 and {r["speaker"] for r in luka} == {"Alexander Lukashenko"}
+    hits = store.quotes(search="Oreshnik")
+    assert hits and all("Oreshnik" in r["text"] for r in hits)
+    since = store.quotes(since="2022-01-01", limit=500)
+    assert {r["published"] for r in since} == {"2022-02-18"}
+    row = store.quotes(search="Rosatom", speakers=["Alexander Lukashenko"])[0]
+    doc = store.document(row["doc_id"])
+    assert doc.text[row["start"]:row["end"]] == row["text"] and row["extractor"] == "quotes.v1"

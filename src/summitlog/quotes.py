@@ -184,6 +184,7 @@ class QuoteFinder:
         alone_quoted = False  # the label alone was followed by quoted paragraphs, not a turn
         previous: tuple[int, str, bool] = (0, "", False)
         scanned = [scan(text[a:b]) for a, b in paragraphs]
+        labels = [self.label(text[a:b], mentions, a) for a, b in paragraphs]
         ctx.quoted = [(a + sp.start, a + sp.end) for (a, _), spans in zip(paragraphs, scanned) for sp in spans]
         for index, (p_start, p_end) in enumerate(paragraphs):
             para = text[p_start:p_end]
@@ -192,7 +193,9 @@ class QuoteFinder:
             ctx.next_para = (nxt[0], text[nxt[0]:nxt[1]])
             ctx.prev_para, previous = previous, (p_start, para, bool(spans))
             ctx.par_speaker, ctx.para_start = None, p_start
-            label = self.label(para, mentions, p_start, index == 0)
+            label = labels[index]
+            if index == 0 and label and is_headline(para, label[1]) and sum(1 for x in labels if x) < 2:
+                label = None  # "Putin: The situation is very good" as a page title, not a turn
             if label:
                 speaker, body_at, cue = label
                 body_start = body_at + len(para[body_at:]) - len(para[body_at:].lstrip())
@@ -226,7 +229,7 @@ class QuoteFinder:
 
     # -- labels --------------------------------------------------------------------
 
-    def label(self, para: str, mentions: list[Mention], offset: int, is_title: bool):
+    def label(self, para: str, mentions: list[Mention], offset: int):
         """(speaker, where the body starts, cue) when the paragraph opens with a speaker label."""
         heading = HEADING_LABEL.match(para)
         if heading:
@@ -239,7 +242,7 @@ class QuoteFinder:
                 continue
             label = match.group("label")
             words = label.split()
-            if len(words) > 9 or is_title and pattern is LABEL and para[match.end():].strip()[:1] not in PAIRS:
+            if len(words) > 9:
                 continue
             lowercase = [w for w in words if w[:1].islower() and w not in {"of", "the", "and"}]
             if lowercase:
@@ -645,6 +648,12 @@ def is_title_case(content: str) -> bool:
     if not words or content.isupper() or re.search(r"[.!?,;]", content):
         return False
     return all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in words)
+
+
+def is_headline(para: str, body_at: int) -> bool:
+    """A 'Surname: words' line that titles a page rather than opening a transcript turn."""
+    body = para[body_at:].strip()
+    return bool(body) and body[0] not in PAIRS and len(para[:body_at].split()) == 1
 
 
 def is_stage_direction(para: str) -> bool:

@@ -1,0 +1,219 @@
+"""Direct quotes, transcript turns and speakers, on short passages written for each phenomenon."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DEV, GOLD, SEEDS
+from hypothesis import given, settings as hsettings, strategies as st
+
+from summitlog import evaluate
+from summitlog.clean import clean
+from summitlog.goldjson import to_gold
+from summitlog.pipeline import analyze, extract
+from summitlog.quotes import scan
+from summitlog.records import RawInput
+from summitlog.settings import Settings
+
+
+@pytest.fixture
+def quotes(analyzer):
+    def run(text, url=None):
+        doc = clean(RawInput(source="t", name="t", content=text, kind="text", url=url))
+        return [(q.text, q.speaker, q.kind) for q in analyze(doc, analyzer).quotes]
+    return run
+
+
+@pytest.mark.parametrize(
+    "open_, close",
+    [('"', '"'), ("“", "”"), ("«", "»"), ("‘", "’"), ("“", '"')],
+)
+def test_every_quotation_style(quotes, open_, close):
+    text = f"{open_}We will build a new plant in the east,{close} Lukashenko said."
+    assert quotes(text) == [("We will build a new plant in the east,", "Alexander Lukashenko", "direct")]
+
+
+def test_quote_over_several_paragraphs_is_one_quote_per_paragraph(quotes):
+    text = (
+        "Putin spoke at length.\n\n"
+        "\u201cTrade keeps growing. We expect more.\n\n"
+        "\u201cThe projects go on as agreed,\u201d the Russian leader said."
+    )
+    assert quotes(text) == [
+        ("Trade keeps growing. We expect more.", "Vladimir Putin", "direct"),
+        ("The projects go on as agreed,", "Vladimir Putin", "direct"),
+    ]
+
+
+def test_missing_closing_mark_runs_to_the_end_of_its_paragraph_only(quotes):
+    text = (
+        'Xi Jinping said: "Relations are growing steadily and healthily\n\n'
+        "The talks continued into the evening, officials said."
+    )
+    assert quotes(text) == [("Relations are growing steadily and healthily", "Xi Jinping", "direct")]
+
+
+def test_interrupted_quote_is_two_quotes_with_one_speaker(quotes):
+    text = '"We will work together," he said, "and we will do it soon." Erdogan then left.'
+    text = "Recep Tayyip Erdoğan met reporters. " + text
+    assert quotes(text) == [
+        ("We will work together,", "Recep Tayyip Erdogan", "direct"),
+        ("and we will do it soon.", "Recep Tayyip Erdogan", "direct"),
+    ]
+
+
+def test_nested_quote_and_editorial_brackets_stay_in_the_outer_quote(quotes):
+    text = (
+        "\u201cI told my \u2018older brother\u2019 [President of Russia Vladimir Putin]: "
+        "well done!\u201d the Belarusian leader said of Alexander Lukashenko\u2019s talks."
+    )
+    (quote,) = quotes(text)
+    assert quote[0] == "I told my \u2018older brother\u2019 [President of Russia Vladimir Putin]: well done!"
+    assert quote[1] == "Alexander Lukashenko"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin said the \u201cOreshnik\u201d system would arrive soon.",
+        "Lukashenko called Putin his \u2018older brother\u2019 again.",
+        "Trump likened Russia to a \u2018paper tiger\u2019 on Tuesday.",
+        "Lula greeted Xi as a \u201clong-time friend\u201d in Beijing.",
+        "The \u201cWorld and Japan\u201d Database lists the text.",
+    ],
+)
+def test_scare_quotes_and_names_are_not_statements(quotes, text):
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"The answer is yes," Trump said.', "Donald Trump"),
+        ('"The answer is yes," said Starmer.', "Keir Starmer"),
+        ('Modi stressed that "the partnership is stronger than ever."', "Narendra Modi"),
+        ('According to Tokayev, "the talks were very productive."', "Kassym-Jomart Tokayev"),
+        ('Zelenskyy was quoted as saying: "We are grateful for the support."', "Volodymyr Zelensky"),
+        ('Mr Trump said that "we can" reach a deal.', "Donald Trump"),
+        ('"There is no counteroffensive," Aleksandr Lukashenka said.', "Alexander Lukashenko"),
+    ],
+)
+def test_cue_verbs_in_both_orders(quotes, text, speaker):
+    ((_, who, _),) = quotes(text)
+    assert who == speaker
+
+
+def test_descriptors_resolve_by_country_and_role(quotes):
+    text = (
+        "Vladimir Putin met Aleksandr Lukashenko in the Kremlin.\n\n"
+        "\u201cTrade exceeds $50 billion,\u201d the Russian leader said.\n\n"
+        "\u201cWe will build a new unit,\u201d the Belarusian President noted.\n\n"
+        "\u201cThere are a couple of issues,\u201d the President of Belarus added.\n\n"
+        "\u201cI am very glad to see you,\u201d he said."
+    )
+    assert [q[1] for q in quotes(text)] == [
+        "Vladimir Putin", "Alexander Lukashenko", "Alexander Lukashenko", "Alexander Lukashenko",
+    ]
+
+
+def test_head_of_state_is_the_outlets_own_leader(quotes):
+    text = (
+        "President of Belarus Aleksandr Lukashenko met with President of Russia Vladimir Putin.\n\n"
+        "\u201cWe will think about it,\u201d the Head of State said, BelTA reports."
+    )
+    assert quotes(text)[0][1] == "Alexander Lukashenko"
+    russian = text.replace("BelTA reports", "TASS reports")
+    assert quotes(russian)[0][1] == "Vladimir Putin"
+
+
+def test_pronoun_follows_the_subject_not_the_object(quotes):
+    text = (
+        "\u201cChina has made a colossal leap forward,\u201d Putin told Xi. Xi, for his part, praised Putin. "
+        "\u201cRussia has made great strides,\u201d he said."
+    )
+    assert [q[1] for q in quotes(text)] == ["Vladimir Putin", "Xi Jinping"]
+
+
+def test_unknown_person_becomes_an_actor_by_full_name(quotes):
+    text = (
+        "Shi Zhiqin, a Europe-China expert at Tsinghua University, said the meeting was a good start.\n\n"
+        "\u201cEven inside Germany, there are different voices,\u201d he added."
+    )
+    assert quotes(text)[0][1] == "Shi Zhiqin"
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            "President of Russia Vladimir Putin: Mr President,\n\nWelcome to Moscow.\n\n"
+            "President of the Republic of Belarus Alexander Lukashenko: Thank you.\n\nWe are glad.",
+            ["Vladimir Putin", "Vladimir Putin", "Alexander Lukashenko", "Alexander Lukashenko"],
+        ),
+        (
+            "PRESIDENT BIDEN: It is a delight to welcome the Prime Minister.\n\nThank you for coming.",
+            ["Joe Biden", "Joe Biden"],
+        ),
+        (
+            "President Biden. Well, welcome back to the White House.\n\n"
+            "[At this point, Prime Minister Modi spoke in Hindi.]\n\n"
+            "Prime Minister Modi. Your Excellency, thank you.",
+            ["Joe Biden", "Narendra Modi"],
+        ),
+        (
+            "Vladimir Putin:\n\nWe have a lot to discuss.\n\nOur trade is growing.",
+            ["Vladimir Putin", "Vladimir Putin"],
+        ),
+    ],
+)
+def test_transcript_turns(quotes, text, speakers):
+    found = quotes(text)
+    assert [q[1] for q in found] == speakers
+    assert {q[2] for q in found} == {"turn"}
+    assert "[At this point" not in " ".join(q[0] for q in found)
+
+
+def test_label_above_quoted_paragraphs_gives_direct_quotes(quotes):
+    text = 'Vladimir Putin:\n\n"We are meeting on Valaam, Alexander Grigorievich.\n\nLukashenko smiled.'
+    assert quotes(text) == [("We are meeting on Valaam, Alexander Grigorievich.", "Vladimir Putin", "direct")]
+
+
+def test_headline_with_a_label_and_a_headline_quote(quotes):
+    text = 'Yoon: "A Major Threat to the International Community"\n\nThe talks went on.'
+    assert quotes(text) == [("A Major Threat to the International Community", "Yoon Suk Yeol", "direct")]
+    text = "\u2018THE MAIN THING IS PEACE\u2019\n\nPresident Aleksandr Lukashenko made a number of statements."
+    assert quotes(text) == [("THE MAIN THING IS PEACE", "Alexander Lukashenko", "direct")]
+
+
+def test_registry_names_are_never_organisations(analyzer):
+    parsed = analyzer.nlp("President of Belarus Aleksandr Lukashenko met President of Russia Vladimir Putin.")
+    people = {e.text: e.label_ for e in parsed.ents}
+    assert people["Aleksandr Lukashenko"] == "PERSON" and people["Vladimir Putin"] == "PERSON"
+    assert "Belarus Aleksandr Lukashenko" not in people
+
+
+def test_stray_marks_never_swallow_more_than_a_paragraph(quotes):
+    text = '\u201cThis opens and never closes\n\nA calm paragraph about trade, Putin said.\n\n" A stray mark.'
+    found = quotes(text)
+    assert all("calm paragraph" not in q[0] for q in found)
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab .,"\u201c\u201d\u2018\u2019\'\u00ab\u00bbX:\n')), max_size=300))
+@hsettings(max_examples=300, deadline=None)
+def test_scan_spans_stay_inside_their_paragraph(para):
+    para = para.replace("\n", " ")
+    for span in scan(para):
+        assert 0 < span.start <= span.end <= len(para)
+
+
+@pytest.mark.parametrize("gold_name, docs", [("seeds.jsonl", SEEDS), ("dev.jsonl", DEV)])
+def test_gold_sets_quote_f1_and_speaker_accuracy(analyzer, gold_name, docs):
+    gold, texts, persons = evaluate.load_gold(GOLD / gold_name, docs)
+    pred = {}
+    for item in extract([str(docs / name) for name in gold], Settings(), analyzer=analyzer):
+        row = to_gold(item)
+        pred[row["doc"]] = row
+    metrics = evaluate.score(pred, gold, texts, persons).metrics
+    assert metrics["quote_f1"] >= 0.95, json.dumps(metrics)
+    assert metrics["speaker_accuracy"] >= 0.95, json.dumps(metrics)
