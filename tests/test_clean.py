@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, DEV, SEEDS, dev, seed
 
-from summitlog.clean import clean, is_noise, parse_date
+from summitlog.clean import clean, is_noise
+from summitlog.dates import parse_date
 from summitlog.records import RawInput
 from summitlog.settings import Settings
 from summitlog.sources import read_inputs

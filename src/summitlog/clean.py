@@ -14,24 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-import dateparser
 import trafilatura
 
+from .dates import DATE, parse_date
 from .records import Document, Paragraph, RawInput
 from .resources import load
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-ORD = r"(?:st|nd|rd|th)?"
-DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}{ORD}\s+{MONTH}(?:,?\s+\d{{4}})?"
-    rf"|{MONTH}\s+\d{{1,2}}{ORD}(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b",
-    re.IGNORECASE,
-)
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 DATELINE_LEAD = re.compile(
     rf"^(?:\[?(?:published|updated|posted|date|last update)\]?\s*:?\s*)?(?:{TIME}\s*[,|–-]?\s*)?(?=\S)",
@@ -41,8 +29,7 @@ META_PREFIX = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?:
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
 BREADCRUMB = re.compile(r"^(?:\s*[\w'’.-]+(?:\s[\w'’.-]+){0,3}\s*(?:/|>|»|›)\s*)+(?:[\w'’.-]+(?:\s[\w'’.-]+){0,3})?$")
 WORD = re.compile(r"\w+")
-YEAR = re.compile(r"\b\d{4}\b")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 
 
 @dataclass(frozen=True)
@@ -218,22 +205,11 @@ def find_dateline(paragraphs: list[str]) -> str | None:
         match = DATE.match(text, lead.end() if lead else 0)
         if match:
             return text
+        # "Russian Politics & Diplomacy November 09, 2023, 15:24": a short line with a full date.
+        match = DATE.search(text)
+        if match and re.search(r"\d{4}", match.group(0)) and not SENTENCE_END.search(text):
+            return text
     return None
-
-
-def parse_date(text: str) -> str | None:
-    """ISO date of the first date in text; '--MM-DD' when it gives no year (never a guessed year)."""
-    match = DATE.search(text)
-    if not match:
-        return None
-    found = match.group(0)
-    if ISO_DATE.fullmatch(found):
-        return found
-    settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
-    parsed = dateparser.parse(found, languages=["en"], settings=settings)
-    if parsed is None:
-        return None
-    return parsed.date().isoformat() if YEAR.search(found) else parsed.strftime("--%m-%d")
 
 
 def find_title(paragraphs: list[str], dateline: str | None) -> str | None:

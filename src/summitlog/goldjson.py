@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import Document, Extraction, Quote
+from .records import Document, Extraction, Meeting, Quote
 
 
 def to_gold(extraction: Extraction) -> dict[str, Any]:
@@ -14,7 +14,7 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
         "doc": doc.name,
         "outlet": doc.site,
         "published": doc.published if doc.published and not doc.published.startswith("--") else None,
-        "meetings": [],
+        "meetings": [meeting_row(m) for m in extraction.meetings if m.role == "reported"],
         "quotes": [quote_row(doc, q) for q in extraction.quotes],
         "figures": [],
     }
@@ -26,3 +26,15 @@ def quote_row(doc: Document, quote: Quote) -> dict[str, Any]:
     if start is None or end is None:
         start, end = quote.start, quote.end
     return {"text": quote.text, "speaker": quote.speaker, "type": quote.kind, "start": start, "end": end}
+
+
+def meeting_row(meeting: Meeting) -> dict[str, Any]:
+    return {
+        "participants": list(meeting.participants),
+        "date": meeting.date,
+        "year_stated": bool(meeting.date) and not meeting.date.startswith("--"),
+        "place": meeting.place,
+        "city": meeting.city,
+        "duration_minutes": meeting.duration_minutes,
+        "kind": meeting.kind,
+    }

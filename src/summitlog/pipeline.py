@@ -10,6 +10,7 @@ import httpx
 
 from . import nlp
 from .clean import chrome_candidates, clean
+from .meetings import MeetingFinder
 from .quotes import QuoteFinder
 from .registry import Registry
 from .errors import InputError
@@ -48,6 +49,7 @@ class Analyzer:
         self.registry = registry or Registry.load()
         self.nlp = nlp.build(self.registry)
         self.quotes = QuoteFinder(self.registry)
+        self.meetings = MeetingFinder(self.registry)
 
     def __call__(self, doc: Document) -> Extraction:
         return analyze(doc, self)
@@ -60,7 +62,12 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     paragraphs = [(p.start, p.end) for p in doc.paragraphs]
     year = int(doc.published[:4]) if doc.published and doc.published[:1].isdigit() else None
     quotes = analyzer.quotes.find(doc.text, paragraphs, persons, doc.raw, doc.site, year, doc.dateline)
-    return Extraction(document=doc, quotes=tuple(quotes))
+    meetings = analyzer.meetings.find(
+        doc.text, paragraphs, doc.published, doc.dateline, persons,
+        quoted=[(q.start, q.end) for q in quotes if q.kind == "direct"],
+        speakers=[q.speaker for q in quotes if q.speaker],
+    )
+    return Extraction(document=doc, quotes=tuple(quotes), meetings=tuple(meetings))
 
 
 def extract(

@@ -76,12 +76,36 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """One document's account of a meeting (role "reported"), or of an earlier one it recalls
+    (role "reference"). `date` is ISO, or "--MM-DD" when the text gives no year."""
+
+    participants: tuple[str, ...]
+    date: str | None
+    date_reason: str | None  # why the date is empty
+    place: str | None
+    venue: str | None
+    city: str | None
+    region: str | None
+    country: str | None
+    duration_minutes: int | None
+    duration_approximate: bool
+    kind: str  # talks | visit | informal | call | summit
+    visit: str | None  # "state visit", "official visit", "working visit"
+    formats: tuple[str, ...]  # one-on-one, expanded, working meal
+    role: str  # reported | reference
+    start: int  # the sentence that says so
+    end: int
+    extractor: str = "meetings.v1"
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything analyze() found in one document."""
 
     document: Document
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
-    meetings: tuple = field(default_factory=tuple)
+    meetings: tuple[Meeting, ...] = field(default_factory=tuple)
     figures: tuple = field(default_factory=tuple)
 
 

@@ -1,0 +1,380 @@
+"""The meeting a document reports: who met whom, when, where, for how long, in what format.
+
+Participants are the leaders the text names most, weighted towards the title,
+the lead and sentences about meeting; the date, place and duration come from
+those sentences first. Earlier meetings the text recalls ("during their
+meeting at Valaam Island on August 1st") become references, not the meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dates import DateMention, find_dates, parse_date
+from .records import Meeting
+from .registry import Registry, fold
+from .resources import load
+from .text import sentence_spans
+
+EXTRACTOR = "meetings.v1"
+
+LEADER_TITLES = {
+    "president", "prime minister", "chancellor", "premier", "king", "general secretary",
+    "supreme leader", "military leader", "crown prince", "emir",
+}
+STRONG = (
+    r"met|meet|meets|meeting|meetings|talks|talked|negotiations|summit|conversation|call|"
+    r"videoconference|tête-à-tête|tete-a-tete|bilateral|lasted"
+)
+MEETING_STRONG = re.compile(rf"\b(?:{STRONG})\b", re.IGNORECASE)
+MEETING = re.compile(
+    rf"\b(?:{STRONG}|received|receives|hosted|hosts|host|welcomed|welcomes|visit|visits|visited|"
+    r"visiting|arrived|arrives|greeted|welcome)\b",
+    re.IGNORECASE,
+)
+# "TASHKENT, May 27. /TASS/." or "Johannesburg [South Africa], August 23 :" opening a paragraph.
+AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Za-z .'-]{2,30}?)(?:\s*\[[^\]]{2,30}\])?[,.]\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\b")
+PERSON_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?:[A-Z][\w'’.-]+|de|da|von|van|bin|al-\w+)){1,3}")
+FUNCTION_WORDS = {
+    "on", "in", "at", "for", "and", "to", "with", "where", "after", "before", "last", "this", "today",
+    "yesterday", "as", "which", "that", "by", "from", "during", "was", "is", "were", "are", "had",
+    "has", "have", "will", "would", "the", "a", "an", "or", "but", "while", "when", "early", "late",
+    "earlier", "later", "since", "until", "of", "into", "amid", "ahead", "over", "near", "region",
+}
+LOCATIVE = {"in", "at", "to", "into", "from", "near", "outside", "inside", "of", "on", "toward", "towards"}
+COUNTRY_HEADS = {"president", "prime minister", "chancellor", "king", "general secretary", "supreme leader"}
+REFERENCE = re.compile(
+    r"\b(?:earlier|previous|previously|last|since|ago|before that|former|recent|first met)\b", re.IGNORECASE
+)
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+NUM = r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+APPROX = r"(?:about|around|approximately|nearly|almost|some|roughly|more than|over|just over|just under|exactly|at least|close to|up to)"
+DURATION = re.compile(
+    rf"(?:(?P<approx>{APPROX})\s+)?"
+    rf"(?:(?P<h>{NUM})(?P<half>\s+and\s+a\s+half)?\s+hours?"
+    rf"(?:\s+and\s+(?:(?P<m>\d+|{NUM})\s+minutes?|(?P<half2>a\s+half)))?"
+    rf"|(?P<m_only>\d+)\s+minutes?"
+    rf"|(?P<halfhour>half\s+an\s+hour))\b",
+    re.IGNORECASE,
+)
+DURATION_CONTEXT = re.compile(
+    r"\b(?:lasted|lasting|last|talks|meeting|conversation|met|spoke|communicated|negotiations|"
+    r"discussion|discussions|tete-a-tete|tête-à-tête|in total|spent)\b",
+    re.IGNORECASE,
+)
+CALL = re.compile(
+    r"\b(?:phone call|telephone call|telephone conversation|phone conversation|telephone talks|"
+    r"videoconference|video conference|video call|video link|by phone|by telephone)\b",
+    re.IGNORECASE,
+)
+INFORMAL = re.compile(r"\binformal (?:meeting|talks|dinner|conversation|setting|atmosphere)\b", re.IGNORECASE)
+SUMMIT = re.compile(r"\b(?:summit|council session|session of the)\b", re.IGNORECASE)
+VISIT = re.compile(r"\b(state|official|working|private) visit\b", re.IGNORECASE)
+FORMATS = {
+    "one-on-one": re.compile(
+        r"\b(?:one-on-one|one-to-one|tete-a-tete|tête-à-tête|face-to-face|narrow format|"
+        r"restricted format|behind closed doors|in private)\b", re.IGNORECASE),
+    "expanded": re.compile(r"\b(?:expanded format|expanded composition|with delegations|delegation-level)\b", re.IGNORECASE),
+    "working meal": re.compile(r"\bworking (?:lunch|dinner|breakfast)\b", re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    name: str
+    city: str | None
+    region: str | None
+    country: str | None
+    venue: bool
+
+
+class Gazetteer:
+    """Cities and venues, shipped as data; `extra` entries of the same shape extend it."""
+
+    def __init__(self, data: dict) -> None:
+        self.entries: dict[str, tuple[str, str | None, str | None, str | None, bool]] = {}
+        for city, row in data["cities"].items():
+            for name in (city, *row.get("aliases", [])):
+                self.entries[fold(name).lower()] = (city, city, None, row.get("country"), False)
+        for row in data["venues"]:
+            self.entries[fold(row["name"]).lower()] = (
+                row["name"], row.get("city"), row.get("region"), row.get("country"), True)
+        names = sorted(self.entries, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+                                  re.IGNORECASE)
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        return cls(load("gazetteer.json"))
+
+    def find(self, text: str) -> list[Place]:
+        found = []
+        for match in self.pattern.finditer(fold(text)):
+            if not text[match.start()].isupper():
+                continue  # "nice", "bali" in lower case are words, not places
+            name, city, region, country, venue = self.entries[match.group(0).lower()]
+            found.append(Place(match.start(), match.end(), name, city, region, country, venue))
+        return found
+
+
+class MeetingFinder:
+    """Finds the meeting a document reports and the earlier meetings it refers to."""
+
+    def __init__(self, registry: Registry, gazetteer: Gazetteer | None = None) -> None:
+        self.registry = registry
+        self.gazetteer = gazetteer or Gazetteer.load()
+
+    def find(
+        self,
+        text: str,
+        paragraphs: Sequence[tuple[int, int]],
+        published: str | None = None,
+        dateline: str | None = None,
+        persons: Sequence[tuple[int, int, str]] = (),
+        quoted: Sequence[tuple[int, int]] = (),
+        speakers: Sequence[str] = (),
+    ) -> list[Meeting]:
+        """The reported meeting and the references. `quoted` are the spans of quotes (names said
+        inside them are not the meeting's cast), `speakers` who the quotes are by."""
+        sentences = sentence_spans(text)
+        lead_end = paragraphs[min(5, len(paragraphs) - 1)][1] if paragraphs else len(text)
+        meeting_sentences = [(s, e) for s, e in sentences if MEETING.search(text[s:e])]
+        dates = [d for d in find_dates(text, published) if not inside(d.start, quoted)]
+        year = self.year_of(dates, published)
+        outside = [(s, e, n) for s, e, n in self.registry.find_names(text) if not inside(s, quoted)]
+        participants = self.participants(text, paragraphs, meeting_sentences, persons, year, outside, speakers)
+        if not participants:
+            return []
+        date, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline, published)
+        places = [p for p in self.gazetteer.find(text) if not inside(p.start, quoted)]
+        place = self.place(text, paragraphs, places, meeting_sentences, lead_end, dateline)
+        duration, approximate = self.duration(text, meeting_sentences)
+        head = text[:lead_end]
+        kind = ("call" if CALL.search(head) else "informal" if INFORMAL.search(head)
+                else "summit" if SUMMIT.search(text[:paragraphs[0][1]] if paragraphs else "") else "talks")
+        visit = VISIT.search(head)
+        formats = tuple(name for name, pattern in FORMATS.items() if pattern.search(text))
+        span = evidence or (meeting_sentences[0] if meeting_sentences else (0, min(len(text), 200)))
+        main = Meeting(
+            participants=tuple(sorted(participants)),
+            date=date,
+            date_reason=reason,
+            place=place_text(place) if place else None,
+            venue=place.name if place and place.venue else None,
+            city=place.city if place else None,
+            region=place.region if place else None,
+            country=place.country if place else None,
+            duration_minutes=duration,
+            duration_approximate=approximate,
+            kind=kind,
+            visit=f"{visit.group(1).lower()} visit" if visit else None,
+            formats=formats,
+            role="reported",
+            start=span[0],
+            end=span[1],
+        )
+        return [main, *self.references(text, dates, meeting_sentences, places, main)]
+
+    # -- participants ------------------------------------------------------------------
+
+    def participants(self, text, paragraphs, meeting_sentences, persons, year, names, speakers) -> list[str]:
+        """The two leaders the text is about: most named outside quotes, in the title, the lead
+        and sentences about meeting, and most quoted."""
+        scores: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else len(text)
+        for start, end, name in names:
+            if not self.is_leader(name, year):
+                continue
+            first_seen.setdefault(name, start)
+            scores[name] += 1 + (3 if start < lead_end else 0)
+            if any(s <= start < e for s, e in meeting_sentences):
+                scores[name] += 2
+        for name in speakers:
+            if name in first_seen:
+                scores[name] += 1
+        ranked = sorted(scores, key=lambda n: (-scores[n], first_seen[n]))
+        chosen = ranked[:2]
+        if len(chosen) == 1:
+            chosen += self.counterpart(text, chosen[0], meeting_sentences, persons, year)
+        return chosen if len(chosen) == 2 else []
+
+    def counterpart(self, text, leader, meeting_sentences, persons, year) -> list[str]:
+        """The other side when only one leader is named: a person named in a sentence about the
+        meeting, else the leader of the foreign country the text names most ("Mr President ...
+        the elections in Turkiye")."""
+        leader_at = [s for s, e, n in self.registry.find_names(text) if n == leader]
+        for start, end, name in persons:
+            resolved = self.registry.resolve(name) or " ".join(name.split())
+            sentence = next(((s, e) for s, e in meeting_sentences if s <= start < e), None)
+            if (sentence and PERSON_NAME.fullmatch(name) and resolved != leader
+                    and any(sentence[0] <= at < sentence[1] for at in leader_at)):
+                actor = self.registry.actors.get(resolved)
+                if actor is None or self.is_leader(resolved, year):
+                    return [resolved]
+        own = self.registry.actors[leader].countries()
+        counts: Counter[str] = Counter()
+        for match in re.finditer(r"[A-Z][\w’'-]+", text):
+            code = self.registry.country(match.group(0))
+            if code and code not in own:
+                counts[code] += 1
+        for code, _ in counts.most_common(2):
+            heads = [a.name for a in self.registry.actors.values()
+                     if any(r.country == code and r.title in COUNTRY_HEADS and r.held_in(year) for r in a.roles)]
+            if len(heads) == 1 or heads and year is None:
+                return heads[:1]
+        return []
+
+    def is_leader(self, name: str, year: int | None) -> bool:
+        actor = self.registry.actors[name]
+        return any(r.title in LEADER_TITLES and (year is None or r.held_in(year)) for r in actor.roles)
+
+    def year_of(self, dates: list[DateMention], published: str | None) -> int | None:
+        if published and published[:4].isdigit():
+            return int(published[:4])
+        years = [int(d.value[:4]) for d in dates if d.value[:4].isdigit()]
+        return Counter(years).most_common(1)[0][0] if years else None
+
+    # -- date, place, duration ---------------------------------------------------------
+
+    def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published):
+        """(date, reason when empty, evidence span): a date in a sentence about the meeting
+        (talks before arrivals, stated dates before 'today'), an agency dateline, a dated
+        caption, the page's dateline, and last the publication date."""
+        lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])]
+        for strong in (True, False):
+            for start, end in lead:
+                if strong and not MEETING_STRONG.search(text[start:end]):
+                    continue
+                here = [d for d in dates if start <= d.start < end]
+                here.sort(key=lambda d: d.relative)
+                if here:
+                    return here[0].value, None, (start, end)
+        for start, end in paragraphs[:6]:
+            match = AGENCY_DATELINE.match(text[start:end])
+            if match:
+                found = [d for d in dates if start <= d.start < start + match.end()]
+                if found:
+                    return found[0].value, None, (start, start + match.end())
+        for d in dates:
+            if d.start < lead_end and len(d.value) == 10 and not d.relative and not REFERENCE.search(
+                    text[max(0, d.start - 60):d.start]):
+                return d.value, None, (d.start, d.end)
+        if dateline and (value := parse_date(dateline)):
+            return value, None, None
+        if published:
+            return published, "taken from the page's publication date: the text gives none", None
+        return None, "the text gives no date for the meeting", None
+
+    def place(self, text, paragraphs, places, meeting_sentences, lead_end, dateline) -> Place | None:
+        """The meeting's place: venues and cities scored by where they are named (dateline and
+        lead sentences about the meeting count most) and how often."""
+        if not places:
+            return None
+        dateline_at = text.find(dateline) if dateline else -1
+        agency = [start for start, end in paragraphs[:6] if AGENCY_DATELINE.match(text[start:end])]
+        scores: Counter[str] = Counter()
+        for p in places:
+            in_dateline = dateline_at >= 0 and dateline_at <= p.start < dateline_at + len(dateline)
+            if not (in_dateline or p.start in agency or is_locative(text, p)):
+                continue  # "Moscow's invasion", "talks with Moscow": the state, not the place
+            key = p.city or p.name
+            scores[key] += 1 + (1 if p.venue else 0) + (2 if in_dateline or p.start in agency else 0)
+            sentence = next(((s, e) for s, e in meeting_sentences if s <= p.start < e), None)
+            if p.start < lead_end and sentence and not REFERENCE.search(text[sentence[0]:sentence[1]]):
+                scores[key] += 3
+        if not scores:
+            return None
+        places = [p for p in places if (p.city or p.name) in scores]
+        best = max(scores, key=lambda k: (scores[k], -min(p.start for p in places if (p.city or p.name) == k)))
+        chosen = [p for p in places if (p.city or p.name) == best]
+        venue = next((p for p in chosen if p.venue), None)
+        city = next((p for p in chosen if not p.venue), None)
+        if venue and city:
+            return Place(venue.start, venue.end, venue.name, city.city, venue.region, city.country, True)
+        return venue or city
+
+    def duration(self, text, meeting_sentences) -> tuple[int | None, bool]:
+        """The longest duration given for the meeting, in minutes, and whether it is approximate."""
+        best: tuple[int, bool] | None = None
+        for start, end in meeting_sentences:
+            sentence = text[start:end]
+            if not DURATION_CONTEXT.search(sentence):
+                continue
+            for match in DURATION.finditer(sentence):
+                minutes = to_minutes(match)
+                if minutes and minutes < 24 * 60 and (best is None or minutes > best[0]):
+                    approx = (match.group("approx") or "").lower() not in ("", "exactly")
+                    best = (minutes, approx)
+        return best if best else (None, False)
+
+    def references(self, text, dates, meeting_sentences, places, main: Meeting) -> list[Meeting]:
+        """Earlier meetings the text recalls, each with its own date and place."""
+        found = []
+        for start, end in meeting_sentences:
+            sentence = text[start:end]
+            if not REFERENCE.search(sentence):
+                continue
+            for d in dates:
+                if start <= d.start < end and d.value != main.date and not d.relative:
+                    place = next((p for p in places if start <= p.start < end), None)
+                    found.append(Meeting(
+                        participants=main.participants, date=d.value, date_reason=None,
+                        place=place_text(place) if place else None,
+                        venue=place.name if place and place.venue else None,
+                        city=place.city if place else None, region=place.region if place else None,
+                        country=place.country if place else None, duration_minutes=None,
+                        duration_approximate=False, kind="talks", visit=None, formats=(),
+                        role="reference", start=start, end=end,
+                    ))
+                    break
+        return found
+
+
+def is_locative(text: str, place: Place) -> bool:
+    """Named as a place ("in Sochi", "at the Kremlin", "the city of Sochi"), not as a state or
+    government ("Moscow's invasion", "talks with Moscow", "the Kremlin's strongman")."""
+    after = text[place.end:place.end + 2]
+    if after[:1] in "'’" and after[1:2] in ("s", ""):
+        return False
+    following = re.match(r"\s+([a-z]+)", text[place.end:place.end + 30])
+    if following and following.group(1) not in FUNCTION_WORDS:
+        return False  # "Kremlin spokesman", "White House officials"
+    before = text[max(0, place.start - 30):place.start].lower().split()
+    before = [w.strip(",.;:()[]") for w in before[-3:]]
+    return bool(set(before) & LOCATIVE) or place.venue and "with" not in before[-1:]
+
+
+def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def to_minutes(match: re.Match) -> int | None:
+    def number(word: str | None) -> float:
+        if not word:
+            return 0
+        word = word.lower()
+        return NUMBER_WORDS[word] if word in NUMBER_WORDS else float(word.replace(",", "."))
+
+    if match.group("halfhour"):
+        return 30
+    if match.group("m_only"):
+        return int(match.group("m_only"))
+    hours = number(match.group("h"))
+    if match.group("half") or match.group("half2"):
+        hours += 0.5
+    return int(round(hours * 60 + number(match.group("m"))))
+
+
+def place_text(place: Place) -> str:
+    parts = [place.name] if place.venue else []
+    parts += [x for x in (place.city, place.region) if x and x not in parts]
+    return ", ".join(parts) if parts else place.name
