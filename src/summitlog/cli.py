@@ -16,7 +16,7 @@ from rich.table import Table
 
 from . import evaluate, pipeline
 from .errors import InputError, SummitlogError
-from . import queries
+from . import link, queries
 from .goldjson import to_gold
 from .registry import Registry
 from .settings import Settings
@@ -150,6 +150,54 @@ def quotes(
 
 
 @app.command()
+def meetings(
+    with_: Annotated[Optional[list[str]], typer.Option("--with", help="Only Events with this leader; repeatable.")] = None,
+    between: Annotated[Optional[tuple[str, str]], typer.Option(help="Only Events between these two leaders.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+    db: DbOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Events (meetings grouped across sources), newest first."""
+    settings = _settings(db, registry=registry)
+    names = queries.speaker_names([*(with_ or []), *(between or ())], Registry.load(settings.registry))
+    with Store.open(settings.db) as store:
+        views = [link.event_view(store, i) for i in store.event_ids(names, limit=limit)]
+    table = Table(show_edge=False)
+    for col in ("event", "date", "participants", "place", "minutes", "kind", "sources"):
+        table.add_column(col, overflow="fold")
+    for v in views:
+        f = v["facts"]
+        table.add_row(str(v["id"]), f["date"]["value"] or "", " – ".join(v["participants"]),
+                      f["place"]["value"] or f["city"]["value"] or "", str(f["duration_minutes"]["value"] or ""),
+                      f["kind"]["value"] or "", str(len(v["sources"])))
+    out.print(table)
+    out.print(f"{len(views)} events shown", highlight=False)
+
+
+@app.command()
+def meeting(
+    event_id: Annotated[int, typer.Argument(metavar="ID", help="Event id, as 'summitlog meetings' shows it.")],
+    db: DbOption = None,
+) -> None:
+    """One Event: consolidated facts, which sources agree and which differ."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        view = link.event_view(store, event_id)
+    out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}", highlight=False)
+    for fact, entry in view["facts"].items():
+        agree = ", ".join(s["doc"] or s["doc_id"][:10] for s in entry["agree"])
+        out.print(f"  [bold]{fact}[/bold]: {entry['value']}  [dim](agree: {agree or '-'})[/dim]", highlight=False)
+        for s in entry["differ"]:
+            out.print(f"      [yellow]differs[/yellow]: {s['value']}  in {s['doc'] or s['doc_id'][:10]}", highlight=False)
+    out.print("[bold]sources[/bold]:", highlight=False)
+    for s in view["sources"]:
+        out.print(f"  {s['doc_id'][:10]}  {s['doc']}  {s['site'] or ''}", highlight=False)
+    for r in view["references"]:
+        out.print(f"[bold]recalls[/bold] an earlier meeting on {r['date']} {r['place'] or ''} "
+                  f"(in {r['doc_name']})", highlight=False)
+
+
+@app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or URLs.")],
     format: Annotated[str, typer.Option("--format", help="Output shape: gold-jsonl.")] = "gold-jsonl",
@@ -182,13 +230,9 @@ def eval_(
     """Extract the gold set's documents and print the metrics FORMAT.md defines."""
     settings = _settings(None)
     gold_rows, texts, table = evaluate.load_gold(gold, docs, persons)
-    paths = [str(docs / name) for name in gold_rows]
-    pred = {}
-    for item in pipeline.extract(paths, settings):
-        if not isinstance(item, InputError):
-            row = to_gold(item)
-            pred[row["doc"]] = row
+    pred, events = pipeline.evaluate_extract([str(docs / name) for name in gold_rows], settings)
     report = evaluate.score(pred, gold_rows, texts, table)
+    report.metrics.update(evaluate.score_events(gold_rows, events))
     if as_json:
         out.print_json(data=report.metrics)
         return

@@ -237,3 +237,20 @@ def load_gold(gold_path: str | Path, docs_dir: str | Path, persons_path: str | P
         except OSError:
             raise GoldError(f"{docs_dir}: has no document {name!r} named in {gold_path}") from None
     return gold, docs, persons
+
+
+def score_events(gold: dict, event_of: dict[str, int | None]) -> dict[str, Any]:
+    """Pairwise precision and recall of grouping documents into Events, against the gold's
+    same_meeting_as links (only for gold sets that carry them)."""
+    names = sorted(gold)
+    if not any("same_meeting_as" in gold[n] for n in names):
+        return {}
+    want = {frozenset((n, o)) for n in names for o in gold[n].get("same_meeting_as", []) if o in gold}
+    got = {
+        frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1:]
+        if event_of.get(a) is not None and event_of.get(a) == event_of.get(b)
+    }
+    p = len(want & got) / len(got) if got else 0.0
+    r = len(want & got) / len(want) if want else 0.0
+    return {"event_pair_precision": p, "event_pair_recall": r, "gold_event_pairs": len(want),
+            "predicted_event_pairs": len(got)}

@@ -153,7 +153,7 @@ class MeetingFinder:
         participants = self.participants(text, paragraphs, meeting_sentences, persons, year, outside, speakers)
         if not participants:
             return []
-        date, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline, published)
+        date, basis, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline, published)
         places = [p for p in self.gazetteer.find(text) if not inside(p.start, quoted)]
         place = self.place(text, paragraphs, places, meeting_sentences, lead_end, dateline)
         duration, approximate = self.duration(text, meeting_sentences)
@@ -167,6 +167,7 @@ class MeetingFinder:
             participants=tuple(sorted(participants)),
             date=date,
             date_reason=reason,
+            date_basis=basis,
             place=place_text(place) if place else None,
             venue=place.name if place and place.venue else None,
             city=place.city if place else None,
@@ -246,7 +247,7 @@ class MeetingFinder:
     # -- date, place, duration ---------------------------------------------------------
 
     def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published):
-        """(date, reason when empty, evidence span): a date in a sentence about the meeting
+        """(date, basis, reason, evidence span): a date in a sentence about the meeting
         (talks before arrivals, stated dates before 'today'), an agency dateline, a dated
         caption, the page's dateline, and last the publication date."""
         lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])]
@@ -257,22 +258,22 @@ class MeetingFinder:
                 here = [d for d in dates if start <= d.start < end]
                 here.sort(key=lambda d: d.relative)
                 if here:
-                    return here[0].value, None, (start, end)
+                    return here[0].value, "text", None, (start, end)
         for start, end in paragraphs[:6]:
             match = AGENCY_DATELINE.match(text[start:end])
             if match:
                 found = [d for d in dates if start <= d.start < start + match.end()]
                 if found:
-                    return found[0].value, None, (start, start + match.end())
+                    return found[0].value, "text", None, (start, start + match.end())
         for d in dates:
             if d.start < lead_end and len(d.value) == 10 and not d.relative and not REFERENCE.search(
                     text[max(0, d.start - 60):d.start]):
-                return d.value, None, (d.start, d.end)
+                return d.value, "text", None, (d.start, d.end)
         if dateline and (value := parse_date(dateline)):
-            return value, None, None
+            return value, "dateline", "taken from the page's dateline", None
         if published:
-            return published, "taken from the page's publication date: the text gives none", None
-        return None, "the text gives no date for the meeting", None
+            return published, "published", "taken from the page's publication date: the text gives none", None
+        return None, None, "the text gives no date for the meeting", None
 
     def place(self, text, paragraphs, places, meeting_sentences, lead_end, dateline) -> Place | None:
         """The meeting's place: venues and cities scored by where they are named (dateline and
@@ -327,7 +328,7 @@ class MeetingFinder:
                 if start <= d.start < end and d.value != main.date and not d.relative:
                     place = next((p for p in places if start <= p.start < end), None)
                     found.append(Meeting(
-                        participants=main.participants, date=d.value, date_reason=None,
+                        participants=main.participants, date=d.value, date_reason=None, date_basis="text",
                         place=place_text(place) if place else None,
                         venue=place.name if place and place.venue else None,
                         city=place.city if place else None, region=place.region if place else None,
@@ -345,12 +346,14 @@ def is_locative(text: str, place: Place) -> bool:
     after = text[place.end:place.end + 2]
     if after[:1] in "'’" and after[1:2] in ("s", ""):
         return False
+    before = text[max(0, place.start - 30):place.start].lower().split()
+    before = [w.strip(",.;:()[]") for w in before[-3:]]
+    if set(before) & LOCATIVE:
+        return True
     following = re.match(r"\s+([a-z]+)", text[place.end:place.end + 30])
     if following and following.group(1) not in FUNCTION_WORDS:
         return False  # "Kremlin spokesman", "White House officials"
-    before = text[max(0, place.start - 30):place.start].lower().split()
-    before = [w.strip(",.;:()[]") for w in before[-3:]]
-    return bool(set(before) & LOCATIVE) or place.venue and "with" not in before[-1:]
+    return place.venue and "with" not in before[-1:]
 
 
 def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -10,10 +10,12 @@ import httpx
 
 from . import nlp
 from .clean import chrome_candidates, clean
+from .link import Linker
 from .meetings import MeetingFinder
 from .quotes import QuoteFinder
 from .registry import Registry
 from .errors import InputError
+from .goldjson import to_gold
 from .records import Document, Extraction, IngestResult, RawInput
 from .settings import Settings
 from .sources import read_inputs
@@ -102,10 +104,35 @@ def ingest(
     analyzer: Analyzer | None = None,
 ) -> Iterator[IngestResult]:
     """Read, analyse and store every page; one IngestResult per input, failures included."""
+    linker = Linker(store)
     for item in extract(targets, settings, client, store.boilerplate, analyzer):
         if isinstance(item, InputError):
             yield IngestResult(item.source, "failed", problem=item.problem)
             continue
-        doc = item.document
-        added = store.save(item, chrome_candidates(doc.raw) if doc.kind == "text" else ())
-        yield IngestResult(doc.source, "added" if added else "unchanged", doc.id, doc.title)
+        yield save(item, store, linker)
+
+
+def save(extraction: Extraction, store: Store, linker: Linker) -> IngestResult:
+    """Store one extraction and link its meetings into Events."""
+    doc = extraction.document
+    added = store.save(extraction, chrome_candidates(doc.raw) if doc.kind == "text" else ())
+    if added:
+        linker.link_document(doc.id)
+    return IngestResult(doc.source, "added" if added else "unchanged", doc.id, doc.title)
+
+
+def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | None = None):
+    """Gold-format rows by document name, and each document's Event id after linking them all
+    in a scratch in-memory store: what `summitlog eval` scores."""
+    rows, events = {}, {}
+    with Store.open(":memory:") as store:
+        linker = Linker(store)
+        for item in extract(paths, settings, analyzer=analyzer):
+            if isinstance(item, InputError):
+                continue
+            row = to_gold(item)
+            rows[row["doc"]] = row
+            save(item, store, linker)
+            reported = store.meetings(doc_id=item.document.id, role="reported")
+            events[row["doc"]] = reported[0]["event_id"] if reported else None
+    return rows, events

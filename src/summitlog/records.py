@@ -82,7 +82,8 @@ class Meeting:
 
     participants: tuple[str, ...]
     date: str | None
-    date_reason: str | None  # why the date is empty
+    date_reason: str | None  # why the date is empty, or where it was taken from
+    date_basis: str | None  # "text" (stated for the meeting), "dateline", "published", or None
     place: str | None
     venue: str | None
     city: str | None

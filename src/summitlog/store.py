@@ -6,8 +6,10 @@ kill in the middle of an ingest leaves every stored document complete.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
 from importlib.resources import files
@@ -135,6 +137,15 @@ class Store:
                 [(doc.id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, q.extractor)
                  for q in extraction.quotes],
             )
+            self.conn.executemany(
+                "INSERT INTO meetings (doc_id, role, participants, pair_key, date, date_reason, date_basis, "
+                "place, venue, city, region, country, duration_minutes, duration_approximate, kind, visit, "
+                "formats, start, end, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, m.role, json.dumps(list(m.participants)), pair_key(m.participants), m.date,
+                  m.date_reason, m.date_basis, m.place, m.venue, m.city, m.region, m.country,
+                  m.duration_minutes, int(m.duration_approximate), m.kind, m.visit, json.dumps(list(m.formats)),
+                  m.start, m.end, m.extractor) for m in extraction.meetings],
+            )
             if doc.site:
                 self.conn.executemany(
                     "INSERT INTO site_lines (site, line) VALUES (?, ?) "
@@ -150,7 +161,7 @@ class Store:
     # -- reading -----------------------------------------------------------------
 
     def count(self, table: str = "documents") -> int:
-        if table not in {"documents", "paragraphs", "quotes"}:
+        if table not in {"documents", "paragraphs", "quotes", "meetings", "events"}:
             raise ValueError(f"unknown table {table!r}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -192,7 +203,7 @@ class Store:
         return Document(paragraphs=paras, **{k: row[k] for k in DOC_COLUMNS})
 
     def summary(self) -> dict[str, int]:
-        return {name: self.count(name) for name in ("documents", "paragraphs", "quotes")}
+        return {name: self.count(name) for name in ("documents", "paragraphs", "quotes", "meetings", "events")}
 
     def quotes(
         self,
@@ -230,6 +241,81 @@ class Store:
             + f" ORDER BY {order} LIMIT ? OFFSET ?"
         )
         return [dict(r) for r in self.conn.execute(sql, (*args, limit, offset))]
+
+
+    # -- meetings and events ---------------------------------------------------------
+
+    def doc_text(self, doc_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no document with id {doc_id!r}")
+        return row[0]
+
+    def meetings(self, doc_id: str | None = None, event_id: int | None = None, role: str | None = None,
+                 pair: str | None = None, unlinked: bool = False) -> list[dict[str, Any]]:
+        """Meeting rows (with their document's name, site and publication date)."""
+        where, args = [], []
+        for column, value in (("m.doc_id", doc_id), ("m.event_id", event_id), ("m.role", role), ("m.pair_key", pair)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if unlinked:
+            where.append("m.event_id IS NULL")
+        sql = (
+            "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title FROM meetings m "
+            "JOIN documents d ON d.id = m.doc_id"
+            + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY m.id"
+        )
+        rows = []
+        for r in self.conn.execute(sql, args):
+            row = dict(r)
+            row["participants"] = json.loads(row["participants"])
+            row["formats"] = json.loads(row["formats"])
+            rows.append(row)
+        return rows
+
+    def events_of_pair(self, pair: str) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM events WHERE pair_key = ? ORDER BY id", (pair,))]
+
+    def new_event(self, pair: str, meeting_id: int) -> int:
+        """A new Event holding one meeting."""
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO events (pair_key, created_at) VALUES (?, ?)",
+                (pair, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            self.conn.execute("UPDATE meetings SET event_id = ? WHERE id = ?", (cur.lastrowid, meeting_id))
+        return int(cur.lastrowid)
+
+    def join_event(self, event_id: int, meeting_id: int) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE meetings SET event_id = ? WHERE id = ?", (event_id, meeting_id))
+
+    def event_ids(self, names: Iterable[str] = (), limit: int = 1000) -> list[int]:
+        """Events whose participants include every one of names, newest meeting date first."""
+        names = list(names)
+        where = " AND ".join("EXISTS (SELECT 1 FROM json_each(m.participants) WHERE value = ?)" for _ in names)
+        sql = (
+            "SELECT m.event_id, max(coalesce(m.date, d.published, '')) AS day FROM meetings m "
+            "JOIN documents d ON d.id = m.doc_id WHERE m.event_id IS NOT NULL"
+            + (f" AND {where}" if where else "") + " GROUP BY m.event_id ORDER BY day DESC, m.event_id LIMIT ?"
+        )
+        return [r[0] for r in self.conn.execute(sql, (*names, limit))]
+
+    @contextmanager
+    def transaction(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+
+def pair_key(participants: Iterable[str]) -> str:
+    """The participants as one sorted key: Events are looked up per leader pair."""
+    return " | ".join(sorted(participants))
 
 
 def fts_query(text: str) -> str:

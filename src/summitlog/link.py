@@ -1,0 +1,174 @@
+"""Across documents: reports of one meeting grouped into an Event, incrementally.
+
+A new report is compared only with the Events of the same pair of leaders. It
+joins one when the facts agree: no two different cities, no two different
+days, a call only with calls. Where a report gives no date, the wording of the
+pages must also be close. An Event's facts are consolidated per fact, with the
+sources that agree and those that differ.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+SIMILAR = 0.3  # cosine of word counts above which two undated reports may be one meeting
+STOPWORDS = frozenset(
+    """that this with from have were been their they said which will would there about also after
+    into more than other some such when what while where these those them then only over under again
+    being both each most very just could should because between during before against among across
+    through without within upon your says told president prime minister leader leaders meeting talks
+    visit country countries their there here other said according""".split()
+)
+WORD = re.compile(r"[a-z]{4,}")
+
+
+class LinkStore(Protocol):
+    def meetings(self, **kwargs: Any) -> list[dict[str, Any]]: ...
+    def events_of_pair(self, pair: str) -> list[int]: ...
+    def new_event(self, pair: str, meeting_id: int) -> int: ...
+    def join_event(self, event_id: int, meeting_id: int) -> None: ...
+    def doc_text(self, doc_id: str) -> str: ...
+
+
+def signature(text: str) -> Counter[str]:
+    """The page's content words and their counts: what two reports of one meeting share."""
+    return Counter(w for w in WORD.findall(text.lower()) if w not in STOPWORDS)
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    num = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    den = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return num / den if den else 0.0
+
+
+def day_gap(a: str, b: str) -> int | None:
+    """Days between two dates; when either lacks a year, between their month-days (None if
+    they cannot be compared, e.g. different years)."""
+    if len(a) == 10 and len(b) == 10:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    ma, mb = a[-5:], b[-5:]
+    da, db = date(2000, int(ma[:2]), int(ma[3:])), date(2000, int(mb[:2]), int(mb[3:]))
+    gap = abs((da - db).days)
+    return min(gap, 366 - gap)
+
+
+def agree(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
+    """Whether two reports can be of one meeting: False on a conflict, True when their dates
+    agree, None when nothing but the wording can tell."""
+    if (a["kind"] == "call") != (b["kind"] == "call"):
+        return False
+    if a["city"] and b["city"] and a["city"] != b["city"]:
+        return False
+    if a["date"] and b["date"]:
+        gap = day_gap(a["date"], b["date"])
+        return gap is not None and gap <= 1
+    return None
+
+
+def same_known_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a["city"] and a["city"] == b["city"] or a["venue"] and a["venue"] == b["venue"])
+
+
+@dataclass
+class Linker:
+    """Assigns each new reported meeting to an Event of the same pair, or a new one."""
+
+    store: LinkStore
+    signatures: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def sig(self, doc_id: str) -> Counter[str]:
+        if doc_id not in self.signatures:
+            self.signatures[doc_id] = signature(self.store.doc_text(doc_id))
+        return self.signatures[doc_id]
+
+    def link_document(self, doc_id: str) -> list[int]:
+        """Link the document's reported meeting(s); the Event ids they now belong to."""
+        events = []
+        for meeting in self.store.meetings(doc_id=doc_id, role="reported", unlinked=True):
+            events.append(self.link(meeting))
+        return events
+
+    def link(self, meeting: dict[str, Any]) -> int:
+        best, best_score = None, 0.0
+        for event_id in self.store.events_of_pair(meeting["pair_key"]):
+            members = self.store.meetings(event_id=event_id, role="reported")
+            verdicts = [agree(meeting, other) for other in members]
+            if any(v is False for v in verdicts):
+                continue
+            if any(v is True for v in verdicts):
+                score = 2.0
+            else:
+                # No date to go by: the same named place and close wording are both needed.
+                same_place = [o for o in members if same_known_place(meeting, o)]
+                if not same_place:
+                    continue
+                score = max(cosine(self.sig(meeting["doc_id"]), self.sig(o["doc_id"])) for o in same_place)
+                if score < SIMILAR:
+                    continue
+            if score > best_score:
+                best, best_score = event_id, score
+        if best is None:
+            return self.store.new_event(meeting["pair_key"], meeting["id"])
+        self.store.join_event(best, meeting["id"])
+        return best
+
+
+# -- consolidated facts -------------------------------------------------------------------
+
+FACTS = ("date", "city", "place", "duration_minutes", "kind")
+
+
+def consolidate(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per fact, the value most sources give (the most precise on a tie), with the sources that
+    agree and those that give another value; sources silent on a fact are not counted."""
+    facts = {}
+    for fact in FACTS:
+        given = [(m[fact], m) for m in members if m[fact] not in (None, "")]
+        if fact == "date":
+            given = [(v, m) for v, m in given if m.get("date_basis") == "text"] or given
+        counts = Counter(value_key(fact, v) for v, _ in given)
+        if not counts:
+            facts[fact] = {"value": None, "agree": [], "differ": []}
+            continue
+        top = max(counts, key=lambda k: (counts[k], len(str(k))))
+        value = max((v for v, _ in given if value_key(fact, v) == top), key=lambda v: len(str(v)))
+        facts[fact] = {
+            "value": value,
+            "agree": [source(m, v) for v, m in given if value_key(fact, v) == top],
+            "differ": [source(m, v) for v, m in given if value_key(fact, v) != top],
+        }
+    participants = sorted({p for m in members for p in m["participants"]})
+    return {"participants": participants, "facts": facts, "sources": [source(m, None) for m in members]}
+
+
+def value_key(fact: str, value: Any) -> Any:
+    """Values that say the same thing compare equal: '--09-26' agrees with '2025-09-26'."""
+    if fact == "date":
+        return str(value)[-5:]
+    if fact in ("city", "place", "kind"):
+        return str(value).lower()
+    return value
+
+
+def source(meeting: dict[str, Any], value: Any) -> dict[str, Any]:
+    return {
+        "doc_id": meeting["doc_id"], "doc": meeting.get("doc_name"), "site": meeting.get("site"),
+        "meeting_id": meeting["id"], "value": value, "start": meeting["start"], "end": meeting["end"],
+    }
+
+
+def event_view(store: Any, event_id: int) -> dict[str, Any]:
+    """An Event with its consolidated facts, its sources and the other meetings they recall."""
+    members = store.meetings(event_id=event_id, role="reported")
+    if not members:
+        from .errors import NotFound
+
+        raise NotFound(f"no event with id {event_id}; 'summitlog meetings' lists them")
+    view = {"id": event_id, **consolidate(members)}
+    view["references"] = [r for m in members for r in store.meetings(doc_id=m["doc_id"], role="reference")]
+    return view
