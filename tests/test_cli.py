@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import GOLD, SEEDS, SHARED, seed
 
-COMMANDS = ["ingest", "docs", "doc", "quotes", "extract", "eval"]
+COMMANDS = ["ingest", "docs", "doc", "quotes", "meetings", "meeting", "extract", "eval"]
 
 
 def run(*args, env=None, cwd=None):
@@ -53,6 +53,21 @@ def test_quotes_command(tmp_path):
     bad = run("quotes", "--db", db, "--since", "yesterday")
     assert bad.returncode == 2
     assert_one_line_error(bad, "error: --since 'yesterday' is not a date; use YYYY-MM-DD")
+
+
+def test_meetings_and_meeting_commands(tmp_path):
+    db = tmp_path / "s.db"
+    run("ingest", SEEDS, "--db", db)
+    listing = run("meetings", "--db", db, "--between", "Putin", "Lukashenka")
+    assert listing.returncode == 0 and "4 events shown" in listing.stdout
+    assert "0 events shown" in run("meetings", "--db", db, "--with", "Xi Jinping").stdout
+    event_id = next(line.split()[0] for line in listing.stdout.splitlines() if "322" in line)
+    shown = run("meeting", event_id, "--db", db)
+    assert "duration_minutes: 322" in shown.stdout and "001_7e908dfd055d1be9.txt" in shown.stdout
+    assert "recalls an earlier meeting on --08-01" in shown.stdout
+    missing = run("meeting", "999", "--db", db)
+    assert missing.returncode == 2
+    assert_one_line_error(missing, "error: no event with id 999")
 
 
 def test_db_from_environment(tmp_path):

@@ -1,0 +1,141 @@
+"""The meeting a document reports: participants, date, place, duration, kind, references."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DEV, GOLD, SEEDS
+
+from summitlog import evaluate, pipeline
+from summitlog.settings import Settings
+
+from summitlog.clean import clean
+from summitlog.dates import find_dates
+from summitlog.pipeline import analyze
+from summitlog.records import RawInput
+
+
+@pytest.fixture
+def meeting(analyzer):
+    def run(text, published=None, role="reported"):
+        doc = clean(RawInput(source="t", name="t", content=text, kind="text", published=published))
+        found = [m for m in analyze(doc, analyzer).meetings if m.role == role]
+        return found[0] if found else None
+    return run
+
+
+@pytest.mark.parametrize(
+    "sentence, published, date",
+    [
+        ("Lukashenko met with Putin in the Kremlin on February 18, 2022.", None, "2022-02-18"),
+        ("Lukashenko met with Putin in the Kremlin on September 26th.", None, "--09-26"),
+        ("Lukashenko met with Putin in the Kremlin on 11 April.", None, "--04-11"),
+        ("Lukashenko met with Putin in the Kremlin on 11 April.", "2024-04-12", "2024-04-11"),
+        ("Erdogan held talks with Putin in Sochi on Friday.", "2022-08-05", "2022-08-05"),
+        ("Erdogan held talks with Putin in Sochi on Wednesday.", "2024-09-05", "2024-09-04"),
+        ("Erdogan held talks with Putin in Sochi yesterday.", "2024-09-05", "2024-09-04"),
+        ("Early on August 1, Lukashenko set off on a working visit to meet Putin on Valaam.", None, "--08-01"),
+    ],
+)
+def test_dates(meeting, sentence, published, date):
+    found = meeting(sentence, published)
+    assert found.date == date
+    assert found.participants in (("Alexander Lukashenko", "Vladimir Putin"), ("Recep Tayyip Erdogan", "Vladimir Putin"))
+
+
+def test_relative_date_without_a_publication_date_is_left_empty_with_a_reason(meeting):
+    found = meeting("Erdogan held talks with Putin in Sochi on Friday.")
+    assert found.date is None and found.date_reason == "the text gives no date for the meeting"
+
+
+def test_weekday_is_never_given_a_year_it_does_not_have():
+    assert find_dates("They met on Friday.", "--09-26") == []
+    assert find_dates("They met on Friday.", None) == []
+    (mention,) = find_dates("They met on Friday.", "2025-09-27")
+    assert mention.value == "2025-09-26" and mention.relative
+
+
+@pytest.mark.parametrize(
+    "text, city, venue, country",
+    [
+        ("Lukashenko met with Putin in the Kremlin on 11 April.", "Moscow", "Kremlin", "RU"),
+        ("Lukashenko and Putin met on Valaam on August 1.", None, "Valaam", "RU"),
+        ("Putin received Lukashenko at Novo-Ogaryovo on Friday.", "Moscow", "Novo-Ogaryovo", "RU"),
+        ("Xi met Lula in the Great Hall of the People in Beijing.", "Beijing", "Great Hall of the People", "CN"),
+        ("Trump and Starmer met in Washington; talks with Moscow were discussed.", "Washington", None, "US"),
+    ],
+)
+def test_places_from_the_gazetteer(meeting, text, city, venue, country):
+    found = meeting(text)
+    assert (found.city, found.venue, found.country) == (city, venue, country)
+
+
+def test_valaam_resolves_to_its_region(meeting):
+    found = meeting("Lukashenko and Putin met on Valaam on August 1.")
+    assert found.region == "Republic of Karelia" and found.place == "Valaam, Republic of Karelia"
+
+
+@pytest.mark.parametrize(
+    "text, minutes, approximate",
+    [
+        ("Putin and Lukashenko met in Moscow. The meeting lasted 5 hours and 22 minutes in total.", 322, False),
+        ("Putin and Lukashenko met in Moscow and spoke for exactly an hour and a half.", 90, False),
+        ("Putin and Lukashenko met in Moscow. The talks lasted for about four hours.", 240, True),
+        ("Putin and Xi met in Moscow. The meeting lasted for 4.5 hours.", 270, False),
+        ("Kishida and Yoon held a summit meeting for approximately 105 minutes in Seoul.", 105, True),
+        ("Putin and Lukashenko met in Moscow. Talks will continue for two days.", None, False),
+    ],
+)
+def test_durations(meeting, text, minutes, approximate):
+    found = meeting(text)
+    assert (found.duration_minutes, found.duration_approximate) == (minutes, approximate)
+
+
+@pytest.mark.parametrize(
+    "text, kind, visit, formats",
+    [
+        ("Putin and Xi held talks by videoconference on Tuesday.", "call", None, ()),
+        ("Putin and Xi had a telephone conversation.", "call", None, ()),
+        ("An informal meeting between Putin and Xi began in the Kremlin.", "informal", None, ()),
+        ("Modi arrived on a state visit and held talks with Biden one-on-one, then with delegations.",
+         "talks", "state visit", ("one-on-one", "expanded")),
+        ("Lukashenko and Putin held talks and then had a working lunch.", "talks", None, ("working meal",)),
+    ],
+)
+def test_kind_visit_and_format(meeting, text, kind, visit, formats):
+    found = meeting(text)
+    assert (found.kind, found.visit, found.formats) == (kind, visit, formats)
+
+
+def test_an_earlier_meeting_is_a_reference_not_the_meeting(meeting):
+    text = (
+        "Lukashenko met with Putin in the Kremlin on September 26th.\n\n"
+        "Earlier — during their meeting at Valaam Island on August 1st — the presidents confirmed plans."
+    )
+    assert meeting(text).date == "--09-26"
+    ref = meeting(text, role="reference")
+    assert ref.date == "--08-01" and ref.venue == "Valaam"
+
+
+def test_no_meeting_no_invented_participants(meeting):
+    assert meeting("Oil prices rose on Monday as traders weighed the outlook for demand.") is None
+    assert meeting("Putin spoke about the economy at a forum in Moscow on Friday.") is None
+
+
+def test_counterpart_named_only_by_country_in_a_transcript(meeting):
+    text = (
+        "President of Russia Vladimir Putin: Mr President, friends,\n\n"
+        "Welcome to Russia and Sochi. This is our first meeting since the elections in Turkiye.\n\n"
+        "Relations between Russia and Turkiye are growing."
+    )
+    assert meeting(text).participants == ("Recep Tayyip Erdogan", "Vladimir Putin")
+
+
+@pytest.mark.parametrize("gold_name, docs", [("seeds.jsonl", SEEDS), ("dev.jsonl", DEV)])
+def test_gold_sets_meeting_fields(analyzer, gold_name, docs):
+    gold, texts, persons = evaluate.load_gold(GOLD / gold_name, docs)
+    pred, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
+    metrics = evaluate.score(pred, gold, texts, persons).metrics
+    for field in ("participants", "date", "city", "duration_minutes"):
+        assert metrics[f"meeting_{field}"] >= 0.95, json.dumps(metrics)
