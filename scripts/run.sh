@@ -7,3 +7,5 @@ bash scripts/setup.sh
 export SUMMITLOG_DB=${SUMMITLOG_DB:-summitlog.db}
 .venv/bin/summitlog ingest examples/seeds || true   # a failed input is reported above; go on
 .venv/bin/summitlog docs
+.venv/bin/summitlog meetings
+.venv/bin/summitlog quotes --limit 10
