@@ -126,6 +126,9 @@ def is_noise(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     noise = load("noise.json")
     if is_ticker(text, noise["currency_codes"]):
         return True
+    low = " ".join(text.lower().split())
+    if len(words) <= 15 and any(word in low for word in noise["promo_words"]):
+        return True
     if len(words) > 12 or SENTENCE_END.search(text) and len(words) > 5:
         return False
     low = " ".join(text.lower().strip("-•*·|>»").split())

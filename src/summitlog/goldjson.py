@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .records import Document, Extraction, Meeting, Quote
+from .records import Document, Extraction, Figure, Meeting, Quote
 
 
 def to_gold(extraction: Extraction) -> dict[str, Any]:
@@ -16,7 +16,7 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
         "published": doc.published if doc.published and not doc.published.startswith("--") else None,
         "meetings": [meeting_row(m) for m in extraction.meetings if m.role == "reported"],
         "quotes": [quote_row(doc, q) for q in extraction.quotes],
-        "figures": [],
+        "figures": [figure_row(doc, f) for f in extraction.figures],
     }
 
 
@@ -37,4 +37,13 @@ def meeting_row(meeting: Meeting) -> dict[str, Any]:
         "city": meeting.city,
         "duration_minutes": meeting.duration_minutes,
         "kind": meeting.kind,
+    }
+
+
+def figure_row(doc: Document, figure: Figure) -> dict[str, Any]:
+    start, end = doc.raw_offset(figure.start), doc.raw_offset(figure.end)
+    return {
+        "text": figure.text, "value": figure.value, "unit": figure.unit, "about": figure.about,
+        "speaker": figure.speaker, "start": start if start is not None else figure.start,
+        "end": end if end is not None else figure.end,
     }

@@ -10,6 +10,7 @@ import httpx
 
 from . import nlp
 from .clean import chrome_candidates, clean
+from .figures import FigureFinder
 from .link import Linker
 from .meetings import MeetingFinder
 from .quotes import QuoteFinder
@@ -52,6 +53,7 @@ class Analyzer:
         self.nlp = nlp.build(self.registry)
         self.quotes = QuoteFinder(self.registry)
         self.meetings = MeetingFinder(self.registry)
+        self.figures = FigureFinder()
 
     def __call__(self, doc: Document) -> Extraction:
         return analyze(doc, self)
@@ -69,7 +71,11 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
         quoted=[(q.start, q.end) for q in quotes if q.kind == "direct"],
         speakers=[q.speaker for q in quotes if q.speaker],
     )
-    return Extraction(document=doc, quotes=tuple(quotes), meetings=tuple(meetings))
+    pos = {t.idx: t.pos_ for t in parsed}
+    reported = next((m for m in meetings if m.role == "reported" and m.date and m.date[:1].isdigit()), None)
+    year = int(reported.date[:4]) if reported else year
+    figures = analyzer.figures.find(doc.text, quotes, pos.get, year)
+    return Extraction(document=doc, quotes=tuple(quotes), meetings=tuple(meetings), figures=tuple(figures))
 
 
 def extract(

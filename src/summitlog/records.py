@@ -101,13 +101,29 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A numeric claim: value normalised to its unit (USD, percent, count, minutes, years...)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str | None  # about, almost, over, exceeds...
+    about: str | None  # what it measures ("trade turnover")
+    speaker: str | None  # who asserts it: the quote's speaker, else None for the outlet
+    period: str | None  # the year it refers to, where the text says
+    extractor: str = "figures.v1"
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything analyze() found in one document."""
 
     document: Document
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     meetings: tuple[Meeting, ...] = field(default_factory=tuple)
-    figures: tuple = field(default_factory=tuple)
+    figures: tuple[Figure, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)

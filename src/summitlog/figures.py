@@ -1,0 +1,284 @@
+"""Numeric claims, normalised: money, percentages, counts, durations, years, weights and sizes.
+
+A number becomes a figure when its unit can be named: a currency, "percent", a
+time unit, a weight or size, a year that a claim is about, or a counted noun
+("28 programmes"). Numbers that are parts of dates and clock times are not
+figures. Alternatives ("30 percent, 35 or even over 38"; "nine or twelve
+drones") give one figure per stated value, all with the unit given once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .dates import DATE, MONTH
+from .records import Figure, Quote
+
+EXTRACTOR = "figures.v1"
+
+UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+    "bln": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
+}
+PARTY_NOUNS = {
+    "leaders", "countries", "sides", "presidents", "men", "women", "nations", "governments", "heads",
+    "peoples", "states", "parties", "delegations", "capitals", "allies", "neighbours", "neighbors",
+    "premiers", "ministers", "republics", "powers",
+}
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10}
+CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB", "₹": "INR"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "yuan": "CNY",
+    "cny": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "inr": "INR", "byn": "BYN",
+    "belarusian rubles": "BYN", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
+    "won": "KRW", "krw": "KRW", "lira": "TRY", "liras": "TRY", "try": "TRY", "tenge": "KZT", "kzt": "KZT",
+    "hryvnia": "UAH", "uah": "UAH", "real": "BRL", "reais": "BRL", "brl": "BRL",
+}
+MEASURES = {
+    "minute": ("minutes", 1), "minutes": ("minutes", 1), "hour": ("minutes", 60), "hours": ("minutes", 60),
+    "day": ("days", 1), "days": ("days", 1), "week": ("days", 7), "weeks": ("days", 7),
+    "month": ("days", 30), "months": ("days", 30), "year": ("years", 1), "years": ("years", 1),
+    "kg": ("kg", 1), "kilogram": ("kg", 1), "kilograms": ("kg", 1), "kilogrammes": ("kg", 1),
+    "tonne": ("tonnes", 1), "tonnes": ("tonnes", 1), "ton": ("tonnes", 1), "tons": ("tonnes", 1),
+    "km": ("km", 1), "kilometre": ("km", 1), "kilometres": ("km", 1), "kilometer": ("km", 1),
+    "kilometers": ("km", 1), "cm": ("cm", 1), "centimetre": ("cm", 1), "centimetres": ("cm", 1),
+    "centimeter": ("cm", 1), "centimeters": ("cm", 1), "percent": ("percent", 1), "per cent": ("percent", 1),
+    "%": ("percent", 1), "percentage points": ("percent", 1),
+}
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "over", "under", "about", "around", "approximately", "almost",
+    "nearly", "roughly", "some", "up to", "at least", "close to", "exceeds", "exceeded", "exceed",
+    "just over", "just under", "exactly",
+)
+WORDNUM = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+NUMBER = re.compile(
+    rf"(?<![\w.,$€£¥₽₹-])(?:(?:US)?[$€£¥₽₹]\s?)?"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one)\s+and\s+a\s+half|(?:{WORDNUM})(?:[\s-](?:{WORDNUM}))?"
+    rf"(?:\s+and\s+a\s+half)?|a\s+(?=(?:hundred|thousand|million|billion)\b)|an?\s+(?=hour\b))"
+    rf"(?:\s*(?:{SCALE})\b)*",
+    re.IGNORECASE,
+)
+TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
+YEAR = re.compile(r"^(?:19|20)\d{2}$")
+ALTERNATIVE = re.compile(
+    r"^\s*(?:,|or|,\s*or|and|to|-|–|—|,\s*maybe|or even|maybe|,\s*then|then)\s*(?:even\s+)?"
+    r"(?:over|more than|almost|about|maybe)?\s*$",
+    re.IGNORECASE,
+)
+HYPHEN_UNIT = re.compile(r"^-(minute|hour|day|week|month|year|story|storey|member)s?\b", re.IGNORECASE)
+ORDINAL = re.compile(
+    r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[a-z-]+\s+)?"
+    r"(?:visit|meeting|term|time|round|summit|trip|call|conversation|talks|state visit)\b",
+    re.IGNORECASE,
+)
+TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
+OUT_OF = re.compile(r"^\s+out\s+of\s+(?:more than\s+|over\s+|about\s+)?$", re.IGNORECASE)
+COMPOUND = re.compile(rf"\s+and\s+(?:(?P<half>a\s+half)|(?P<m>\d+|{WORDNUM})\s+minutes?)\b", re.IGNORECASE)
+ANNIVERSARY = re.compile(r"^(?:st|nd|rd|th)\s+anniversary\b", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float | None:
+    """'2,000' -> 2000; 'one and a half billion' -> 1.5e9; 'a hundred thousand' -> 1e5."""
+    words = re.sub(r"^(?:us)?[$€£¥₽₹]\s?", "", text.strip().lower()).replace("-", " ").split()
+    if not words:
+        return None
+    value: float | None = None
+    i = 0
+    if words[:4] in (["one", "and", "a", "half"], ["a", "and", "a", "half"]):
+        value, i = 1.5, 4
+    elif re.fullmatch(r"[\d,]+(?:\.\d+)?", words[0]):
+        value, i = float(words[0].replace(",", "")), 1
+    elif words[0] in ("a", "an"):
+        value, i = 1.0, 1
+    elif words[0] in UNITS_WORDS:
+        value, i = float(UNITS_WORDS[words[0]]), 1
+        if i < len(words) and words[i] in UNITS_WORDS and UNITS_WORDS[words[i]] < 10 <= value:
+            value += UNITS_WORDS[words[i]]
+            i += 1
+        if words[i:i + 3] == ["and", "a", "half"]:
+            value += 0.5
+            i += 3
+    if value is None:
+        return None
+    for word in words[i:]:
+        if word in SCALES:
+            value *= SCALES[word]
+        else:
+            return None
+    return value
+
+
+class FigureFinder:
+    """Finds the figures of one document; `pos_at(offset)` is the part of speech of the word
+    starting there (spaCy's), used to tell "28 programmes" from "28 of them"."""
+
+    def find(
+        self,
+        text: str,
+        quotes: Sequence[Quote] = (),
+        pos_at: Callable[[int], str | None] = lambda _: None,
+        year: int | None = None,
+    ) -> list[Figure]:
+        skip = [(m.start(), m.end()) for m in DATE.finditer(text)] + [(m.start(), m.end()) for m in TIME.finditer(text)]
+        figures: list[Figure] = []
+        pending: list[tuple[int, float]] = []  # bare numbers waiting for a unit: (start, value)
+        previous: tuple[int, str, float] | None = None  # (end, unit, scale) of the last figure
+        for match in NUMBER.finditer(text):
+            raw = match.group(0)
+            value = parse_number(raw)
+            if value is None or any(s <= match.start() < e for s, e in skip):
+                continue
+            if previous and match.start() < previous[0]:
+                continue  # already read as part of the figure before ("5 hours and 22 minutes")
+            found = self.unit(text, match, raw, value, pos_at)
+            if found is None:
+                gap = text[previous[0]:match.start()] if previous else ""
+                if previous and previous[1] != "year" and ALTERNATIVE.match(gap):
+                    # "30 percent, 35 or even over 38": later values take the unit given once.
+                    unit, scale = previous[1], previous[2]
+                    figures.append(self.figure(text, match.start(), match.end(), value * scale, unit, quotes, year))
+                    previous = (match.end(), unit, scale)
+                    continue
+                if pending and not (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])):
+                    pending = self.echo(text, pending, figures, quotes, year)
+                pending.append((match.start(), value, match.end()))
+                continue
+            unit, amount, end = found
+            scale = amount / value if value else 1
+            if pending and (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])) and unit != "year":
+                for start, alt_value, alt_end in pending:
+                    figures.append(self.figure(text, start, end, alt_value * scale, unit, quotes, year))
+            elif pending:
+                self.echo(text, pending, figures, quotes, year)
+            pending = []
+            if not (unit == "count" and amount == 1):
+                figures.append(self.figure(text, match.start(), end, amount, unit, quotes, year))
+            previous = (end, unit, scale)
+        if pending:
+            self.echo(text, pending, figures, quotes, year)
+        for match in ORDINAL.finditer(text):
+            # "a second state visit", "their third meeting", "an unprecedented third term"
+            figures.append(self.figure(text, match.start(), match.end(), ORDINALS[match.group(1).lower()],
+                                       "count", quotes, year))
+        for match in TWICE.finditer(text):
+            figures.append(self.figure(text, match.start(), match.end(), 2, "count", quotes, year))
+        return sorted(figures, key=lambda f: f.start)
+
+    def echo(self, text, pending, figures, quotes, year) -> list:
+        """Bare numbers that repeat a value just given with a unit ("seven wars ... Maybe, indeed,
+        seven, maybe six") are alternatives of that figure; others are dropped."""
+        recent = [f for f in figures if 0 <= pending[0][0] - f.end < 200]
+        for f in recent:
+            if any(abs(value - f.value) < 1e-9 for _, value, _ in pending):
+                for start, value, end in pending:
+                    if abs(value - f.value) >= 1e-9:
+                        figures.append(self.figure(text, start, end, value, f.unit, quotes, year))
+                break
+        return []
+
+    def unit(self, text: str, match: re.Match, raw: str, value: float, pos_at) -> tuple[str, float, int] | None:
+        """(unit, normalised value, end of the figure's text) or None when no unit can be named."""
+        after = text[match.end():match.end() + 40]
+        before = text[max(0, match.start() - 12):match.start()]
+        sign = re.match(r"(?:US)?[$€£¥₽₹]", raw, re.IGNORECASE)
+        if sign:
+            return CURRENCY_SIGNS[sign.group(0).lower()], value, match.end()
+        code = re.search(r"\b([A-Z]{3})\s*$", before)
+        if code and code.group(1).lower() in CURRENCY_WORDS:
+            return CURRENCY_WORDS[code.group(1).lower()], value, match.end()
+        word = re.match(r"\s*(?:(?:more|other|last|next|previous|coming|past|full)\s+)?([A-Za-z%]+(?:\s+(?:points|cent))?)", after)
+        following = word.group(1).lower() if word else ""
+        if after.startswith("%"):
+            return "percent", value, match.end() + 1
+        if following in CURRENCY_WORDS:
+            return CURRENCY_WORDS[following], value, match.end() + word.end()
+        if following in MEASURES:
+            unit, factor = MEASURES[following]
+            end = match.end() + word.end()
+            amount = value * factor
+            if following in ("hour", "hours"):
+                more = COMPOUND.match(text[end:end + 40])
+                if more:
+                    amount += 30 if more.group("half") else parse_number(more.group("m")) or 0
+                    end += more.end()
+            return unit, amount, end
+        hyphen = HYPHEN_UNIT.match(after)
+        if hyphen:
+            noun = hyphen.group(1).lower()
+            if noun in ("story", "storey", "member"):
+                return "count", value, match.end() + hyphen.end()
+            unit, factor = MEASURES[noun + "s"]
+            return unit, value * factor, match.end() + hyphen.end()
+        if ANNIVERSARY.match(after):
+            return "years", value, match.end() + ANNIVERSARY.match(after).end()
+        if YEAR.match(raw.strip()):
+            # "in 2024", "[2021]": a year the claim is about; not "June 2019" (a date) nor
+            # "the 2023 BRICS Summit" (a name).
+            if re.search(rf"{MONTH}\s*$", before) or re.match(r"\s+[A-Z]", after):
+                return None
+            return "year", value, match.end()
+        if value != int(value) or re.match(r"\s*(?:of|per)\b", after):
+            return None
+        at = match.end() + len(after) - len(after.lstrip())
+        for _ in range(3):  # "four new power units", "400 marching soldiers"
+            word = re.match(r"[\w’'-]+", text[at:])
+            if not word:
+                return None
+            pos = pos_at(at)
+            if word.group(0).lower() in PARTY_NOUNS and re.search(r"\b(?:the|our|their|both|these|those)\s+$", text[max(0, match.start() - 8):match.start()], re.IGNORECASE):
+                return None  # "the two leaders": the participants, not a claim
+            if pos == "NOUN" and not (word.end() + at < len(text) and text[at + word.end()] == "-"):
+                nxt = at + word.end()
+                follow = re.match(r"\s+([\w-]+)", text[nxt:])
+                if follow and pos_at(nxt + follow.start(1)) == "NOUN":
+                    at = nxt + follow.start(1)  # a compound noun: count the last word
+                    word = re.match(r"[\w’'-]+", text[at:])
+                return "count", value, at + word.end()
+            if pos not in ("ADJ", "VERB"):
+                return None
+            at += word.end() + len(text[at + word.end():]) - len(text[at + word.end():].lstrip())
+        return None
+
+    def figure(self, text, start, end, value, unit, quotes, year) -> Figure:
+        speaker = next((q.speaker for q in quotes if q.start <= start < q.end), None)
+        sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+        head = text[sentence_start:start].lower()
+        qualifier = next((q for q in sorted(QUALIFIERS, key=len, reverse=True) if head.rstrip().endswith(q)), None)
+        return Figure(
+            start=start, end=end, text=text[start:end], value=value, unit=unit, qualifier=qualifier,
+            about=subject(text, sentence_start, start, end, unit), speaker=speaker,
+            period=period(text[sentence_start:text.find(".", end) if text.find(".", end) > 0 else len(text)], year),
+        )
+
+
+def subject(text: str, sentence_start: int, start: int, end: int, unit: str) -> str | None:
+    """What the figure measures: the counted noun, else the words before the verb that leads to it."""
+    if unit == "count":
+        return text[start:end].split()[-1] if text[start:end].split() else None
+    head = text[sentence_start:start]
+    head = re.split(r"\b(?:exceeds?|exceeded|reached|reach|amounted to|amounts to|totalled|totaled|was|is|"
+                    r"were|are|grew|rose|increased|fell|by|to|of|at|with|for)\b[^,;:(]*$", head)[0]
+    words = re.findall(r"[A-Za-z][\w’'-]*", head)[-4:]
+    return " ".join(words) or None
+
+
+def period(sentence: str, year: int | None) -> str | None:
+    """The time a figure refers to: a year named in its sentence, or last/this year resolved."""
+    match = re.search(r"\bin\s+((?:19|20)\d{2})\b", sentence)
+    if match:
+        return match.group(1)
+    if year and re.search(r"\blast year\b", sentence):
+        return str(year - 1)
+    if year and re.search(r"\bthis year\b", sentence):
+        return str(year)
+    return None
