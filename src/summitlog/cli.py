@@ -73,7 +73,7 @@ def ingest(
                 results.append(result)
                 progress.update(task, advance=1, description=Path(result.source).name[:40])
                 if result.status == "failed":
-                    err.print(f"[red]error[/red] {result.source}: {result.problem}", highlight=False)
+                    err.print(f"[red]error[/red] {result.source}: {result.problem}", highlight=False, soft_wrap=True)
         summary = store.summary()
     table = Table(title="ingest", show_edge=False)
     for col in ("added", "unchanged", "failed", "documents in store"):
@@ -130,6 +130,7 @@ def quotes(
     speaker: Annotated[Optional[list[str]], typer.Option(help="Speaker's name or alias; repeat for several.")] = None,
     search: Annotated[Optional[str], typer.Option(help="Full-text search over the statements.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Only pages published on or after this date (YYYY-MM-DD).")] = None,
+    topic: Annotated[Optional[str], typer.Option(help="Only statements on this topic (see 'summitlog topics').")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
     db: DbOption = None,
     registry: RegistryOption = None,
@@ -138,7 +139,8 @@ def quotes(
     settings = _settings(db, registry=registry)
     names = queries.speaker_names(speaker or [], Registry.load(settings.registry))
     with Store.open(settings.db) as store:
-        rows = store.quotes(speakers=names, search=search, since=queries.iso_date(since, "--since"), limit=limit)
+        rows = store.quotes(speakers=names, search=search, since=queries.iso_date(since, "--since"), limit=limit,
+                            topic=queries.topic(topic))
     table = Table(show_edge=False, show_lines=False)
     for col, style in (("published", None), ("speaker", "bold"), ("kind", None), ("statement", None), ("doc", "dim")):
         table.add_column(col, style=style, overflow="fold")
@@ -153,6 +155,7 @@ def quotes(
 def meetings(
     with_: Annotated[Optional[list[str]], typer.Option("--with", help="Only Events with this leader; repeatable.")] = None,
     between: Annotated[Optional[tuple[str, str]], typer.Option(help="Only Events between these two leaders.")] = None,
+    topic: Annotated[Optional[str], typer.Option(help="Only Events whose statements touch on this topic.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
     db: DbOption = None,
     registry: RegistryOption = None,
@@ -161,7 +164,8 @@ def meetings(
     settings = _settings(db, registry=registry)
     names = queries.speaker_names([*(with_ or []), *(between or ())], Registry.load(settings.registry))
     with Store.open(settings.db) as store:
-        views = [link.event_view(store, i) for i in store.event_ids(names, limit=limit)]
+        ids = store.event_ids(names, limit=limit, topic=queries.topic(topic))
+        views = [link.event_view(store, i) for i in ids]
     table = Table(show_edge=False)
     for col in ("event", "date", "participants", "place", "minutes", "kind", "sources"):
         table.add_column(col, overflow="fold")
@@ -198,6 +202,57 @@ def meeting(
 
 
 @app.command()
+def figures(
+    subject: Annotated[Optional[str], typer.Option(help="Words of what the figure measures, e.g. 'trade'.")] = None,
+    unit: Annotated[Optional[str], typer.Option(help="USD, percent, count, minutes, days, years, year, kg...")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 100,
+    db: DbOption = None,
+) -> None:
+    """Figures in time order, with who asserted them and where."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        rows = store.figures(subject=subject, unit=unit, limit=limit)
+    table = Table(show_edge=False)
+    for col in ("when", "value", "unit", "qualifier", "about", "said by", "text", "doc"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        value = f"{int(r['value']):,}" if r["value"] == int(r["value"]) else f"{r['value']:,.2f}"
+        table.add_row(r["meeting_date"] or r["published"] or "", value, r["unit"], r["qualifier"] or "",
+                      r["about"] or "", r["speaker"] or "(outlet)", r["text"][:80], f"{r['doc_id'][:10]}:{r['start']}")
+    out.print(table)
+    out.print(f"{len(rows)} figures shown", highlight=False)
+
+
+@app.command()
+def pledges(
+    actor: Annotated[Optional[str], typer.Option(help="Only pledges by this person (name or alias).")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Only pledges whose deadline has not passed.")] = False,
+    db: DbOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Pledges with their deadline, status and the later coverage that follows them up."""
+    settings = _settings(db, registry=registry)
+    name = queries.speaker_names([actor], Registry.load(settings.registry))[0] if actor else None
+    with Store.open(settings.db) as store:
+        rows = [r for r in store.pledges(actor=name) if not open_ or queries.pledge_status(r) != "past deadline"]
+    table = Table(show_edge=False)
+    for col in ("actor", "pledge", "deadline", "status", "follow-ups", "doc"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(", ".join(r["actors"]), r["text"][:160], r["deadline"] or r["deadline_text"] or "",
+                      queries.pledge_status(r), str(len(r["mentions"])), f"{r['doc_id'][:10]}:{r['start']}")
+    out.print(table)
+    out.print(f"{len(rows)} pledges shown", highlight=False)
+
+
+@app.command()
+def topics() -> None:
+    """The topic taxonomy used for statements and paragraphs."""
+    for name in queries.topic_names():
+        out.print(name, highlight=False)
+
+
+@app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or URLs.")],
     format: Annotated[str, typer.Option("--format", help="Output shape: gold-jsonl.")] = "gold-jsonl",
@@ -213,7 +268,7 @@ def extract(
         for item in pipeline.extract(inputs, settings, client):
             if isinstance(item, InputError):
                 failed += 1
-                err.print(f"error {item}", markup=False, highlight=False)
+                err.print(f"error {item}", markup=False, highlight=False, soft_wrap=True)
             else:
                 sys.stdout.write(json.dumps(to_gold(item), ensure_ascii=False) + "\n")
     raise typer.Exit(1 if failed else 0)
@@ -250,7 +305,7 @@ def main() -> None:
     try:
         app()
     except SummitlogError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted", highlight=False)

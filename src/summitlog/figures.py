@@ -262,14 +262,26 @@ class FigureFinder:
 
 
 def subject(text: str, sentence_start: int, start: int, end: int, unit: str) -> str | None:
-    """What the figure measures: the counted noun, else the words before the verb that leads to it."""
+    """What the figure measures: the counted noun, else the words that lead up to the number
+    in its clause, without the verb and adverbs between ("our trade turnover exceeds $50bn")."""
     if unit == "count":
         return text[start:end].split()[-1] if text[start:end].split() else None
-    head = text[sentence_start:start]
-    head = re.split(r"\b(?:exceeds?|exceeded|reached|reach|amounted to|amounts to|totalled|totaled|was|is|"
-                    r"were|are|grew|rose|increased|fell|by|to|of|at|with|for)\b[^,;:(]*$", head)[0]
-    words = re.findall(r"[A-Za-z][\w’'-]*", head)[-4:]
-    return " ".join(words) or None
+    for segment in reversed(re.split(r"[:;,(—–\[]", text[sentence_start:start])):
+        words = re.findall(r"[A-Za-z][\w’'-]*", segment)
+        while words and words[-1].lower() in LEAD_WORDS:
+            words.pop()
+        if words:
+            return " ".join(words[-4:])
+    return None
+
+
+LEAD_WORDS = {
+    "exceeds", "exceeded", "exceed", "reached", "reach", "reaches", "amounted", "amounts", "totalled",
+    "totaled", "was", "is", "were", "are", "grew", "rose", "increased", "fell", "by", "to", "of", "at",
+    "with", "for", "has", "have", "had", "already", "almost", "nearly", "about", "over", "more", "than",
+    "around", "approximately", "some", "just", "up", "and", "the", "a", "an", "stood", "stands", "worth",
+    "quite", "growth", "even", "or", "been", "be", "will", "pass", "passed", "less", "least",
+}
 
 
 def period(sentence: str, year: int | None) -> str | None:

@@ -33,6 +33,9 @@ class LinkStore(Protocol):
     def new_event(self, pair: str, meeting_id: int) -> int: ...
     def join_event(self, event_id: int, meeting_id: int) -> None: ...
     def doc_text(self, doc_id: str) -> str: ...
+    def pledges(self, **kwargs: Any) -> list[dict[str, Any]]: ...
+    def docs_mentioning(self, term: str) -> list[str]: ...
+    def add_pledge_mention(self, pledge_id: int, doc_id: str, start: int, end: int, text: str) -> None: ...
 
 
 def signature(text: str) -> Counter[str]:
@@ -87,10 +90,12 @@ class Linker:
         return self.signatures[doc_id]
 
     def link_document(self, doc_id: str) -> list[int]:
-        """Link the document's reported meeting(s); the Event ids they now belong to."""
+        """Link the document's reported meeting(s) into Events, and its sentences to the pledges
+        of other documents they follow up; the Event ids the meetings now belong to."""
         events = []
         for meeting in self.store.meetings(doc_id=doc_id, role="reported", unlinked=True):
             events.append(self.link(meeting))
+        self.follow_pledges(doc_id)
         return events
 
     def link(self, meeting: dict[str, Any]) -> int:
@@ -116,6 +121,47 @@ class Linker:
             return self.store.new_event(meeting["pair_key"], meeting["id"])
         self.store.join_event(best, meeting["id"])
         return best
+
+    def follow_pledges(self, doc_id: str) -> None:
+        """A page that names what an earlier pledge was about ("the Oreshnik ... is already en
+        route") follows it up: each such sentence is recorded with the pledge. Both ways: this
+        page's sentences for older pledges, and older pages about a later time for this page's."""
+        text = self.store.doc_text(doc_id)
+        for pledge in self.store.pledges():
+            term = pledge["object"]
+            if not term or not term[:1].isupper():
+                continue
+            if pledge["doc_id"] == doc_id:
+                others = [d for d in self.store.docs_mentioning(term) if d != doc_id]
+                pairs = [(d, pledge) for d in others if later(self.store, d, doc_id)]
+            elif term in text and later(self.store, doc_id, pledge["doc_id"]):
+                pairs = [(doc_id, pledge)]
+            else:
+                continue
+            for mentioning, p in pairs:
+                body = text if mentioning == doc_id else self.store.doc_text(mentioning)
+                for start, end in sentences_naming(body, term):
+                    self.store.add_pledge_mention(p["id"], mentioning, start, end, body[start:end].strip())
+
+
+def sentences_naming(text: str, term: str) -> list[tuple[int, int]]:
+    found = []
+    for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text):
+        start = max(text.rfind(". ", 0, match.start()) + 2, text.rfind("\n", 0, match.start()) + 1)
+        end = text.find(".", match.end())
+        found.append((start, len(text) if end < 0 else end + 1))
+    return list(dict.fromkeys(found))
+
+
+def later(store: Any, doc_id: str, than: str) -> bool:
+    """Whether a document is about a time no earlier than another (unknown dates do not forbid)."""
+    def when(d: str) -> str | None:
+        rows = store.meetings(doc_id=d, role="reported")
+        value = rows[0]["date"] if rows and rows[0]["date"] else (rows[0]["published"] if rows else None)
+        return value if value and len(value) == 10 else None
+
+    a, b = when(doc_id), when(than)
+    return a is None or b is None or a >= b
 
 
 # -- consolidated facts -------------------------------------------------------------------

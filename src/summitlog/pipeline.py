@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
@@ -12,6 +13,8 @@ from . import nlp
 from .clean import chrome_candidates, clean
 from .figures import FigureFinder
 from .link import Linker
+from .pledges import PledgeFinder
+from .topics import Topics
 from .meetings import MeetingFinder
 from .quotes import QuoteFinder
 from .registry import Registry
@@ -54,6 +57,8 @@ class Analyzer:
         self.quotes = QuoteFinder(self.registry)
         self.meetings = MeetingFinder(self.registry)
         self.figures = FigureFinder()
+        self.pledges = PledgeFinder(self.registry)
+        self.topics = Topics(self.registry)
 
     def __call__(self, doc: Document) -> Extraction:
         return analyze(doc, self)
@@ -75,7 +80,14 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     reported = next((m for m in meetings if m.role == "reported" and m.date and m.date[:1].isdigit()), None)
     year = int(reported.date[:4]) if reported else year
     figures = analyzer.figures.find(doc.text, quotes, pos.get, year)
-    return Extraction(document=doc, quotes=tuple(quotes), meetings=tuple(meetings), figures=tuple(figures))
+    participants = reported.participants if reported else next(
+        (m.participants for m in meetings if m.role == "reported"), ())
+    pledges = analyzer.pledges.find(doc.text, quotes, participants, reported.date if reported else None)
+    own = {c for name in participants if (a := analyzer.registry.actors.get(name)) for c in a.countries()}
+    quotes = [replace(q, topics=analyzer.topics.assign(q.text, own)) for q in quotes]
+    paragraph_topics = tuple(analyzer.topics.assign(doc.text[p.start:p.end], own) for p in doc.paragraphs)
+    return Extraction(document=doc, quotes=tuple(quotes), meetings=tuple(meetings), figures=tuple(figures),
+                      pledges=tuple(pledges), paragraph_topics=paragraph_topics)
 
 
 def extract(

@@ -6,6 +6,7 @@ from datetime import date
 
 from .errors import SummitlogError
 from .registry import Registry
+from .resources import load
 
 
 def speaker_names(names: list[str], registry: Registry) -> list[str]:
@@ -22,3 +23,27 @@ def iso_date(value: str | None, option: str) -> str | None:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise SummitlogError(f"{option} {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def topic_names() -> list[str]:
+    return list(load("topics.json")["topics"])
+
+
+def topic(value: str | None) -> str | None:
+    """A topic of the taxonomy, matched by its start ("security" -> "security and defence")."""
+    if value is None:
+        return None
+    names = topic_names()
+    hits = [n for n in names if n.startswith(value.strip().lower())]
+    if len(hits) != 1:
+        raise SummitlogError(f"--topic {value!r} is not one topic; choose from: {', '.join(names)}")
+    return hits[0]
+
+
+def pledge_status(pledge: dict) -> str:
+    """'past deadline' when its resolved deadline is before today, 'followed up' when later coverage
+    mentions it, else 'open'."""
+    deadline = pledge.get("deadline")
+    if deadline and (deadline if len(deadline) == 10 else f"{deadline}-12-31") < date.today().isoformat():
+        return "past deadline"
+    return "followed up" if pledge.get("mentions") else "open"

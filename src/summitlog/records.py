@@ -72,6 +72,7 @@ class Quote:
     speaker: str | None  # canonical actor name, or the full name the text gives
     kind: str  # "direct" (in quotation marks) or "turn" (a transcript turn)
     cue: str | None = None  # the cue verb or "label", "continuation", "discourse"...
+    topics: tuple[str, ...] = ()
     extractor: str = "quotes.v1"
 
 
@@ -117,6 +118,20 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Pledge:
+    """A statement of future action: who pledged what, by when."""
+
+    start: int
+    end: int
+    text: str
+    actors: tuple[str, ...]
+    deadline_text: str | None  # as written: "by the end of the year"
+    deadline: str | None  # resolved: an ISO date or a year, where the meeting date allows
+    object: str | None  # what it is about: "Oreshnik", "build a small church"
+    extractor: str = "pledges.v1"
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything analyze() found in one document."""
 
@@ -124,6 +139,8 @@ class Extraction:
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     meetings: tuple[Meeting, ...] = field(default_factory=tuple)
     figures: tuple[Figure, ...] = field(default_factory=tuple)
+    pledges: tuple[Pledge, ...] = field(default_factory=tuple)
+    paragraph_topics: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)

@@ -128,14 +128,28 @@ class Store:
                 return False
             self.conn.execute(f"INSERT INTO documents ({cols}) VALUES ({marks})", row)
             self.conn.executemany(
-                "INSERT INTO paragraphs (doc_id, idx, start, end, raw_start) VALUES (?, ?, ?, ?, ?)",
-                [(doc.id, i, p.start, p.end, p.raw_start) for i, p in enumerate(doc.paragraphs)],
+                "INSERT INTO paragraphs (doc_id, idx, start, end, raw_start, topics) VALUES (?, ?, ?, ?, ?, ?)",
+                [(doc.id, i, p.start, p.end, p.raw_start,
+                  json.dumps(list(extraction.paragraph_topics[i]) if i < len(extraction.paragraph_topics) else []))
+                 for i, p in enumerate(doc.paragraphs)],
             )
             self.conn.executemany(
-                "INSERT INTO quotes (doc_id, start, end, text, speaker, kind, cue, extractor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc.id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, q.extractor)
+                "INSERT INTO quotes (doc_id, start, end, text, speaker, kind, cue, topics, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, json.dumps(list(q.topics)), q.extractor)
                  for q in extraction.quotes],
+            )
+            self.conn.executemany(
+                "INSERT INTO figures (doc_id, start, end, text, value, unit, qualifier, about, speaker, period, "
+                "extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, f.start, f.end, f.text, f.value, f.unit, f.qualifier, f.about, f.speaker, f.period,
+                  f.extractor) for f in extraction.figures],
+            )
+            self.conn.executemany(
+                "INSERT INTO pledges (doc_id, start, end, text, actors, deadline_text, deadline, object, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, p.start, p.end, p.text, json.dumps(list(p.actors)), p.deadline_text, p.deadline,
+                  p.object, p.extractor) for p in extraction.pledges],
             )
             self.conn.executemany(
                 "INSERT INTO meetings (doc_id, role, participants, pair_key, date, date_reason, date_basis, "
@@ -161,7 +175,8 @@ class Store:
     # -- reading -----------------------------------------------------------------
 
     def count(self, table: str = "documents") -> int:
-        if table not in {"documents", "paragraphs", "quotes", "meetings", "events"}:
+        if table not in {"documents", "paragraphs", "quotes", "meetings", "events", "figures", "pledges",
+                         "pledge_mentions"}:
             raise ValueError(f"unknown table {table!r}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -203,7 +218,7 @@ class Store:
         return Document(paragraphs=paras, **{k: row[k] for k in DOC_COLUMNS})
 
     def summary(self) -> dict[str, int]:
-        return {name: self.count(name) for name in ("documents", "paragraphs", "quotes", "meetings", "events")}
+        return {name: self.count(name) for name in ("documents", "quotes", "meetings", "events", "figures", "pledges")}
 
     def quotes(
         self,
@@ -213,6 +228,7 @@ class Store:
         doc_id: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        topic: str | None = None,
     ) -> list[dict[str, Any]]:
         """Statements with their document; `speakers` are canonical names (any of them matches),
         `search` an FTS5 query over the text, `since` an ISO date the page was published on or after."""
@@ -227,6 +243,9 @@ class Store:
         if doc_id:
             where.append("q.doc_id = ?")
             args.append(doc_id)
+        if topic:
+            where.append("EXISTS (SELECT 1 FROM json_each(q.topics) WHERE value = ?)")
+            args.append(topic)
         source = "quotes q JOIN documents d ON d.id = q.doc_id"
         order = "d.published DESC, q.doc_id, q.start"
         if search:
@@ -235,7 +254,7 @@ class Store:
             args.append(fts_query(search))
             order = "rank"
         sql = (
-            "SELECT q.id, q.doc_id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, q.extractor, "
+            "SELECT q.id, q.doc_id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, q.topics, q.extractor, "
             f"d.name, d.title, d.published, d.site FROM {source}"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + f" ORDER BY {order} LIMIT ? OFFSET ?"
@@ -291,16 +310,81 @@ class Store:
         with self.transaction():
             self.conn.execute("UPDATE meetings SET event_id = ? WHERE id = ?", (event_id, meeting_id))
 
-    def event_ids(self, names: Iterable[str] = (), limit: int = 1000) -> list[int]:
-        """Events whose participants include every one of names, newest meeting date first."""
+    def event_ids(self, names: Iterable[str] = (), limit: int = 1000, topic: str | None = None) -> list[int]:
+        """Events whose participants include every one of names (and, with `topic`, whose
+        statements touch on it), newest meeting date first."""
         names = list(names)
-        where = " AND ".join("EXISTS (SELECT 1 FROM json_each(m.participants) WHERE value = ?)" for _ in names)
+        clauses = ["EXISTS (SELECT 1 FROM json_each(m.participants) WHERE value = ?)" for _ in names]
+        if topic:
+            clauses.append("EXISTS (SELECT 1 FROM quotes q, json_each(q.topics) t WHERE q.doc_id = m.doc_id AND t.value = ?)")
+            names.append(topic)
+        where = " AND ".join(clauses)
         sql = (
             "SELECT m.event_id, max(coalesce(m.date, d.published, '')) AS day FROM meetings m "
             "JOIN documents d ON d.id = m.doc_id WHERE m.event_id IS NOT NULL"
             + (f" AND {where}" if where else "") + " GROUP BY m.event_id ORDER BY day DESC, m.event_id LIMIT ?"
         )
         return [r[0] for r in self.conn.execute(sql, (*names, limit))]
+
+    def figures(self, subject: str | None = None, unit: str | None = None, speaker: str | None = None,
+                limit: int = 1000) -> list[dict[str, Any]]:
+        """Figures in time order (the meeting's date, else the page's), with their document."""
+        where, args = [], []
+        if subject:
+            where.append("(f.about LIKE ? OR f.text LIKE ?)")
+            args += [f"%{subject}%", f"%{subject}%"]
+        if unit:
+            where.append("lower(f.unit) = lower(?)")
+            args.append(unit)
+        if speaker:
+            where.append("f.speaker = ?")
+            args.append(speaker)
+        sql = (
+            "SELECT f.*, d.name AS doc_name, d.site, d.published, "
+            "(SELECT m.date FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS meeting_date "
+            "FROM figures f JOIN documents d ON d.id = f.doc_id"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + " ORDER BY coalesce(meeting_date, d.published, '') , f.doc_id, f.start LIMIT ?"
+        )
+        return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
+
+    def pledges(self, actor: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Pledges with their document and the later mentions that follow them up."""
+        where, args = [], []
+        if actor:
+            where.append("EXISTS (SELECT 1 FROM json_each(p.actors) WHERE value = ?)")
+            args.append(actor)
+        if doc_id:
+            where.append("p.doc_id = ?")
+            args.append(doc_id)
+        sql = (
+            "SELECT p.*, d.name AS doc_name, d.published FROM pledges p JOIN documents d ON d.id = p.doc_id"
+            + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY p.id"
+        )
+        rows = []
+        for r in self.conn.execute(sql, args):
+            row = dict(r)
+            row["actors"] = json.loads(row["actors"])
+            row["mentions"] = [dict(m) for m in self.conn.execute(
+                "SELECT pm.*, d.name AS doc_name FROM pledge_mentions pm JOIN documents d ON d.id = pm.doc_id "
+                "WHERE pm.pledge_id = ? ORDER BY pm.doc_id, pm.start", (row["id"],))]
+            rows.append(row)
+        return rows
+
+    def docs_mentioning(self, term: str) -> list[str]:
+        """Ids of documents whose text has the term (full-text search, then an exact check)."""
+        rows = self.conn.execute(
+            "SELECT d.id, d.text FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ?",
+            (fts_query(term),),
+        )
+        return [r[0] for r in rows if term in r[1]]
+
+    def add_pledge_mention(self, pledge_id: int, doc_id: str, start: int, end: int, text: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO pledge_mentions (pledge_id, doc_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
+                (pledge_id, doc_id, start, end, text),
+            )
 
     @contextmanager
     def transaction(self):
