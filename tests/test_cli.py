@@ -10,7 +10,8 @@ import sys
 import pytest
 from conftest import GOLD, SEEDS, SHARED, seed
 
-COMMANDS = ["ingest", "docs", "doc", "quotes", "meetings", "meeting", "extract", "eval"]
+COMMANDS = ["ingest", "docs", "doc", "quotes", "meetings", "meeting", "figures", "pledges", "topics",
+            "extract", "eval"]
 
 
 def run(*args, env=None, cwd=None):
@@ -68,6 +69,21 @@ def test_meetings_and_meeting_commands(tmp_path):
     missing = run("meeting", "999", "--db", db)
     assert missing.returncode == 2
     assert_one_line_error(missing, "error: no event with id 999")
+
+
+def test_figures_pledges_and_topic_filters(tmp_path):
+    db = tmp_path / "s.db"
+    run("ingest", SEEDS, "--db", db)
+    figures = run("figures", "--db", db, "--unit", "USD", "--subject", "trade")
+    assert figures.returncode == 0 and "50,000,000,000" in figures.stdout and "Vladimir Putin" in figures.stdout
+    pledges = run("pledges", "--db", db, "--actor", "Lukashenka")
+    assert pledges.returncode == 0 and "Oreshnik" in pledges.stdout and "followed up" in pledges.stdout
+    space = run("quotes", "--db", db, "--topic", "space")
+    assert "cosmonaut" in space.stdout.replace("\n", " ") or "satellite" in space.stdout
+    bad = run("quotes", "--db", db, "--topic", "weather")
+    assert bad.returncode == 2
+    assert_one_line_error(bad, "error: --topic 'weather' is not one topic; choose from: trade and economy")
+    assert "integration projects" in run("topics").stdout
 
 
 def test_db_from_environment(tmp_path):

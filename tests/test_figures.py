@@ -1,0 +1,99 @@
+"""Figures: each phrasing of a numeric claim, normalised to the units of the gold format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DEV, GOLD, SEEDS
+
+from summitlog import evaluate, pipeline
+from summitlog.clean import clean
+from summitlog.figures import parse_number
+from summitlog.pipeline import analyze
+from summitlog.records import RawInput
+from summitlog.settings import Settings
+
+
+@pytest.fixture
+def figures(analyzer):
+    def run(text):
+        doc = clean(RawInput(source="t", name="t", content=text, kind="text"))
+        return analyze(doc, analyzer).figures
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Trade exceeds $50 billion this year.", 5e10, "USD"),
+        ("Trade reached US$35 billion last year.", 3.5e10, "USD"),
+        ("The loan of RUB 100 billion was approved.", 1e11, "RUB"),
+        ("Investments reached 4.5 billion dollars.", 4.5e9, "USD"),
+        ("Trade turnover has already reached 50 billion USD.", 5e10, "USD"),
+        ("India will soon be a 5 trillion dollar economy.", 5e12, "USD"),
+        ("About 40% of the electricity comes from the plant.", 40, "percent"),
+        ("Trade grew by 31 percent in the first months.", 31, "percent"),
+        ("Our colleagues prepared 28 good programmes.", 28, "count"),
+        ("We selected them from more than 2,000 applicants.", 2000, "count"),
+        ("A drone with 59 kg of explosives landed there.", 59, "kg"),
+        ("Close to 33 million tons of grain passed through.", 3.3e7, "tonnes"),
+        ("A satellite with a resolution of 25 centimeters is planned.", 25, "cm"),
+        ("The meeting lasted 5 hours and 22 minutes in total.", 322, "minutes"),
+        ("They spoke for exactly an hour and a half.", 90, "minutes"),
+        ("It marks 80 years since the foundation of the industry.", 80, "years"),
+        ("It marks the 80th anniversary of the industry.", 80, "years"),
+        ("Growth was recorded in 2024 and it continues.", 2024, "year"),
+        ("He came for a two-day visit.", 2, "days"),
+        ("It hit a 10-story building.", 10, "count"),
+        ("This was their third meeting since January.", 3, "count"),
+        ("The Prime Minister and I have met twice before.", 2, "count"),
+        ("Over a hundred thousand pilgrims visit the churches annually.", 1e5, "count"),
+    ],
+)
+def test_each_phrasing(figures, text, value, unit):
+    assert (value, unit) in {(f.value, f.unit) for f in figures(text)}
+
+
+def test_alternatives_are_one_figure_each(figures):
+    found = figures("We have quite a growth: over 30 percent, 35 or even over 38.")
+    assert [(f.value, f.unit) for f in found] == [(30, "percent"), (35, "percent"), (38, "percent")]
+    found = figures("When nine or twelve drones flew towards them, we informed them.")
+    assert [(f.value, f.unit) for f in found] == [(9, "count"), (12, "count")]
+    found = figures("Deadlines changed: 50, 60, 10 days — that is not how politics is done.")
+    assert [(f.value, f.unit) for f in found] == [(50, "days"), (60, "days"), (10, "days")]
+
+
+def test_qualifier_subject_speaker_and_period(figures):
+    text = '"Our trade turnover exceeds $50 billion in 2024," Putin said.'
+    (figure,) = [f for f in figures(text) if f.unit == "USD"]
+    assert figure.qualifier == "exceeds" and figure.about == "Our trade turnover"
+    assert figure.speaker == "Vladimir Putin" and figure.period == "2024"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3.69 BYN\n2.99 BYN\n\nLeaders met in Minsk.",
+        "The talks began at 10:52 on 26 September 2025.",
+        "The two leaders shook hands in the Kremlin.",
+        "He attended the 2023 BRICS Summit in Johannesburg.",
+        "One last thing: the talks went well.",
+    ],
+)
+def test_not_figures(figures, text):
+    assert figures(text) == ()
+
+
+@pytest.mark.parametrize("words, value", [("2,000", 2000), ("one and a half billion", 1.5e9),
+                                          ("a hundred thousand", 1e5), ("twenty five", 25), ("4.5", 4.5)])
+def test_parse_number(words, value):
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize("gold_name, docs", [("seeds.jsonl", SEEDS), ("dev.jsonl", DEV)])
+def test_gold_sets_figure_f1(analyzer, gold_name, docs):
+    gold, texts, persons = evaluate.load_gold(GOLD / gold_name, docs)
+    pred, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
+    metrics = evaluate.score(pred, gold, texts, persons).metrics
+    assert metrics["figure_f1"] >= 0.90, json.dumps(metrics)
