@@ -42,6 +42,18 @@ def analyzer():
 
 
 @pytest.fixture
+def analyze_text(analyzer):
+    """Analyse a passage written for a test, as if it were a plain-text page."""
+    from summitlog.clean import clean
+    from summitlog.pipeline import analyze
+    from summitlog.records import RawInput
+
+    def run(text, **page):
+        return analyze(clean(RawInput(source="t", name="t", content=text, kind="text", **page)), analyzer)
+    return run
+
+
+@pytest.fixture
 def store():
     with Store.open(":memory:") as s:
         yield s

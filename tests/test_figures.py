@@ -8,19 +8,13 @@ import pytest
 from conftest import DEV, GOLD, SEEDS
 
 from summitlog import evaluate, pipeline
-from summitlog.clean import clean
 from summitlog.figures import parse_number
-from summitlog.pipeline import analyze
-from summitlog.records import RawInput
 from summitlog.settings import Settings
 
 
 @pytest.fixture
-def figures(analyzer):
-    def run(text):
-        doc = clean(RawInput(source="t", name="t", content=text, kind="text"))
-        return analyze(doc, analyzer).figures
-    return run
+def figures(analyze_text):
+    return lambda text: analyze_text(text).figures
 
 
 @pytest.mark.parametrize(

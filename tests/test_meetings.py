@@ -10,17 +10,13 @@ from conftest import DEV, GOLD, SEEDS
 from summitlog import evaluate, pipeline
 from summitlog.settings import Settings
 
-from summitlog.clean import clean
 from summitlog.dates import find_dates
-from summitlog.pipeline import analyze
-from summitlog.records import RawInput
 
 
 @pytest.fixture
-def meeting(analyzer):
+def meeting(analyze_text):
     def run(text, published=None, role="reported"):
-        doc = clean(RawInput(source="t", name="t", content=text, kind="text", published=published))
-        found = [m for m in analyze(doc, analyzer).meetings if m.role == role]
+        found = [m for m in analyze_text(text, published=published).meetings if m.role == role]
         return found[0] if found else None
     return run
 

@@ -8,21 +8,15 @@ import pytest
 from conftest import DATA, SEEDS
 
 from summitlog import pipeline
-from summitlog.clean import clean
-from summitlog.pipeline import analyze
 from summitlog.pledges import resolve_deadline
-from summitlog.records import RawInput
 from summitlog.registry import Registry
 from summitlog.settings import Settings
 from summitlog.topics import Topics
 
 
 @pytest.fixture
-def pledges(analyzer):
-    def run(text):
-        doc = clean(RawInput(source="t", name="t", content=text, kind="text"))
-        return analyze(doc, analyzer).pledges
-    return run
+def pledges(analyze_text):
+    return lambda text: analyze_text(text).pledges
 
 
 @pytest.mark.parametrize(

@@ -9,20 +9,15 @@ from conftest import DEV, GOLD, SEEDS
 from hypothesis import given, settings as hsettings, strategies as st
 
 from summitlog import evaluate
-from summitlog.clean import clean
 from summitlog.goldjson import to_gold
-from summitlog.pipeline import analyze, extract
+from summitlog.pipeline import extract
 from summitlog.quotes import scan
-from summitlog.records import RawInput
 from summitlog.settings import Settings
 
 
 @pytest.fixture
-def quotes(analyzer):
-    def run(text, url=None):
-        doc = clean(RawInput(source="t", name="t", content=text, kind="text", url=url))
-        return [(q.text, q.speaker, q.kind) for q in analyze(doc, analyzer).quotes]
-    return run
+def quotes(analyze_text):
+    return lambda text: [(q.text, q.speaker, q.kind) for q in analyze_text(text).quotes]
 
 
 @pytest.mark.parametrize(
