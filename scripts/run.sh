@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets everything up, ingests the bundled sample corpus into summitlog.db
-# (SQLite) and prints what is in the record.
+# Sets everything up, ingests the bundled sample corpus into summitlog.db (SQLite),
+# prints what is in the record, then serves the web UI at http://127.0.0.1:8000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,3 +9,4 @@ export SUMMITLOG_DB=${SUMMITLOG_DB:-summitlog.db}
 .venv/bin/summitlog docs
 .venv/bin/summitlog meetings
 .venv/bin/summitlog quotes --limit 10
+exec .venv/bin/summitlog serve

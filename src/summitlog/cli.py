@@ -253,6 +253,23 @@ def topics() -> None:
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; loopback unless you mean to share it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the record as a web UI and JSON API (read-only) at http://HOST:PORT."""
+    import uvicorn
+
+    from .web import create_app
+
+    settings = _settings(db)
+    application = create_app(settings.db)
+    out.print(f"summitlog: serving {settings.db} at http://{host}:{port} (Ctrl+C to stop)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or URLs.")],
     format: Annotated[str, typer.Option("--format", help="Output shape: gold-jsonl.")] = "gold-jsonl",

@@ -204,6 +204,7 @@ def value_key(fact: str, value: Any) -> Any:
 def source(meeting: dict[str, Any], value: Any) -> dict[str, Any]:
     return {
         "doc_id": meeting["doc_id"], "doc": meeting.get("doc_name"), "site": meeting.get("site"),
+        "published": meeting.get("published"),
         "meeting_id": meeting["id"], "value": value, "start": meeting["start"], "end": meeting["end"],
     }
 
@@ -215,6 +216,6 @@ def event_view(store: Any, event_id: int) -> dict[str, Any]:
         from .errors import NotFound
 
         raise NotFound(f"no event with id {event_id}; 'summitlog meetings' lists them")
-    view = {"id": event_id, **consolidate(members)}
+    view = {"id": event_id, **consolidate(members), "members": members}
     view["references"] = [r for m in members for r in store.meetings(doc_id=m["doc_id"], role="reference")]
     return view

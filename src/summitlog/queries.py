@@ -31,7 +31,7 @@ def topic_names() -> list[str]:
 
 def topic(value: str | None) -> str | None:
     """A topic of the taxonomy, matched by its start ("security" -> "security and defence")."""
-    if value is None:
+    if not value or not value.strip():
         return None
     names = topic_names()
     hits = [n for n in names if n.startswith(value.strip().lower())]

@@ -68,6 +68,24 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
 
+    @classmethod
+    def open_readonly(cls, path: str | Path) -> "Store":
+        """Open an existing store for reading only (the web server): nothing can be written."""
+        path = str(path)
+        if not Path(path).is_file():
+            raise StoreError(f"{path}: no such database; run 'summitlog ingest' first")
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+            store = cls.__new__(cls)
+            store.conn, store.path = conn, path
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 30000")
+            if store.version < migrations()[-1][0]:
+                raise StoreError(f"{path}: the database is older than this summitlog; run 'summitlog ingest' to upgrade it")
+            return store
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
+
     def close(self) -> None:
         self.conn.close()
 
@@ -264,6 +282,41 @@ class Store:
 
     # -- meetings and events ---------------------------------------------------------
 
+    def search_quotes(self, search: str | None = None, speaker: str | None = None, topic: str | None = None,
+                      year: str | None = None, outlet: str | None = None, page: int = 1,
+                      per_page: int = 20) -> dict[str, Any]:
+        """Statement search with facets: a page of hits, the total, and counts per speaker, topic,
+        year and outlet over all hits."""
+        where, args = [], []
+        source = "quotes q JOIN documents d ON d.id = q.doc_id"
+        if search:
+            source = "quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN documents d ON d.id = q.doc_id"
+            where.append("quotes_fts MATCH ?")
+            args.append(fts_query(search))
+        for clause, value in (("q.speaker = ?", speaker), ("substr(d.published, 1, 4) = ?", year),
+                              ("coalesce(d.site, '') = ?", outlet),
+                              ("EXISTS (SELECT 1 FROM json_each(q.topics) WHERE value = ?)", topic)):
+            if value:
+                where.append(clause)
+                args.append(value)
+        base = f"FROM {source}" + (f" WHERE {' AND '.join(where)}" if where else "")
+        total = self.conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+        rows = [dict(r) for r in self.conn.execute(
+            f"SELECT q.*, d.name AS doc_name, d.title, d.published, d.site {base} "
+            "ORDER BY d.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?",
+            (*args, per_page, (max(page, 1) - 1) * per_page))]
+        for row in rows:
+            row["topics"] = json.loads(row["topics"])
+        facets = {
+            "speaker": self.conn.execute(f"SELECT q.speaker, count(*) {base} GROUP BY q.speaker ORDER BY 2 DESC LIMIT 20", args).fetchall(),
+            "year": self.conn.execute(f"SELECT substr(d.published, 1, 4), count(*) {base} GROUP BY 1 ORDER BY 1 DESC LIMIT 20", args).fetchall(),
+            "outlet": self.conn.execute(f"SELECT d.site, count(*) {base} GROUP BY d.site ORDER BY 2 DESC LIMIT 20", args).fetchall(),
+            "topic": self.conn.execute(
+                f"SELECT t.value, count(*) {base.replace('FROM ' + source, 'FROM ' + source + ', json_each(q.topics) t', 1)} "
+                "GROUP BY t.value ORDER BY 2 DESC", args).fetchall(),
+        }
+        return {"hits": rows, "total": total, "facets": {k: [tuple(r) for r in v if r[0]] for k, v in facets.items()}}
+
     def doc_text(self, doc_id: str) -> str:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
@@ -281,7 +334,7 @@ class Store:
         if unlinked:
             where.append("m.event_id IS NULL")
         sql = (
-            "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title FROM meetings m "
+            "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title, d.url FROM meetings m "
             "JOIN documents d ON d.id = m.doc_id"
             + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY m.id"
         )
@@ -327,9 +380,12 @@ class Store:
         return [r[0] for r in self.conn.execute(sql, (*names, limit))]
 
     def figures(self, subject: str | None = None, unit: str | None = None, speaker: str | None = None,
-                limit: int = 1000) -> list[dict[str, Any]]:
+                limit: int = 1000, doc_id: str | None = None) -> list[dict[str, Any]]:
         """Figures in time order (the meeting's date, else the page's), with their document."""
         where, args = [], []
+        if doc_id:
+            where.append("f.doc_id = ?")
+            args.append(doc_id)
         if subject:
             where.append("(f.about LIKE ? OR f.text LIKE ?)")
             args += [f"%{subject}%", f"%{subject}%"]

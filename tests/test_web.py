@@ -1,0 +1,209 @@
+"""The web UI in a real browser (Playwright driving Debian's Chromium) and the JSON API."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from conftest import SEEDS
+
+from summitlog import pipeline
+from summitlog.settings import Settings
+from summitlog.store import Store
+from summitlog.web import create_app
+
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+HOSTILE = (
+    '<script>alert("x")</script>\n\n'
+    '"<img src=x onerror=alert(1)> We will <b onmouseover=alert(2)>build</b> it," Putin said '
+    'at talks with Lukashenko in Moscow on May 5, 2024. <script>document.title="pwned"</script>'
+)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, analyzer):
+    """A real uvicorn server on loopback over a store of the seeds and a hostile page."""
+    folder = tmp_path_factory.mktemp("web")
+    db = folder / "web.db"
+    (folder / "hostile.txt").write_text(HOSTILE)
+    with Store.open(db) as store:
+        list(pipeline.ingest([str(SEEDS), str(folder / "hostile.txt")], store, Settings(), analyzer=analyzer))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", db
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def shot(page, name):
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_timeline_search_hit_and_highlighted_span(server, page):
+    base, _ = server
+    page.goto(base + "/")
+    assert page.locator("#events tr").count() >= 5
+    shot(page, "timeline")
+    page.fill("input[name=leader]", "Lukashenka")
+    page.click("button[type=submit]")
+    assert "Lukashenko" in page.locator("#events").inner_text()
+    page.goto(base + "/search")
+    page.fill("input[name=q]", "nuclear energy")
+    page.click("button[type=submit]")
+    hits = page.locator("#hits .hit")
+    assert hits.count() >= 2
+    shot(page, "search")
+    hits.first.locator("mark a").click()
+    page.wait_for_load_state()
+    focus = page.locator(".doc-text .focus")
+    assert focus.count() >= 1 and "nuclear energy" in " ".join(focus.all_inner_texts())
+    shot(page, "document")
+
+
+def test_event_shows_the_000_001_discrepancy(server, page):
+    base, db = server
+    with Store.open_readonly(db) as store:
+        event = next(m["event_id"] for m in store.meetings(role="reported") if m["doc_name"].startswith("001"))
+    page.goto(f"{base}/events/{event}")
+    sources = page.locator("#sources").inner_text()
+    assert "000_78430c26d81b3b6d.txt" in sources and "001_7e908dfd055d1be9.txt" in sources
+    facts = page.locator("#facts").inner_text()
+    assert "Moscow" in facts and "322" in facts
+    shot(page, "event")
+
+
+def test_other_pages_render(server, page):
+    base, _ = server
+    for path, name in (("/figures?unit=USD", "figures"), ("/pledges", "pledges"),
+                       ("/people/Alexander%20Lukashenko", "person")):
+        page.goto(base + path)
+        assert page.locator("h1").count() == 1
+        shot(page, name)
+    page.goto(base + "/figures?unit=USD")
+    assert page.locator("svg#chart circle").count() >= 3
+
+
+def test_phone_layout(server, browser):
+    base, _ = server
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base + "/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    shot(page, "timeline-phone")
+    context.close()
+
+
+def test_hostile_page_is_escaped_everywhere(server, page):
+    base, db = server
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with Store.open_readonly(db) as store:
+        doc_id = next(r["id"] for r in store.documents() if r["name"] == "hostile.txt")
+    for path in (f"/documents/{doc_id}", "/search?q=build", "/"):
+        page.goto(base + path)
+        assert page.title() != "pwned"
+        assert page.locator("script").count() == 0 and page.locator("img").count() == 0
+    page.goto(f"{base}/documents/{doc_id}")
+    assert "<script>" in page.locator("#text").inner_text()
+    assert dialogs == []
+
+
+@pytest.mark.parametrize(
+    "path, status",
+    [("/events/999999", 404), ("/documents/doesnotexist", 404), ("/people/Nobody%20Known", 404),
+     ("/no/such/page", 404), ("/search?page=0", 422)],
+)
+def test_bad_ids_are_404_pages_not_tracebacks(server, path, status):
+    base, _ = server
+    response = httpx.get(base + path)
+    assert response.status_code == status
+    assert "Traceback" not in response.text
+
+
+def test_api_endpoints(server):
+    base, _ = server
+    events = httpx.get(base + "/api/events").json()
+    assert any(e["duration_minutes"] == 322 for e in events)
+    event = httpx.get(f"{base}/api/events/{events[0]['id']}").json()
+    assert {"facts", "sources", "statements", "figures", "pledges", "discrepancies"} <= set(event)
+    statements = httpx.get(base + "/api/statements", params={"q": "Oreshnik", "per_page": 5}).json()
+    assert statements["total"] >= 1 and len(statements["hits"]) <= 5 and "facets" in statements
+    person = httpx.get(base + "/api/people/Lukashenka").json()
+    assert person["name"] == "Alexander Lukashenko" and person["actor"]["wikidata"] == "Q42177"
+    assert httpx.get(base + "/api/figures", params={"unit": "USD"}).json()
+    assert any(p["object"] == "Oreshnik" for p in httpx.get(base + "/api/pledges").json())
+    doc_id = events[0]["id"]
+    assert httpx.get(f"{base}/api/documents/zz").status_code == 404
+    schema = httpx.get(base + "/api/openapi.json").json()
+    assert "/api/statements" in schema["paths"] and doc_id
+
+
+def test_exports_csv_jsonl_and_plover(server):
+    base, _ = server
+    csv_text = httpx.get(base + "/api/statements", params={"format": "csv", "per_page": 500}).text
+    assert csv_text.splitlines()[0].startswith("id,doc_id,start,end,text,speaker")
+    lines = httpx.get(base + "/api/figures", params={"format": "jsonl"}).text.splitlines()
+    assert all(json.loads(line)["unit"] for line in lines)
+    plover = [json.loads(line) for line in httpx.get(base + "/api/events", params={"format": "plover"}).text.splitlines()]
+    record = next(r for r in plover if r["date"] and r["date"].endswith("09-26"))
+    assert record["event_type"] == "CONSULT" and record["mode"] == "visit"
+    assert record["recipient"] == "Vladimir Putin" and record["actor"] == "Alexander Lukashenko"
+    assert record["location"]["city"] == "Moscow" and all("start" in c for c in record["citation"])
+
+
+@pytest.mark.parametrize("params", [{"format": "xml"}, {"per_page": 0}, {"page": "x"}])
+def test_bad_api_parameters(server, params):
+    base, _ = server
+    response = httpx.get(base + "/api/statements", params=params)
+    assert response.status_code == 422 and "Traceback" not in response.text
+
+
+def test_server_is_read_only(server):
+    base, db = server
+    before = Path(db).stat().st_mtime
+    assert httpx.post(base + "/api/statements").status_code == 405
+    assert Path(db).stat().st_mtime == before
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    from summitlog.errors import StoreError
+
+    with pytest.raises(StoreError, match="no such database; run 'summitlog ingest' first"):
+        create_app(str(tmp_path / "none.db"))
