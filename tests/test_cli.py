@@ -10,8 +10,8 @@ import sys
 import pytest
 from conftest import GOLD, SEEDS, SHARED, seed
 
-COMMANDS = ["ingest", "docs", "doc", "quotes", "meetings", "meeting", "figures", "pledges", "topics",
-            "extract", "eval"]
+COMMANDS = ["ingest", "docs", "doc", "quotes", "meetings", "meeting", "diff", "series", "figures", "pledges",
+            "topics", "serve", "extract", "eval"]
 
 
 def run(*args, env=None, cwd=None):
@@ -84,6 +84,17 @@ def test_figures_pledges_and_topic_filters(tmp_path):
     assert bad.returncode == 2
     assert_one_line_error(bad, "error: --topic 'weather' is not one topic; choose from: trade and economy")
     assert "integration projects" in run("topics").stdout
+
+
+def test_diff_and_series(tmp_path):
+    db = tmp_path / "s.db"
+    run("ingest", SEEDS, "--db", db)
+    listing = run("meetings", "--db", db)
+    event_id = next(line.split()[0] for line in listing.stdout.splitlines() if "322" in line)
+    diff = run("diff", event_id, "--db", db)
+    assert "2025 vs 2015" in diff.stdout and "Global Atomic Forum vs World Atomic Week" in diff.stdout
+    series = run("series", "trade", "--db", db)
+    assert "35,000,000,000" in series.stdout and "50,000,000,000" in series.stdout
 
 
 def test_db_from_environment(tmp_path):

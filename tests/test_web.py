@@ -106,6 +106,10 @@ def test_event_shows_the_000_001_discrepancy(server, page):
     assert "000_78430c26d81b3b6d.txt" in sources and "001_7e908dfd055d1be9.txt" in sources
     facts = page.locator("#facts").inner_text()
     assert "Moscow" in facts and "322" in facts
+    disagreements = page.locator("#statement-discrepancies").inner_text()
+    assert "2015" in disagreements and "2025" in disagreements
+    assert "World Atomic Week" in disagreements and "Global Atomic Forum" in disagreements
+    assert page.locator("#alignments tr").count() >= 8
     shot(page, "event")
 
 

@@ -202,6 +202,56 @@ def meeting(
 
 
 @app.command()
+def diff(
+    event_id: Annotated[int, typer.Argument(metavar="EVENT", help="Event id, as 'summitlog meetings' shows it.")],
+    db: DbOption = None,
+    aligned: Annotated[bool, typer.Option("--aligned", help="Also list the aligned statements.")] = False,
+) -> None:
+    """Where the sources of one Event disagree: facts, numbers, names, speakers."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        view = link.event_view(store, event_id)
+    out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}, "
+              f"{len(view['sources'])} sources, {len(view['alignments'])} aligned statements", highlight=False)
+    found = 0
+    for fact, entry in view["facts"].items():
+        for d in entry["differ"]:
+            found += 1
+            out.print(f"[yellow]{fact}[/yellow]: {entry['value']} vs {d['value']} (in {d['doc']})", highlight=False)
+    for d in view["statement_discrepancies"]:
+        found += 1
+        out.print(f"[yellow]{d['kind']}[/yellow]: {d['what']}", highlight=False)
+        out.print(f"    {d['a_name']}:{d['a_start']}  {d['a_text']}", markup=False, highlight=False)
+        out.print(f"    {d['b_name']}:{d['b_start']}  {d['b_text']}", markup=False, highlight=False)
+    if not found:
+        out.print("no disagreements found", highlight=False)
+    if aligned:
+        for a in view["alignments"]:
+            out.print(f"~ {a['a_text']}\n  {a['b_text']}  [dim]({a['score']:.2f})[/dim]", highlight=False)
+
+
+@app.command()
+def series(
+    subject: Annotated[str, typer.Argument(help="What the figures measure, e.g. 'trade'.")],
+    unit: Annotated[Optional[str], typer.Option(help="Unit; default the one most figures on the subject use.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Figures about one subject across Events, in time order, with their sources."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        rows = store.series(subject, unit)
+    table = Table(show_edge=False)
+    for col in ("when", "value", "unit", "qualifier", "said by", "event", "source"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        value = f"{int(r['value']):,}" if r["value"] == int(r["value"]) else f"{r['value']:,.2f}"
+        table.add_row(r["meeting_date"] or r["published"] or "", value, r["unit"], r["qualifier"] or "",
+                      r["speaker"] or "(outlet)", str(r["event_id"] or ""), f"{r['doc_name']}:{r['start']}")
+    out.print(table)
+    out.print(f"{len(rows)} figures on {subject!r}", highlight=False)
+
+
+@app.command()
 def figures(
     subject: Annotated[Optional[str], typer.Option(help="Words of what the figure measures, e.g. 'trade'.")] = None,
     unit: Annotated[Optional[str], typer.Option(help="USD, percent, count, minutes, days, years, year, kg...")] = None,

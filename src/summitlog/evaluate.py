@@ -254,3 +254,24 @@ def score_events(gold: dict, event_of: dict[str, int | None]) -> dict[str, Any]:
     r = len(want & got) / len(want) if want else 0.0
     return {"event_pair_precision": p, "event_pair_recall": r, "gold_event_pairs": len(want),
             "predicted_event_pairs": len(got)}
+
+
+def _overlaps(a: str, b: str) -> bool:
+    ta, tb = set(WORD.findall(a.lower())), set(WORD.findall(b.lower()))
+    return bool(ta and tb) and len(ta & tb) >= 0.5 * min(len(ta), len(tb))
+
+
+def score_alignments(pred: list[dict[str, str]], gold: list[dict[str, str]]) -> dict[str, Any]:
+    """Precision and recall of aligned sentence pairs ({a_doc, a, b_doc, b}); a predicted pair
+    matches a gold one when both documents agree and each side's words mostly overlap."""
+    def match(p: dict[str, str], g: dict[str, str]) -> bool:
+        for x, y in ((("a_doc", "a"), ("b_doc", "b")), (("b_doc", "b"), ("a_doc", "a"))):
+            if p[x[0]] == g["a_doc"] and p[y[0]] == g["b_doc"] and _overlaps(p[x[1]], g["a"]) and _overlaps(p[y[1]], g["b"]):
+                return True
+        return False
+    tp_p = sum(1 for p in pred if any(match(p, g) for g in gold))
+    tp_g = sum(1 for g in gold if any(match(p, g) for p in pred))
+    precision = tp_p / len(pred) if pred else 0.0
+    recall = tp_g / len(gold) if gold else 0.0
+    return {"alignment_precision": precision, "alignment_recall": recall, "gold_pairs": len(gold),
+            "predicted_pairs": len(pred)}

@@ -266,6 +266,10 @@ def subject(text: str, sentence_start: int, start: int, end: int, unit: str) -> 
     in its clause, without the verb and adverbs between ("our trade turnover exceeds $50bn")."""
     if unit == "count":
         return text[start:end].split()[-1] if text[start:end].split() else None
+    after = re.match(r"\s+(?:worth of|in|of)\s+((?:[a-z]+\s+)?(?:trade|turnover|investments?|exports?|imports?|"
+                     r"aid|loans?|assistance|supplies|deals?|contracts?))\b", text[end:end + 60])
+    if after:
+        return after.group(1)
     for segment in reversed(re.split(r"[:;,(—–\[]", text[sentence_start:start])):
         words = re.findall(r"[A-Za-z][\w’'-]*", segment)
         while words and words[-1].lower() in LEAD_WORDS:

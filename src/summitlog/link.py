@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from . import align
+
 SIMILAR = 0.3  # cosine of word counts above which two undated reports may be one meeting
 STOPWORDS = frozenset(
     """that this with from have were been their they said which will would there about also after
@@ -36,6 +38,8 @@ class LinkStore(Protocol):
     def pledges(self, **kwargs: Any) -> list[dict[str, Any]]: ...
     def docs_mentioning(self, term: str) -> list[str]: ...
     def add_pledge_mention(self, pledge_id: int, doc_id: str, start: int, end: int, text: str) -> None: ...
+    def quotes(self, **kwargs: Any) -> list[dict[str, Any]]: ...
+    def replace_alignment(self, event_id: int, alignments: list, discrepancies: list, extractor: str) -> None: ...
 
 
 def signature(text: str) -> Counter[str]:
@@ -82,7 +86,9 @@ class Linker:
     """Assigns each new reported meeting to an Event of the same pair, or a new one."""
 
     store: LinkStore
+    registry: Any = None
     signatures: dict[str, Counter[str]] = field(default_factory=dict)
+    known: set[str] | None = None
 
     def sig(self, doc_id: str) -> Counter[str]:
         if doc_id not in self.signatures:
@@ -95,8 +101,22 @@ class Linker:
         events = []
         for meeting in self.store.meetings(doc_id=doc_id, role="reported", unlinked=True):
             events.append(self.link(meeting))
+        for event_id in set(events):
+            self.align(event_id)
         self.follow_pledges(doc_id)
         return events
+
+    def align(self, event_id: int) -> None:
+        """Recompute the Event's alignments and discrepancies once it has several sources."""
+        docs = sorted({m["doc_id"] for m in self.store.meetings(event_id=event_id, role="reported")})
+        if len(docs) < 2:
+            return
+        texts = {d: self.store.doc_text(d) for d in docs}
+        quotes = [q for d in docs for q in self.store.quotes(doc_id=d, limit=100000)]
+        if self.known is None:
+            self.known = align.known_words(self.registry) if self.registry else set(align.TITLE_WORDS)
+        found = align.align_event(texts, quotes, self.known)
+        self.store.replace_alignment(event_id, found["alignments"], found["discrepancies"], align.EXTRACTOR)
 
     def link(self, meeting: dict[str, Any]) -> int:
         best, best_score = None, 0.0
@@ -217,5 +237,7 @@ def event_view(store: Any, event_id: int) -> dict[str, Any]:
 
         raise NotFound(f"no event with id {event_id}; 'summitlog meetings' lists them")
     view = {"id": event_id, **consolidate(members), "members": members}
+    view["alignments"] = store.spans_of("alignments", event_id)
+    view["statement_discrepancies"] = store.spans_of("discrepancies", event_id)
     view["references"] = [r for m in members for r in store.meetings(doc_id=m["doc_id"], role="reference")]
     return view

@@ -122,7 +122,8 @@ def ingest(
     analyzer: Analyzer | None = None,
 ) -> Iterator[IngestResult]:
     """Read, analyse and store every page; one IngestResult per input, failures included."""
-    linker = Linker(store)
+    analyzer = analyzer or Analyzer(Registry.load(settings.registry))
+    linker = Linker(store, analyzer.registry)
     for item in extract(targets, settings, client, store.boilerplate, analyzer):
         if isinstance(item, InputError):
             yield IngestResult(item.source, "failed", problem=item.problem)
@@ -143,8 +144,9 @@ def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | 
     """Gold-format rows by document name, and each document's Event id after linking them all
     in a scratch in-memory store: what `summitlog eval` scores."""
     rows, events = {}, {}
+    analyzer = analyzer or Analyzer(Registry.load(settings.registry))
     with Store.open(":memory:") as store:
-        linker = Linker(store)
+        linker = Linker(store, analyzer.registry)
         for item in extract(paths, settings, analyzer=analyzer):
             if isinstance(item, InputError):
                 continue

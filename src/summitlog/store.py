@@ -194,7 +194,7 @@ class Store:
 
     def count(self, table: str = "documents") -> int:
         if table not in {"documents", "paragraphs", "quotes", "meetings", "events", "figures", "pledges",
-                         "pledge_mentions"}:
+                         "pledge_mentions", "alignments", "discrepancies"}:
             raise ValueError(f"unknown table {table!r}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -442,6 +442,55 @@ class Store:
                 (pledge_id, doc_id, start, end, text),
             )
 
+    def replace_alignment(self, event_id: int, alignments: list[dict], discrepancies: list[dict], extractor: str) -> None:
+        """The Event's alignments and discrepancies, recomputed as a whole when a source joins."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM alignments WHERE event_id = ?", (event_id,))
+            self.conn.execute("DELETE FROM discrepancies WHERE event_id = ?", (event_id,))
+            self.conn.executemany(
+                "INSERT INTO alignments (event_id, a_doc, a_start, a_end, b_doc, b_start, b_end, score, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(event_id, x["a"]["doc_id"], x["a"]["start"], x["a"]["end"], x["b"]["doc_id"], x["b"]["start"],
+                  x["b"]["end"], x["score"], extractor) for x in alignments],
+            )
+            self.conn.executemany(
+                "INSERT INTO discrepancies (event_id, kind, what, a_doc, a_start, a_end, b_doc, b_start, b_end, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(event_id, d["kind"], d["what"], d["a"]["doc_id"], d["a"]["start"], d["a"]["end"], d["b"]["doc_id"],
+                  d["b"]["start"], d["b"]["end"], extractor) for d in discrepancies],
+            )
+
+    def spans_of(self, table: str, event_id: int) -> list[dict[str, Any]]:
+        """Alignments or discrepancies of an Event, with both sides' text and document names."""
+        if table not in ("alignments", "discrepancies"):
+            raise ValueError(f"unknown table {table!r}")
+        sql = (
+            f"SELECT x.*, da.name AS a_name, substr(da.text, x.a_start + 1, x.a_end - x.a_start) AS a_text, "
+            f"db.name AS b_name, substr(db.text, x.b_start + 1, x.b_end - x.b_start) AS b_text FROM {table} x "
+            "JOIN documents da ON da.id = x.a_doc JOIN documents db ON db.id = x.b_doc WHERE x.event_id = ? "
+            "ORDER BY x.a_doc, x.a_start"
+        )
+        return [dict(r) for r in self.conn.execute(sql, (event_id,))]
+
+    def series(self, subject: str, unit: str | None = None) -> list[dict[str, Any]]:
+        """Figures about a subject across Events, in time order, in the unit most of them use."""
+        rows = [r for r in self.figures(subject=subject, limit=100000) if r["unit"] != "year"]
+        if not rows:
+            return []
+        if unit is None:
+            counts: dict[str, int] = {}
+            for r in rows:
+                counts[r["unit"]] = counts.get(r["unit"], 0) + 1
+            unit = max(counts, key=counts.get)
+        rows = [r for r in rows if r["unit"].lower() == unit.lower()]
+        rows.sort(key=lambda r: when_key(r["meeting_date"] or r["published"]))
+        for r in rows:
+            event = self.conn.execute(
+                "SELECT event_id FROM meetings WHERE doc_id = ? AND role = 'reported' LIMIT 1", (r["doc_id"],)
+            ).fetchone()
+            r["event_id"] = event[0] if event else None
+        return rows
+
     @contextmanager
     def transaction(self):
         self.conn.execute("BEGIN IMMEDIATE")
@@ -451,6 +500,13 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+
+def when_key(value: str | None) -> tuple[int, str]:
+    """Sort key for dates: dated ones in time order, then month-days of unknown year, then none."""
+    if not value:
+        return (2, "")
+    return (1, value) if value.startswith("--") else (0, value)
 
 
 def pair_key(participants: Iterable[str]) -> str:

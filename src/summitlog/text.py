@@ -17,7 +17,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ("Joseph R. Biden") does not end one, nor does a decimal point ("4.5 hours")."""
     spans, start = [], 0
     for match in BOUNDARY.finditer(text):
-        before = text[start:match.start()].split()
+        before = re.split(r"[^\w.]+", text[start:match.start()])
         last = before[-1].lower().rstrip(".") if before else ""
         if text[match.start()] == "." and (last.strip("(\"“") in ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue

@@ -196,6 +196,11 @@ def create_app(db: str, registry: Registry | None = None) -> FastAPI:
         result = s.search_quotes(q, speaker, topic, year, outlet, page_, per_page)
         return result if format == "json" else export(result["hits"], format)
 
+    @app.get("/api/series")
+    def api_series(subject: str = Query(..., min_length=1), unit: str | None = None,
+                   format: str = Query("json", pattern="^(json|csv|jsonl)$"), s: Store = Depends(store)):
+        return export(s.series(subject, unit), format)
+
     @app.get("/api/people/{name}")
     def api_person(name: str, s: Store = Depends(store)):
         found = person(s, name)
