@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from . import align
 
+ALIGN_WITH = 5  # sources of an Event a new source is aligned with
 SIMILAR = 0.3  # cosine of word counts above which two undated reports may be one meeting
 STOPWORDS = frozenset(
     """that this with from have were been their they said which will would there about also after
@@ -31,7 +32,8 @@ WORD = re.compile(r"[a-z]{4,}")
 
 class LinkStore(Protocol):
     def meetings(self, **kwargs: Any) -> list[dict[str, Any]]: ...
-    def events_of_pair(self, pair: str) -> list[int]: ...
+    def event_candidates(self, meeting: dict[str, Any]) -> list[int]: ...
+    def pledge_objects(self) -> list[str]: ...
     def new_event(self, pair: str, meeting_id: int) -> int: ...
     def join_event(self, event_id: int, meeting_id: int) -> None: ...
     def doc_text(self, doc_id: str) -> str: ...
@@ -39,7 +41,7 @@ class LinkStore(Protocol):
     def docs_mentioning(self, term: str) -> list[str]: ...
     def add_pledge_mention(self, pledge_id: int, doc_id: str, start: int, end: int, text: str) -> None: ...
     def quotes(self, **kwargs: Any) -> list[dict[str, Any]]: ...
-    def replace_alignment(self, event_id: int, alignments: list, discrepancies: list, extractor: str) -> None: ...
+    def add_alignment(self, event_id: int, alignments: list, discrepancies: list, extractor: str) -> None: ...
 
 
 def signature(text: str) -> Counter[str]:
@@ -102,25 +104,33 @@ class Linker:
         for meeting in self.store.meetings(doc_id=doc_id, role="reported", unlinked=True):
             events.append(self.link(meeting))
         for event_id in set(events):
-            self.align(event_id)
+            self.align(event_id, doc_id)
         self.follow_pledges(doc_id)
         return events
 
-    def align(self, event_id: int) -> None:
-        """Recompute the Event's alignments and discrepancies once it has several sources."""
-        docs = sorted({m["doc_id"] for m in self.store.meetings(event_id=event_id, role="reported")})
-        if len(docs) < 2:
+    def align(self, event_id: int, doc_id: str) -> None:
+        """Align a new source with the Event's other sources (at most ALIGN_WITH of them, the
+        closest in wording), so that a large Event does not make each new report cost more."""
+        others = sorted({m["doc_id"] for m in self.store.meetings(event_id=event_id, role="reported")} - {doc_id})
+        if not others:
             return
-        texts = {d: self.store.doc_text(d) for d in docs}
-        quotes = [q for d in docs for q in self.store.quotes(doc_id=d, limit=100000)]
+        mine = self.sig(doc_id)
+        others = sorted(others, key=lambda d: -cosine(mine, self.sig(d)))[:ALIGN_WITH]
         if self.known is None:
             self.known = align.known_words(self.registry) if self.registry else set(align.TITLE_WORDS)
-        found = align.align_event(texts, quotes, self.known)
-        self.store.replace_alignment(event_id, found["alignments"], found["discrepancies"], align.EXTRACTOR)
+        alignments, discrepancies = [], []
+        for other in others:
+            pair = sorted((doc_id, other))
+            texts = {d: self.store.doc_text(d) for d in pair}
+            quotes = [q for d in pair for q in self.store.quotes(doc_id=d, limit=100000)]
+            found = align.align_event(texts, quotes, self.known)
+            alignments += found["alignments"]
+            discrepancies += found["discrepancies"]
+        self.store.add_alignment(event_id, alignments, discrepancies, align.EXTRACTOR)
 
     def link(self, meeting: dict[str, Any]) -> int:
         best, best_score = None, 0.0
-        for event_id in self.store.events_of_pair(meeting["pair_key"]):
+        for event_id in self.store.event_candidates(meeting):
             members = self.store.meetings(event_id=event_id, role="reported")
             verdicts = [agree(meeting, other) for other in members]
             if any(v is False for v in verdicts):
@@ -147,10 +157,10 @@ class Linker:
         route") follows it up: each such sentence is recorded with the pledge. Both ways: this
         page's sentences for older pledges, and older pages about a later time for this page's."""
         text = self.store.doc_text(doc_id)
-        for pledge in self.store.pledges():
+        mine = {p["object"] for p in self.store.pledges(doc_id=doc_id) if p["object"]}
+        terms = [t for t in self.store.pledge_objects() if t[:1].isupper() and (t in mine or t in text)]
+        for pledge in (p for t in terms for p in self.store.pledges(about=t)):
             term = pledge["object"]
-            if not term or not term[:1].isupper():
-                continue
             if pledge["doc_id"] == doc_id:
                 others = [d for d in self.store.docs_mentioning(term) if d != doc_id]
                 pairs = [(d, pledge) for d in others if later(self.store, d, doc_id)]

@@ -346,8 +346,26 @@ class Store:
             rows.append(row)
         return rows
 
-    def events_of_pair(self, pair: str) -> list[int]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM events WHERE pair_key = ? ORDER BY id", (pair,))]
+    def event_candidates(self, meeting: dict[str, Any]) -> list[int]:
+        """Events of the same leader pair that could hold this meeting: a member within a day of
+        its date (or undated), or, for an undated meeting, a member at the same named place. The
+        window keeps linking near-linear however often a pair meets."""
+        if meeting["date"]:
+            md = meeting["date"][-5:]
+            days = sorted({shift_month_day(md, d) for d in (-1, 0, 1)})
+            marks = ", ".join("?" for _ in days)
+            sql = (f"SELECT DISTINCT event_id FROM meetings WHERE pair_key = ? AND role = 'reported' "
+                   f"AND event_id IS NOT NULL AND (date IS NULL OR substr(date, -5) IN ({marks})) ORDER BY event_id")
+            args: tuple = (meeting["pair_key"], *days)
+        else:
+            sql = ("SELECT DISTINCT event_id FROM meetings WHERE pair_key = ? AND role = 'reported' "
+                   "AND event_id IS NOT NULL AND ((city IS NOT NULL AND city = ?) OR (venue IS NOT NULL AND venue = ?)) "
+                   "ORDER BY event_id")
+            args = (meeting["pair_key"], meeting["city"], meeting["venue"])
+        return [r[0] for r in self.conn.execute(sql, args)]
+
+    def pledge_objects(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT object FROM pledges WHERE object IS NOT NULL")]
 
     def new_event(self, pair: str, meeting_id: int) -> int:
         """A new Event holding one meeting."""
@@ -404,9 +422,13 @@ class Store:
         )
         return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
 
-    def pledges(self, actor: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
+    def pledges(self, actor: str | None = None, doc_id: str | None = None,
+                about: str | None = None) -> list[dict[str, Any]]:
         """Pledges with their document and the later mentions that follow them up."""
         where, args = [], []
+        if about:
+            where.append("p.object = ?")
+            args.append(about)
         if actor:
             where.append("EXISTS (SELECT 1 FROM json_each(p.actors) WHERE value = ?)")
             args.append(actor)
@@ -442,11 +464,9 @@ class Store:
                 (pledge_id, doc_id, start, end, text),
             )
 
-    def replace_alignment(self, event_id: int, alignments: list[dict], discrepancies: list[dict], extractor: str) -> None:
-        """The Event's alignments and discrepancies, recomputed as a whole when a source joins."""
+    def add_alignment(self, event_id: int, alignments: list[dict], discrepancies: list[dict], extractor: str) -> None:
+        """Alignments and discrepancies found when a source joins an Event (against its members)."""
         with self.transaction():
-            self.conn.execute("DELETE FROM alignments WHERE event_id = ?", (event_id,))
-            self.conn.execute("DELETE FROM discrepancies WHERE event_id = ?", (event_id,))
             self.conn.executemany(
                 "INSERT INTO alignments (event_id, a_doc, a_start, a_end, b_doc, b_start, b_end, score, extractor) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -500,6 +520,14 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+
+def shift_month_day(md: str, days: int) -> str:
+    """'09-26' moved by a number of days (in a leap year, so 02-29 exists)."""
+    from datetime import date, timedelta
+
+    moved = date(2024, int(md[:2]), int(md[3:])) + timedelta(days=days)
+    return moved.strftime("%m-%d")
 
 
 def when_key(value: str | None) -> tuple[int, str]:
