@@ -175,6 +175,9 @@ def test_api_endpoints(server):
     assert any(p["object"] == "Oreshnik" for p in httpx.get(base + "/api/pledges").json())
     doc_id = events[0]["id"]
     assert httpx.get(f"{base}/api/documents/zz").status_code == 404
+    series = httpx.get(base + "/api/series", params={"subject": "trade"}).json()
+    assert [r["value"] for r in series][:1] == [35e9] and all(r["unit"] == "USD" for r in series)
+    assert httpx.get(base + "/api/series").status_code == 422
     schema = httpx.get(base + "/api/openapi.json").json()
     assert "/api/statements" in schema["paths"] and doc_id
 

@@ -19,6 +19,9 @@ from typing import Any, Protocol
 from . import align
 
 ALIGN_WITH = 5  # sources of an Event a new source is aligned with
+CANDIDATES = 20  # most recent Events of the pair in the window that a report is compared with
+MEMBERS = 10  # most recent reports of an Event that a new report is compared with
+FOLLOW = 5  # most recent pledges about a term that a later mention follows up
 SIMILAR = 0.3  # cosine of word counts above which two undated reports may be one meeting
 STOPWORDS = frozenset(
     """that this with from have were been their they said which will would there about also after
@@ -130,8 +133,8 @@ class Linker:
 
     def link(self, meeting: dict[str, Any]) -> int:
         best, best_score = None, 0.0
-        for event_id in self.store.event_candidates(meeting):
-            members = self.store.meetings(event_id=event_id, role="reported")
+        for event_id in self.store.event_candidates(meeting)[-CANDIDATES:]:
+            members = self.store.meetings(event_id=event_id, role="reported")[-MEMBERS:]
             verdicts = [agree(meeting, other) for other in members]
             if any(v is False for v in verdicts):
                 continue
@@ -159,10 +162,10 @@ class Linker:
         text = self.store.doc_text(doc_id)
         mine = {p["object"] for p in self.store.pledges(doc_id=doc_id) if p["object"]}
         terms = [t for t in self.store.pledge_objects() if t[:1].isupper() and (t in mine or t in text)]
-        for pledge in (p for t in terms for p in self.store.pledges(about=t)):
+        for pledge in (p for t in terms for p in self.store.pledges(about=t)[-FOLLOW:]):
             term = pledge["object"]
             if pledge["doc_id"] == doc_id:
-                others = [d for d in self.store.docs_mentioning(term) if d != doc_id]
+                others = [d for d in self.store.docs_mentioning(term, limit=FOLLOW * 4) if d != doc_id]
                 pairs = [(d, pledge) for d in others if later(self.store, d, doc_id)]
             elif term in text and later(self.store, doc_id, pledge["doc_id"]):
                 pairs = [(doc_id, pledge)]

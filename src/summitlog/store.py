@@ -449,11 +449,12 @@ class Store:
             rows.append(row)
         return rows
 
-    def docs_mentioning(self, term: str) -> list[str]:
-        """Ids of documents whose text has the term (full-text search, then an exact check)."""
+    def docs_mentioning(self, term: str, limit: int = 1000) -> list[str]:
+        """Ids of the latest documents whose text has the term (full-text search, then an exact check)."""
         rows = self.conn.execute(
-            "SELECT d.id, d.text FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ?",
-            (fts_query(term),),
+            "SELECT d.id, d.text FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? "
+            "ORDER BY d.rowid DESC LIMIT ?",
+            (fts_query(term), limit),
         )
         return [r[0] for r in rows if term in r[1]]
 
