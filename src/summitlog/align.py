@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -49,10 +50,16 @@ class Sentence:
     quote_id: int | None
 
 
-def content(text: str) -> list[str]:
-    return [w for w in (t.lower().strip("’'-") for t in WORD.findall(text)) if w and w not in STOP]
+@lru_cache(maxsize=65536)
+def content(text: str) -> tuple[str, ...]:
+    return tuple(w for w in (t.lower().strip("’'-") for t in WORD.findall(text)) if w and w not in STOP)
 
 
+def stem(word: str) -> str:
+    return word[:5] if len(word) >= 5 else word
+
+
+@lru_cache(maxsize=262144)
 def same_word(a: str, b: str) -> bool:
     """Words that are the same up to inflection or spelling (defence/defense, honour/honor)."""
     if a == b or a[:5] == b[:5] and min(len(a), len(b)) >= 5:
@@ -60,14 +67,23 @@ def same_word(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 80
 
 
+def matched(words: tuple[str, ...], others: tuple[str, ...]) -> int:
+    """How many of words have a counterpart among others: by stem first, loosely for the rest."""
+    stems = {stem(w) for w in others}
+    exact = set(others)
+    count = 0
+    for w in words:
+        if w in exact or len(w) >= 5 and stem(w) in stems or any(o[0] == w[0] and same_word(w, o) for o in others):
+            count += 1
+    return count
+
+
 def similarity(a: str, b: str) -> float:
     """Share of content words of both sentences that have a counterpart in the other."""
     wa, wb = content(a), content(b)
     if not wa or not wb:
         return 0.0
-    hit_a = sum(1 for x in wa if any(same_word(x, y) for y in wb))
-    hit_b = sum(1 for y in wb if any(same_word(x, y) for x in wa))
-    return (hit_a + hit_b) / (len(wa) + len(wb))
+    return (matched(wa, wb) + matched(wb, wa)) / (len(wa) + len(wb))
 
 
 def statement_sentences(text: str, quote: dict[str, Any]) -> list[Sentence]:
