@@ -69,13 +69,20 @@ def same_word(a: str, b: str) -> bool:
 
 def matched(words: tuple[str, ...], others: tuple[str, ...]) -> int:
     """How many of words have a counterpart among others: by stem first, loosely for the rest."""
-    stems = {stem(w) for w in others}
-    exact = set(others)
+    exact, stems, by_letter = index(others)
     count = 0
     for w in words:
-        if w in exact or len(w) >= 5 and stem(w) in stems or any(o[0] == w[0] and same_word(w, o) for o in others):
+        if w in exact or len(w) >= 5 and stem(w) in stems or any(same_word(w, o) for o in by_letter.get(w[0], ())):
             count += 1
     return count
+
+
+@lru_cache(maxsize=65536)
+def index(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
+    by_letter: dict[str, list[str]] = {}
+    for w in words:
+        by_letter.setdefault(w[0], []).append(w)
+    return frozenset(words), frozenset(stem(w) for w in words), {k: tuple(v) for k, v in by_letter.items()}
 
 
 def similarity(a: str, b: str) -> float:
