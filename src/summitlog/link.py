@@ -114,7 +114,8 @@ class Linker:
     def align(self, event_id: int, doc_id: str) -> None:
         """Align a new source with the Event's other sources (at most ALIGN_WITH of them, the
         closest in wording), so that a large Event does not make each new report cost more."""
-        others = sorted({m["doc_id"] for m in self.store.meetings(event_id=event_id, role="reported")} - {doc_id})
+        others = sorted({m["doc_id"] for m in self.store.meetings(event_id=event_id, role="reported", latest=MEMBERS)}
+                        - {doc_id})
         if not others:
             return
         mine = self.sig(doc_id)
@@ -134,7 +135,7 @@ class Linker:
     def link(self, meeting: dict[str, Any]) -> int:
         best, best_score = None, 0.0
         for event_id in self.store.event_candidates(meeting)[-CANDIDATES:]:
-            members = self.store.meetings(event_id=event_id, role="reported")[-MEMBERS:]
+            members = self.store.meetings(event_id=event_id, role="reported", latest=MEMBERS)
             verdicts = [agree(meeting, other) for other in members]
             if any(v is False for v in verdicts):
                 continue
@@ -160,9 +161,9 @@ class Linker:
         route") follows it up: each such sentence is recorded with the pledge. Both ways: this
         page's sentences for older pledges, and older pages about a later time for this page's."""
         text = self.store.doc_text(doc_id)
-        mine = {p["object"] for p in self.store.pledges(doc_id=doc_id) if p["object"]}
+        mine = {p["object"] for p in self.store.pledges(doc_id=doc_id, mentions=False) if p["object"]}
         terms = [t for t in self.store.pledge_objects() if t[:1].isupper() and (t in mine or t in text)]
-        for pledge in (p for t in terms for p in self.store.pledges(about=t)[-FOLLOW:]):
+        for pledge in (p for t in terms for p in self.store.pledges(about=t, latest=FOLLOW, mentions=False)):
             term = pledge["object"]
             if pledge["doc_id"] == doc_id:
                 others = [d for d in self.store.docs_mentioning(term, limit=FOLLOW * 4) if d != doc_id]

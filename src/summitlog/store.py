@@ -324,8 +324,9 @@ class Store:
         return row[0]
 
     def meetings(self, doc_id: str | None = None, event_id: int | None = None, role: str | None = None,
-                 pair: str | None = None, unlinked: bool = False) -> list[dict[str, Any]]:
-        """Meeting rows (with their document's name, site and publication date)."""
+                 pair: str | None = None, unlinked: bool = False, latest: int | None = None) -> list[dict[str, Any]]:
+        """Meeting rows (with their document's name, site and publication date); `latest` keeps
+        only that many of the most recent, so that a large Event costs no more to compare with."""
         where, args = [], []
         for column, value in (("m.doc_id", doc_id), ("m.event_id", event_id), ("m.role", role), ("m.pair_key", pair)):
             if value is not None:
@@ -336,7 +337,8 @@ class Store:
         sql = (
             "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title, d.url FROM meetings m "
             "JOIN documents d ON d.id = m.doc_id"
-            + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY m.id"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + (f" ORDER BY m.id DESC LIMIT {int(latest)}" if latest else " ORDER BY m.id")
         )
         rows = []
         for r in self.conn.execute(sql, args):
@@ -344,7 +346,7 @@ class Store:
             row["participants"] = json.loads(row["participants"])
             row["formats"] = json.loads(row["formats"])
             rows.append(row)
-        return rows
+        return rows[::-1] if latest else rows
 
     def event_candidates(self, meeting: dict[str, Any]) -> list[int]:
         """Events of the same leader pair that could hold this meeting: a member within a day of
@@ -423,7 +425,8 @@ class Store:
         return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
 
     def pledges(self, actor: str | None = None, doc_id: str | None = None,
-                about: str | None = None) -> list[dict[str, Any]]:
+                about: str | None = None, latest: int | None = None,
+                mentions: bool = True) -> list[dict[str, Any]]:
         """Pledges with their document and the later mentions that follow them up."""
         where, args = [], []
         if about:
@@ -437,17 +440,18 @@ class Store:
             args.append(doc_id)
         sql = (
             "SELECT p.*, d.name AS doc_name, d.published FROM pledges p JOIN documents d ON d.id = p.doc_id"
-            + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY p.id"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + (f" ORDER BY p.id DESC LIMIT {int(latest)}" if latest else " ORDER BY p.id")
         )
         rows = []
         for r in self.conn.execute(sql, args):
             row = dict(r)
             row["actors"] = json.loads(row["actors"])
-            row["mentions"] = [dict(m) for m in self.conn.execute(
+            row["mentions"] = [] if not mentions else [dict(m) for m in self.conn.execute(
                 "SELECT pm.*, d.name AS doc_name FROM pledge_mentions pm JOIN documents d ON d.id = pm.doc_id "
                 "WHERE pm.pledge_id = ? ORDER BY pm.doc_id, pm.start", (row["id"],))]
             rows.append(row)
-        return rows
+        return rows[::-1] if latest else rows
 
     def docs_mentioning(self, term: str, limit: int = 1000) -> list[str]:
         """Ids of the latest documents whose text has the term (full-text search, then an exact check)."""
