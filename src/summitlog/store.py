@@ -327,17 +327,13 @@ class Store:
                  pair: str | None = None, unlinked: bool = False, latest: int | None = None) -> list[dict[str, Any]]:
         """Meeting rows (with their document's name, site and publication date); `latest` keeps
         only that many of the most recent, so that a large Event costs no more to compare with."""
-        where, args = [], []
-        for column, value in (("m.doc_id", doc_id), ("m.event_id", event_id), ("m.role", role), ("m.pair_key", pair)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        if unlinked:
-            where.append("m.event_id IS NULL")
+        where, args = conditions(
+            ("m.doc_id = ?", doc_id), ("m.event_id = ?", event_id), ("m.role = ?", role), ("m.pair_key = ?", pair),
+            ("m.event_id IS NULL AND 1 = ?", 1 if unlinked else None),
+        )
         sql = (
             "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title, d.url FROM meetings m "
-            "JOIN documents d ON d.id = m.doc_id"
-            + (f" WHERE {' AND '.join(where)}" if where else "")
+            "JOIN documents d ON d.id = m.doc_id" + where
             + (f" ORDER BY m.id DESC LIMIT {int(latest)}" if latest else " ORDER BY m.id")
         )
         rows = []
@@ -402,24 +398,16 @@ class Store:
     def figures(self, subject: str | None = None, unit: str | None = None, speaker: str | None = None,
                 limit: int = 1000, doc_id: str | None = None) -> list[dict[str, Any]]:
         """Figures in time order (the meeting's date, else the page's), with their document."""
-        where, args = [], []
-        if doc_id:
-            where.append("f.doc_id = ?")
-            args.append(doc_id)
-        if subject:
-            where.append("(f.about LIKE ? OR f.text LIKE ?)")
-            args += [f"%{subject}%", f"%{subject}%"]
-        if unit:
-            where.append("lower(f.unit) = lower(?)")
-            args.append(unit)
-        if speaker:
-            where.append("f.speaker = ?")
-            args.append(speaker)
+        where, args = conditions(
+            ("f.doc_id = ?", doc_id),
+            ("(coalesce(f.about, '') || ' ' || f.text) LIKE ?", f"%{subject}%" if subject else None),
+            ("lower(f.unit) = lower(?)", unit),
+            ("f.speaker = ?", speaker),
+        )
         sql = (
             "SELECT f.*, d.name AS doc_name, d.site, d.published, "
             "(SELECT m.date FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS meeting_date "
-            "FROM figures f JOIN documents d ON d.id = f.doc_id"
-            + (f" WHERE {' AND '.join(where)}" if where else "")
+            "FROM figures f JOIN documents d ON d.id = f.doc_id" + where
             + " ORDER BY coalesce(meeting_date, d.published, '') , f.doc_id, f.start LIMIT ?"
         )
         return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
@@ -428,19 +416,14 @@ class Store:
                 about: str | None = None, latest: int | None = None,
                 mentions: bool = True) -> list[dict[str, Any]]:
         """Pledges with their document and the later mentions that follow them up."""
-        where, args = [], []
-        if about:
-            where.append("p.object = ?")
-            args.append(about)
-        if actor:
-            where.append("EXISTS (SELECT 1 FROM json_each(p.actors) WHERE value = ?)")
-            args.append(actor)
-        if doc_id:
-            where.append("p.doc_id = ?")
-            args.append(doc_id)
+        where, args = conditions(
+            ("p.object = ?", about),
+            ("EXISTS (SELECT 1 FROM json_each(p.actors) WHERE value = ?)", actor),
+            ("p.doc_id = ?", doc_id),
+        )
         sql = (
             "SELECT p.*, d.name AS doc_name, d.published FROM pledges p JOIN documents d ON d.id = p.doc_id"
-            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + where
             + (f" ORDER BY p.id DESC LIMIT {int(latest)}" if latest else " ORDER BY p.id")
         )
         rows = []
@@ -525,6 +508,14 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+
+def conditions(*pairs: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause from (condition, value) pairs, keeping those whose value is given; the
+    condition has one ? for the value."""
+    given = [(clause, value) for clause, value in pairs if value not in (None, "")]
+    where = " WHERE " + " AND ".join(c for c, _ in given) if given else ""
+    return where, [v for _, v in given]
 
 
 def shift_month_day(md: str, days: int) -> str:
