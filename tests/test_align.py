@@ -89,4 +89,6 @@ def test_series_of_trade_figures_across_events(linked):
     rows = linked.series("trade", "USD")
     ours = [r for r in rows if r["doc_name"][:3] in ("000", "001", "002", "003")]
     assert [(r["value"], r["qualifier"]) for r in ours][:2] == [(35e9, "almost"), (50e9, None)]
-    assert {r["event_id"] for r in ours} >= {link.event_view(linked, ours[-1]["event_id"])["id"]}
+    event_of = {r["doc_name"][:3]: r["event_id"] for r in ours}
+    assert event_of["000"] == event_of["001"] != event_of["002"] != event_of["003"]
+    assert link.event_view(linked, event_of["000"])["facts"]["city"]["value"] == "Moscow"

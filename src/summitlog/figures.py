@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from .dates import DATE, MONTH
 from .records import Figure, Quote
 
-EXTRACTOR = "figures.v1"
 
 UNITS_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

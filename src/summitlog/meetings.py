@@ -19,7 +19,6 @@ from .registry import Registry, fold
 from .resources import load
 from .text import sentence_spans
 
-EXTRACTOR = "meetings.v1"
 
 LEADER_TITLES = {
     "president", "prime minister", "chancellor", "premier", "king", "general secretary",

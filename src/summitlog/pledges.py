@@ -17,7 +17,6 @@ from .records import Pledge, Quote
 from .registry import Registry
 from .text import sentence_spans
 
-EXTRACTOR = "pledges.v1"
 
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:we|I|they|you|he|she|it)['’]ll|(?:is|are|am) going to|plans? to|planned to|"

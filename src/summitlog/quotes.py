@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .records import Quote
-from .registry import Registry, fold
+from .registry import Registry
 from .resources import load
 
-EXTRACTOR = "quotes.v1"
 
 PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "’": "’", '"': '"', "'": "'", "‚": "‘"}
 ALTERNATE = {"“": '"', '"': "”", "„": "”\"", "‘": "'", "'": "’", "’": "'"}
@@ -128,13 +127,6 @@ class Where:
     tail: str
     content: str
     standalone: bool
-
-
-def first_mention(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    for m in mentions:
-        if start <= m.start and m.end <= end:
-            return m
-    return None
 
 
 @dataclass(frozen=True)
@@ -573,7 +565,7 @@ def scan(para: str) -> list[Span]:
             if is_closer(para, i, top) and not (
                 top == ch and len(stack) == 1 and is_opener(para, i) and not is_closer_context(para, i)
             ):
-                opener, at = stack.pop()
+                _, at = stack.pop()
                 if not stack:
                     spans.append(Span(at + 1, i, True))
                 i += 1
@@ -660,5 +652,3 @@ def is_stage_direction(para: str) -> bool:
     stripped = para.strip()
     return stripped.startswith("[") and stripped.endswith("]") or stripped.startswith("(") and stripped.endswith(")")
 
-
-__all__ = ["QuoteFinder", "scan", "is_statement", "EXTRACTOR", "fold"]

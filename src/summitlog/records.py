@@ -55,14 +55,6 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Span:
-    """Where an item came from: character offsets into a document's clean text."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Quote:
     """A statement: verbatim text (without quotation marks), its span in the clean text, its speaker."""
 

@@ -10,7 +10,6 @@ import json
 import logging
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import datetime, timezone
 from importlib.resources import files
 from collections.abc import Iterable
@@ -543,6 +542,3 @@ def fts_query(text: str) -> str:
     terms = [t.replace('"', '""') for t in text.split() if t.strip()]
     return " ".join(f'"{t}"' for t in terms) or '""'
 
-
-def document_dict(doc: Document) -> dict[str, Any]:
-    return asdict(doc)

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from .registry import Registry
 from .resources import load
 
-EXTRACTOR = "topics.v1"
 THIRD = "relations with third countries and blocs"
 
 
