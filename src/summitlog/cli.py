@@ -18,6 +18,7 @@ from . import evaluate, pipeline
 from .errors import InputError, SummitlogError
 from . import link, queries
 from .goldjson import to_gold
+from .parallel import Pool
 from .registry import Registry
 from .settings import Settings
 from .sources import count_inputs
@@ -42,13 +43,19 @@ RegistryOption = Annotated[
 ]
 
 
-def _settings(db: str | None, verbose: bool = False, registry: str | None = None) -> Settings:
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help=Settings.help()["workers"])]
+SchedulerOption = Annotated[
+    Optional[str], typer.Option("--scheduler", envvar="SUMMITLOG_SCHEDULER", help=Settings.help()["scheduler"])
+]
+
+
+def _settings(db: str | None, verbose: bool = False, registry: str | None = None, **more) -> Settings:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    return Settings.from_env(db=db, registry=registry)
+    return Settings.from_env(db=db, registry=registry, **more)
 
 
 @app.command()
@@ -56,12 +63,14 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or http(s) URLs.")],
     db: DbOption = None,
     registry: RegistryOption = None,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
     verbose: Verbose = False,
 ) -> None:
     """Read pages, extract the record from them and store it. Exit 1 if any input failed."""
-    settings = _settings(db, verbose, registry)
+    settings = _settings(db, verbose, registry, workers=workers, scheduler=scheduler)
     results = []
-    with Store.open(settings.db) as store, httpx.Client() as client:
+    with Store.open(settings.db) as store, httpx.Client() as client, Pool(workers, scheduler) as pool:
         progress = Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.description}"), console=err, transient=True,
@@ -69,7 +78,7 @@ def ingest(
         )
         with progress:
             task = progress.add_task("", total=count_inputs(inputs))
-            for result in pipeline.ingest(inputs, store, settings, client):
+            for result in pipeline.ingest(inputs, store, settings, client, pool=pool):
                 results.append(result)
                 progress.update(task, advance=1, description=Path(result.source).name[:40])
                 if result.status == "failed":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +17,7 @@ from .link import Linker
 from .pledges import PledgeFinder
 from .topics import Topics
 from .meetings import MeetingFinder
+from .parallel import Pool, analyze_in_worker, in_order
 from .quotes import QuoteFinder
 from .registry import Registry
 from .errors import InputError
@@ -54,6 +56,7 @@ class Analyzer:
     def __init__(self, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load()
         self.nlp = nlp.build(self.registry)
+        self.tagger = nlp.build_tagger()
         self.quotes = QuoteFinder(self.registry)
         self.meetings = MeetingFinder(self.registry)
         self.figures = FigureFinder()
@@ -76,10 +79,9 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
         quoted=[(q.start, q.end) for q in quotes if q.kind == "direct"],
         speakers=[q.speaker for q in quotes if q.speaker],
     )
-    pos = {t.idx: t.pos_ for t in parsed}
     reported = next((m for m in meetings if m.role == "reported" and m.date and m.date[:1].isdigit()), None)
     year = int(reported.date[:4]) if reported else year
-    figures = analyzer.figures.find(doc.text, quotes, pos.get, year)
+    figures = analyzer.figures.find(doc.text, quotes, nlp.PartsOfSpeech(analyzer.tagger, doc.text), year)
     participants = reported.participants if reported else next(
         (m.participants for m in meetings if m.role == "reported"), ())
     pledges = analyzer.pledges.find(doc.text, quotes, participants, reported.date if reported else None)
@@ -120,21 +122,59 @@ def ingest(
     settings: Settings,
     client: httpx.Client | None = None,
     analyzer: Analyzer | None = None,
+    pool: Pool | None = None,
 ) -> Iterator[IngestResult]:
-    """Read, analyse and store every page; one IngestResult per input, failures included."""
-    analyzer = analyzer or Analyzer(Registry.load(settings.registry))
-    linker = Linker(store, analyzer.registry)
-    for item in extract(targets, settings, client, store.boilerplate, analyzer):
+    """Read, analyse and store every page; one IngestResult per input, failures included.
+
+    With a `pool` of workers (or a Dask cluster) the analysis runs there; everything
+    else runs here in input order, so the record is the one a single process makes.
+    """
+    pool = pool or Pool()
+    if pool.remote:
+        job = functools.partial(analyze_in_worker, registry=settings.registry)
+        registry = analyzer.registry if analyzer else Registry.load(settings.registry)
+    else:
+        analyzer = analyzer or Analyzer(Registry.load(settings.registry))
+        job, registry = functools.partial(analyze, analyzer=analyzer), analyzer.registry
+    linker = Linker(store, registry)
+    docs = new_documents(read_inputs(targets, settings, client), store)
+    for item in in_order(pool, job, docs, ready=lambda x: isinstance(x, Document)):
         if isinstance(item, InputError):
+            log.warning("%s", item)
             yield IngestResult(item.source, "failed", problem=item.problem)
+        elif isinstance(item, IngestResult):
+            yield item
+        else:
+            yield save(item, store, linker)
+
+
+def new_documents(items: Iterable[RawInput | InputError], store: Store) -> Iterator[Document | InputError | IngestResult]:
+    """Clean each page, in order, with what the store knows of its outlet; a page already
+    stored comes back as 'unchanged' without being analysed again (a re-run after a crash
+    costs only the missing pages). The page's repeated lines are counted for its outlet
+    here, not when it is saved, so that pages in flight see the same boilerplate that one
+    process would."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
             continue
-        yield save(item, store, linker)
+        try:
+            doc = prepare(item, store.boilerplate)
+        except InputError as exc:
+            yield exc
+            continue
+        if store.has(doc.id):
+            yield IngestResult(doc.source, "unchanged", doc.id, doc.title)
+            continue
+        if doc.site and doc.kind == "text":
+            store.count_site_lines(doc.site, chrome_candidates(doc.raw))
+        yield doc
 
 
 def save(extraction: Extraction, store: Store, linker: Linker) -> IngestResult:
     """Store one extraction and link its meetings into Events."""
     doc = extraction.document
-    added = store.save(extraction, chrome_candidates(doc.raw) if doc.kind == "text" else ())
+    added = store.save(extraction)
     if added:
         linker.link_document(doc.id)
     return IngestResult(doc.source, "added" if added else "unchanged", doc.id, doc.title)

@@ -6,6 +6,7 @@ for one character) so that offsets stay valid: "Erdoğan" and "Erdogan" match al
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -58,11 +59,15 @@ class Actor:
 
 def fold(text: str) -> str:
     """Accents removed character by character, so the result has the same length as the input."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)
-        out.append(base[0] if base and not unicodedata.combining(base[0]) else ch)
-    return "".join(out)
+    if text.isascii():
+        return text
+    return "".join(map(fold_char, text))
+
+
+@functools.cache
+def fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)
+    return base[0] if base and not unicodedata.combining(base[0]) else ch
 
 
 class Registry:

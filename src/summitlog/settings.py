@@ -18,6 +18,10 @@ class Settings:
     user_agent: str = _setting(
         "summitlog/0.1 (+research; contact: see README)", "User-Agent sent when fetching URLs."
     )
+    workers: int = _setting(1, "Processes that analyse pages on this machine.")
+    scheduler: str | None = _setting(
+        None, "A Dask scheduler (tcp://HOST:PORT) whose workers analyse the pages instead."
+    )
     registry: str | None = _setting(
         None, "A JSON file of extra actors that extends the shipped registry."
     )

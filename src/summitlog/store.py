@@ -12,7 +12,7 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib.resources import files
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -99,18 +99,24 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
-        """Apply every migration newer than the database, each in its own transaction."""
-        current = self.version
+        """Apply every migration newer than the database, each in its own transaction. The
+        version is read again under the write lock, so two processes opening a new file at
+        once apply each migration once."""
         for version, name, sql in migrations():
-            if version <= current:
+            if version <= self.version:
                 continue
             try:
-                self.conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+                self.conn.execute("BEGIN IMMEDIATE")
+                if version > self.version:
+                    for statement in statements(sql):
+                        self.conn.execute(statement)
+                    self.conn.execute(f"PRAGMA user_version = {version}")
+                    log.info("applied migration %s", name)
+                self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: migration {name} failed ({exc})") from None
-            log.info("applied migration %s", name)
 
     # -- writing -----------------------------------------------------------------
 
@@ -126,11 +132,17 @@ class Store:
         )
         return frozenset(r[0] for r in rows)
 
-    def save(self, extraction: Extraction, site_lines: Iterable[str] = ()) -> bool:
-        """Store one document and what was extracted from it; False when it was already stored.
+    def count_site_lines(self, site: str, lines: Iterable[str]) -> None:
+        """Count a page's chrome candidates for its site, for the site's later pages."""
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO site_lines (site, line) VALUES (?, ?) "
+                "ON CONFLICT (site, line) DO UPDATE SET docs = docs + 1",
+                [(site, line) for line in sorted(set(lines))],
+            )
 
-        `site_lines` are the page's chrome candidates, counted per site for later pages.
-        """
+    def save(self, extraction: Extraction) -> bool:
+        """Store one document and what was extracted from it; False when it was already stored."""
         doc = extraction.document
         if self.has(doc.id):
             return False
@@ -177,12 +189,6 @@ class Store:
                   m.duration_minutes, int(m.duration_approximate), m.kind, m.visit, json.dumps(list(m.formats)),
                   m.start, m.end, m.extractor) for m in extraction.meetings],
             )
-            if doc.site:
-                self.conn.executemany(
-                    "INSERT INTO site_lines (site, line) VALUES (?, ?) "
-                    "ON CONFLICT (site, line) DO UPDATE SET docs = docs + 1",
-                    [(doc.site, line) for line in sorted(set(site_lines))],
-                )
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -507,6 +513,18 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+
+def statements(script: str) -> Iterator[str]:
+    """The statements of a SQL script (a trigger's body stays whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+    if any(line.strip() and not line.strip().startswith("--") for line in buffer.splitlines()):
+        yield buffer
 
 
 def conditions(*pairs: tuple[str, Any]) -> tuple[str, list[Any]]:
