@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import threading
+import uuid
+from contextlib import contextmanager
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -53,9 +56,40 @@ def analyze_text(analyzer):
     return run
 
 
+POSTGRES = os.environ.get("SUMMITLOG_TEST_POSTGRES", "postgresql://summitlog:summitlog@127.0.0.1:5432/summitlog_test")
+
+
+@contextmanager
+def postgres_schema():
+    """The URL of a fresh, empty schema in the test database, dropped afterwards."""
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        pytest.fail(f"PostgreSQL at {POSTGRES} is not reachable ({exc}); scripts/test.sh starts it")
+    admin.execute(f"CREATE SCHEMA {name}")
+    try:
+        yield f"{POSTGRES}?options=-csearch_path%3D{name}"
+    finally:
+        admin.execute(f"DROP SCHEMA {name} CASCADE")
+        admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A new database of each kind: a SQLite file, a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+    else:
+        with postgres_schema() as url:
+            yield url
+
+
 @pytest.fixture
-def store():
-    with Store.open(":memory:") as s:
+def store(db_url):
+    with Store.open(db_url) as s:
         yield s
 
 

@@ -14,11 +14,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import evaluate, pipeline
+from . import pipeline
 from .errors import InputError, SummitlogError
 from . import link, queries
 from .goldjson import to_gold
 from .parallel import Pool
+from .postgres import redact
 from .registry import Registry
 from .settings import Settings
 from .sources import count_inputs
@@ -90,7 +91,7 @@ def ingest(
     counts = {s: sum(r.status == s for r in results) for s in ("added", "unchanged", "failed")}
     table.add_row(*(str(counts[s]) for s in counts), str(summary["documents"]))
     out.print(table)
-    out.print(f"database: {settings.db}", highlight=False)
+    out.print(f"database: {redact(settings.db)}", highlight=False)
     raise typer.Exit(1 if counts["failed"] else 0)
 
 
@@ -324,7 +325,7 @@ def serve(
 
     settings = _settings(db)
     application = create_app(settings.db)
-    out.print(f"summitlog: serving {settings.db} at http://{host}:{port} (Ctrl+C to stop)", highlight=False)
+    out.print(f"summitlog: serving {redact(settings.db)} at http://{host}:{port} (Ctrl+C to stop)", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
@@ -360,10 +361,7 @@ def eval_(
 ) -> None:
     """Extract the gold set's documents and print the metrics FORMAT.md defines."""
     settings = _settings(None)
-    gold_rows, texts, table = evaluate.load_gold(gold, docs, persons)
-    pred, events = pipeline.evaluate_extract([str(docs / name) for name in gold_rows], settings)
-    report = evaluate.score(pred, gold_rows, texts, table)
-    report.metrics.update(evaluate.score_events(gold_rows, events))
+    report = pipeline.evaluate_gold(gold, docs, settings, persons)
     if as_json:
         out.print_json(data=report.metrics)
         return

@@ -6,11 +6,12 @@ import functools
 import logging
 from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
 
-from . import nlp
+from . import evaluate, nlp
 from .clean import chrome_candidates, clean
 from .figures import FigureFinder
 from .link import Linker
@@ -196,3 +197,14 @@ def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | 
             reported = store.meetings(doc_id=item.document.id, role="reported")
             events[row["doc"]] = reported[0]["event_id"] if reported else None
     return rows, events
+
+
+def evaluate_gold(gold: str | Path, docs: str | Path, settings: Settings, persons: str | Path | None = None,
+                  analyzer: Analyzer | None = None) -> evaluate.Report:
+    """Extract a gold set's documents and score them as ../shared/tools/score.py does, with
+    the Event grouping pairs: what `summitlog eval` prints."""
+    gold_rows, texts, table = evaluate.load_gold(gold, docs, persons)
+    pred, events = evaluate_extract([str(Path(docs) / name) for name in gold_rows], settings, analyzer)
+    report = evaluate.score(pred, gold_rows, texts, table)
+    report.metrics.update(evaluate.score_events(gold_rows, events))
+    return report

@@ -12,7 +12,7 @@ def _setting(default, help: str):
 
 @dataclass(frozen=True)
 class Settings:
-    db: str = _setting("summitlog.db", "Database: a SQLite file path (env SUMMITLOG_DB).")
+    db: str = _setting("summitlog.db", "Database: a SQLite file path, or a postgresql:// URL (env SUMMITLOG_DB).")
     max_bytes: int = _setting(20 * 1024 * 1024, "Largest input accepted, in bytes.")
     fetch_timeout: float = _setting(20.0, "Seconds before a URL fetch gives up.")
     user_agent: str = _setting(

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from . import postgres
 from .errors import NotFound, StoreError
 from .records import Document, Extraction, Paragraph
 
@@ -27,10 +28,13 @@ DOC_COLUMNS = (
 )
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) of every migration shipped, in order."""
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration shipped for a database kind, in order."""
+    folder = files("summitlog").joinpath("migrations")
+    if dialect == "postgresql":
+        folder = folder.joinpath("postgresql")
     found = []
-    for entry in files("summitlog").joinpath("migrations").iterdir():
+    for entry in folder.iterdir():
         if entry.name.endswith(".sql"):
             version = int(entry.name.split("_", 1)[0])
             found.append((version, entry.name, entry.read_text("utf-8")))
@@ -38,20 +42,26 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 class Store:
-    """A summitlog database. Use Store.open(); the connection is passed in for tests."""
+    """A summitlog database: SQLite, or PostgreSQL with the same schema. Use Store.open()."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str = ":memory:") -> None:
+    def __init__(self, conn, path: str = ":memory:", dialect: str = "sqlite", migrate: bool = True) -> None:
         self.conn = conn
         self.path = path
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 30000")
-        self.migrate()
+        self.dialect = dialect
+        if dialect == "sqlite":
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 30000")
+        if migrate:
+            self.migrate()
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":
-        """Open (creating if needed) the SQLite store at path and bring its schema up to date."""
+        """Open (creating if needed) the store at path, a SQLite file or a postgresql:// URL,
+        and bring its schema up to date."""
         path = str(path)
+        if postgres.is_url(path):
+            return cls(postgres.Connection(path), postgres.redact(path), "postgresql")
         if path != ":memory:":
             target = Path(path)
             if target.is_dir():
@@ -71,14 +81,17 @@ class Store:
     def open_readonly(cls, path: str | Path) -> "Store":
         """Open an existing store for reading only (the web server): nothing can be written."""
         path = str(path)
+        if postgres.is_url(path):
+            store = cls(postgres.Connection(path, readonly=True), postgres.redact(path), "postgresql", migrate=False)
+            if store.version < migrations("postgresql")[-1][0]:
+                raise StoreError(f"{store.path}: the database is older than this summitlog; "
+                                 "run 'summitlog ingest' to upgrade it")
+            return store
         if not Path(path).is_file():
             raise StoreError(f"{path}: no such database; run 'summitlog ingest' first")
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
-            store = cls.__new__(cls)
-            store.conn, store.path = conn, path
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA busy_timeout = 30000")
+            store = cls(conn, path, "sqlite", migrate=False)
             if store.version < migrations()[-1][0]:
                 raise StoreError(f"{path}: the database is older than this summitlog; run 'summitlog ingest' to upgrade it")
             return store
@@ -96,24 +109,35 @@ class Store:
 
     @property
     def version(self) -> int:
+        if self.dialect == "postgresql":
+            if self.conn.execute("SELECT to_regclass('schema_version') IS NULL").fetchone()[0]:
+                return 0
+            return self.conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
         """Apply every migration newer than the database, each in its own transaction. The
         version is read again under the write lock, so two processes opening a new file at
         once apply each migration once."""
-        for version, name, sql in migrations():
+        pg = self.dialect == "postgresql"
+        for version, name, sql in migrations(self.dialect):
             if version <= self.version:
                 continue
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
+                if pg:
+                    self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
                 if version > self.version:
-                    for statement in statements(sql):
-                        self.conn.execute(statement)
-                    self.conn.execute(f"PRAGMA user_version = {version}")
+                    if pg:
+                        self.conn.executescript(sql)
+                        self.conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+                    else:
+                        for statement in statements(sql):
+                            self.conn.execute(statement)
+                        self.conn.execute(f"PRAGMA user_version = {version}")
                     log.info("applied migration %s", name)
                 self.conn.execute("COMMIT")
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, postgres.psycopg.Error) as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: migration {name} failed ({exc})") from None
@@ -137,7 +161,7 @@ class Store:
         with self.transaction():
             self.conn.executemany(
                 "INSERT INTO site_lines (site, line) VALUES (?, ?) "
-                "ON CONFLICT (site, line) DO UPDATE SET docs = docs + 1",
+                "ON CONFLICT (site, line) DO UPDATE SET docs = site_lines.docs + 1",
                 [(site, line) for line in sorted(set(lines))],
             )
 
@@ -157,25 +181,25 @@ class Store:
                 return False
             self.conn.execute(f"INSERT INTO documents ({cols}) VALUES ({marks})", row)
             self.conn.executemany(
-                "INSERT INTO paragraphs (doc_id, idx, start, end, raw_start, topics) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO paragraphs (doc_id, idx, start, \"end\", raw_start, topics) VALUES (?, ?, ?, ?, ?, ?)",
                 [(doc.id, i, p.start, p.end, p.raw_start,
                   json.dumps(list(extraction.paragraph_topics[i]) if i < len(extraction.paragraph_topics) else []))
                  for i, p in enumerate(doc.paragraphs)],
             )
             self.conn.executemany(
-                "INSERT INTO quotes (doc_id, start, end, text, speaker, kind, cue, topics, extractor) "
+                "INSERT INTO quotes (doc_id, start, \"end\", text, speaker, kind, cue, topics, extractor) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc.id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, json.dumps(list(q.topics)), q.extractor)
                  for q in extraction.quotes],
             )
             self.conn.executemany(
-                "INSERT INTO figures (doc_id, start, end, text, value, unit, qualifier, about, speaker, period, "
+                "INSERT INTO figures (doc_id, start, \"end\", text, value, unit, qualifier, about, speaker, period, "
                 "extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc.id, f.start, f.end, f.text, f.value, f.unit, f.qualifier, f.about, f.speaker, f.period,
                   f.extractor) for f in extraction.figures],
             )
             self.conn.executemany(
-                "INSERT INTO pledges (doc_id, start, end, text, actors, deadline_text, deadline, object, extractor) "
+                "INSERT INTO pledges (doc_id, start, \"end\", text, actors, deadline_text, deadline, object, extractor) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc.id, p.start, p.end, p.text, json.dumps(list(p.actors)), p.deadline_text, p.deadline,
                   p.object, p.extractor) for p in extraction.pledges],
@@ -183,7 +207,7 @@ class Store:
             self.conn.executemany(
                 "INSERT INTO meetings (doc_id, role, participants, pair_key, date, date_reason, date_basis, "
                 "place, venue, city, region, country, duration_minutes, duration_approximate, kind, visit, "
-                "formats, start, end, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "formats, start, \"end\", extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc.id, m.role, json.dumps(list(m.participants)), pair_key(m.participants), m.date,
                   m.date_reason, m.date_basis, m.place, m.venue, m.city, m.region, m.country,
                   m.duration_minutes, int(m.duration_approximate), m.kind, m.visit, json.dumps(list(m.formats)),
@@ -197,6 +221,21 @@ class Store:
 
     # -- reading -----------------------------------------------------------------
 
+    def fts(self, table: str, search: str) -> tuple[str, str, str, str]:
+        """Full-text search over 'quotes' (as q) or 'documents' (as d): the FROM source, a
+        ' WHERE ...' condition (or ''), an ORDER BY for the best match first, and the one
+        argument, which comes before any other (SQLite takes it in WHERE, PostgreSQL in FROM).
+        SQLite matches words as written (FTS5); PostgreSQL does the same with its 'simple' configuration."""
+        alias = table[0]
+        if self.dialect == "postgresql":
+            vector = ("to_tsvector('simple', q.text)" if table == "quotes"
+                      else "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text)")
+            return (f"plainto_tsquery('simple', ?) AS fq JOIN {table} {alias} ON {vector} @@ fq", "",
+                    f"ts_rank({vector}, fq) DESC", search)
+        key = "id" if table == "quotes" else "rowid"
+        return (f"{table}_fts f JOIN {table} {alias} ON {alias}.{key} = f.rowid", f" WHERE {table}_fts MATCH ?",
+                "rank", fts_query(search))
+
     def count(self, table: str = "documents") -> int:
         if table not in {"documents", "paragraphs", "quotes", "meetings", "events", "figures", "pledges",
                          "pledge_mentions", "alignments", "discrepancies"}:
@@ -207,11 +246,9 @@ class Store:
         """Document summaries, newest ingest first; `search` is an FTS5 query over title and text."""
         fields = "d.id, d.name, d.title, d.published, d.site, length(d.text) AS chars, d.ingested_at"
         if search:
-            sql = (
-                f"SELECT {fields} FROM documents_fts f JOIN documents d ON d.rowid = f.rowid "
-                "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
-            )
-            args: tuple = (fts_query(search), limit, offset)
+            source, match, rank, term = self.fts("documents", search)
+            sql = f"SELECT {fields} FROM {source}{match} ORDER BY {rank} LIMIT ? OFFSET ?"
+            args: tuple = (term, limit, offset)
         else:
             sql = f"SELECT {fields} FROM documents d ORDER BY d.rowid DESC LIMIT ? OFFSET ?"
             args = (limit, offset)
@@ -235,7 +272,7 @@ class Store:
         paras = tuple(
             Paragraph(r["start"], r["end"], r["raw_start"])
             for r in self.conn.execute(
-                "SELECT start, end, raw_start FROM paragraphs WHERE doc_id = ? ORDER BY idx", (full,)
+                "SELECT start, \"end\", raw_start FROM paragraphs WHERE doc_id = ? ORDER BY idx", (full,)
             )
         )
         return Document(paragraphs=paras, **{k: row[k] for k in DOC_COLUMNS})
@@ -270,14 +307,14 @@ class Store:
             where.append("EXISTS (SELECT 1 FROM json_each(q.topics) WHERE value = ?)")
             args.append(topic)
         source = "quotes q JOIN documents d ON d.id = q.doc_id"
-        order = "d.published DESC, q.doc_id, q.start"
+        order = "d.published DESC NULLS LAST, q.doc_id, q.start"
         if search:
-            source = "quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN documents d ON d.id = q.doc_id"
-            where.append("quotes_fts MATCH ?")
-            args.append(fts_query(search))
-            order = "rank"
+            source, match, order, term = self.fts("quotes", search)
+            source += " JOIN documents d ON d.id = q.doc_id"
+            where = [match[7:], *where] if match else where
+            args.insert(0, term)
         sql = (
-            "SELECT q.id, q.doc_id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, q.topics, q.extractor, "
+            "SELECT q.id, q.doc_id, q.start, q.\"end\", q.text, q.speaker, q.kind, q.cue, q.topics, q.extractor, "
             f"d.name, d.title, d.published, d.site FROM {source}"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + f" ORDER BY {order} LIMIT ? OFFSET ?"
@@ -295,9 +332,10 @@ class Store:
         where, args = [], []
         source = "quotes q JOIN documents d ON d.id = q.doc_id"
         if search:
-            source = "quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN documents d ON d.id = q.doc_id"
-            where.append("quotes_fts MATCH ?")
-            args.append(fts_query(search))
+            source, match, _, term = self.fts("quotes", search)
+            source += " JOIN documents d ON d.id = q.doc_id"
+            where = [match[7:]] if match else []
+            args.append(term)
         for clause, value in (("q.speaker = ?", speaker), ("substr(d.published, 1, 4) = ?", year),
                               ("coalesce(d.site, '') = ?", outlet),
                               ("EXISTS (SELECT 1 FROM json_each(q.topics) WHERE value = ?)", topic)):
@@ -308,17 +346,17 @@ class Store:
         total = self.conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
         rows = [dict(r) for r in self.conn.execute(
             f"SELECT q.*, d.name AS doc_name, d.title, d.published, d.site {base} "
-            "ORDER BY d.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?",
+            "ORDER BY d.published DESC NULLS LAST, q.doc_id, q.start LIMIT ? OFFSET ?",
             (*args, per_page, (max(page, 1) - 1) * per_page))]
         for row in rows:
             row["topics"] = json.loads(row["topics"])
         facets = {
-            "speaker": self.conn.execute(f"SELECT q.speaker, count(*) {base} GROUP BY q.speaker ORDER BY 2 DESC LIMIT 20", args).fetchall(),
-            "year": self.conn.execute(f"SELECT substr(d.published, 1, 4), count(*) {base} GROUP BY 1 ORDER BY 1 DESC LIMIT 20", args).fetchall(),
-            "outlet": self.conn.execute(f"SELECT d.site, count(*) {base} GROUP BY d.site ORDER BY 2 DESC LIMIT 20", args).fetchall(),
+            "speaker": self.conn.execute(f"SELECT q.speaker, count(*) {base} GROUP BY q.speaker ORDER BY 2 DESC, 1 LIMIT 20", args).fetchall(),
+            "year": self.conn.execute(f"SELECT substr(d.published, 1, 4), count(*) {base} GROUP BY 1 ORDER BY 1 DESC NULLS LAST LIMIT 20", args).fetchall(),
+            "outlet": self.conn.execute(f"SELECT d.site, count(*) {base} GROUP BY d.site ORDER BY 2 DESC, 1 LIMIT 20", args).fetchall(),
             "topic": self.conn.execute(
                 f"SELECT t.value, count(*) {base.replace('FROM ' + source, 'FROM ' + source + ', json_each(q.topics) t', 1)} "
-                "GROUP BY t.value ORDER BY 2 DESC", args).fetchall(),
+                "GROUP BY t.value ORDER BY 2 DESC, 1", args).fetchall(),
         }
         return {"hits": rows, "total": total, "facets": {k: [tuple(r) for r in v if r[0]] for k, v in facets.items()}}
 
@@ -358,7 +396,7 @@ class Store:
             days = sorted({shift_month_day(md, d) for d in (-1, 0, 1)})
             marks = ", ".join("?" for _ in days)
             sql = (f"SELECT DISTINCT event_id FROM meetings WHERE pair_key = ? AND role = 'reported' "
-                   f"AND event_id IS NOT NULL AND (date IS NULL OR substr(date, -5) IN ({marks})) ORDER BY event_id")
+                   f"AND event_id IS NOT NULL AND (date IS NULL OR substr(date, length(date) - 4) IN ({marks})) ORDER BY event_id")
             args: tuple = (meeting["pair_key"], *days)
         else:
             sql = ("SELECT DISTINCT event_id FROM meetings WHERE pair_key = ? AND role = 'reported' "
@@ -373,12 +411,12 @@ class Store:
     def new_event(self, pair: str, meeting_id: int) -> int:
         """A new Event holding one meeting."""
         with self.transaction():
-            cur = self.conn.execute(
-                "INSERT INTO events (pair_key, created_at) VALUES (?, ?)",
+            event_id = self.conn.execute(
+                "INSERT INTO events (pair_key, created_at) VALUES (?, ?) RETURNING id",
                 (pair, datetime.now(timezone.utc).isoformat(timespec="seconds")),
-            )
-            self.conn.execute("UPDATE meetings SET event_id = ? WHERE id = ?", (cur.lastrowid, meeting_id))
-        return int(cur.lastrowid)
+            ).fetchone()[0]
+            self.conn.execute("UPDATE meetings SET event_id = ? WHERE id = ?", (event_id, meeting_id))
+        return int(event_id)
 
     def join_event(self, event_id: int, meeting_id: int) -> None:
         with self.transaction():
@@ -410,10 +448,10 @@ class Store:
             ("f.speaker = ?", speaker),
         )
         sql = (
-            "SELECT f.*, d.name AS doc_name, d.site, d.published, "
+            "SELECT * FROM (SELECT f.*, d.name AS doc_name, d.site, d.published, "
             "(SELECT m.date FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS meeting_date "
             "FROM figures f JOIN documents d ON d.id = f.doc_id" + where
-            + " ORDER BY coalesce(meeting_date, d.published, '') , f.doc_id, f.start LIMIT ?"
+            + ") x ORDER BY coalesce(x.meeting_date, x.published, ''), x.doc_id, x.start LIMIT ?"
         )
         return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
 
@@ -443,18 +481,15 @@ class Store:
 
     def docs_mentioning(self, term: str, limit: int = 1000) -> list[str]:
         """Ids of the latest documents whose text has the term (full-text search, then an exact check)."""
-        rows = self.conn.execute(
-            "SELECT d.id, d.text FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? "
-            "ORDER BY d.rowid DESC LIMIT ?",
-            (fts_query(term), limit),
-        )
+        source, match, _, query = self.fts("documents", term)
+        rows = self.conn.execute(f"SELECT d.id, d.text FROM {source}{match} ORDER BY d.rowid DESC LIMIT ?", (query, limit))
         return [r[0] for r in rows if term in r[1]]
 
     def add_pledge_mention(self, pledge_id: int, doc_id: str, start: int, end: int, text: str) -> None:
         with self.transaction():
             self.conn.execute(
-                "INSERT OR IGNORE INTO pledge_mentions (pledge_id, doc_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
-                (pledge_id, doc_id, start, end, text),
+                "INSERT INTO pledge_mentions (pledge_id, doc_id, start, \"end\", text) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING", (pledge_id, doc_id, start, end, text),
             )
 
     def add_alignment(self, event_id: int, alignments: list[dict], discrepancies: list[dict], extractor: str) -> None:
