@@ -119,6 +119,7 @@ def test_scraper_date_header_is_metadata_not_text():
         ("2023-07-08 09:48:18 | Last Update : 2023-07-08 09:54:54", "2023-07-08"),
         ("on September 26th", "--09-26"),
         ("no date here", None),
+        ("Updated 2023-02-29 10:00", None),
     ],
 )
 def test_parse_date_never_guesses_a_year(text, expected):
@@ -183,3 +184,11 @@ def test_html_scripts_never_reach_the_text():
     doc = clean(raw)
     assert "alert" not in doc.text and "injected" not in doc.text and "cookies" not in doc.text
     assert "grain corridor" in doc.text
+
+
+def test_a_day_that_does_not_exist_is_no_date(analyze_text):
+    """A typo'd ISO date ("2022-02-29") leaves the meeting undated instead of failing the page."""
+    result = analyze_text("Xi and Lula meet\n\nUpdated 2022-02-29\n\nChinese President Xi Jinping met Brazilian "
+                          "President Luiz Inacio Lula da Silva in Beijing on Friday for talks.")
+    assert result.document.dateline == "Updated 2022-02-29"
+    assert [m.date for m in result.meetings if m.role == "reported"] == [None]

@@ -47,7 +47,7 @@ def parse_date(text: str) -> str | None:
 
 def _absolute(found: str) -> str | None:
     if ISO_DATE.fullmatch(found):
-        return found
+        return found if base_date(found) else None
     settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
     parsed = dateparser.parse(found, languages=["en"], settings=settings)
     if parsed is None:
@@ -58,7 +58,10 @@ def _absolute(found: str) -> str | None:
 def base_date(published: str | None) -> date | None:
     """The publication date as a date, when it has a year."""
     if published and ISO_DATE.fullmatch(published):
-        return date.fromisoformat(published)
+        try:
+            return date.fromisoformat(published)
+        except ValueError:  # "2023-02-29": no such day
+            return None
     return None
 
 
