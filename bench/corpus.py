@@ -19,7 +19,7 @@ MONTHS = ("January February March April May June July August September October N
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 DAY_MONTH = re.compile(rf"\b([1-9]|[12]\d|3[01])(\s+)({'|'.join(MONTHS)})\b")
 MONTH_DAY = re.compile(rf"\b({'|'.join(MONTHS)})(\s+)([1-9]|[12]\d|3[01])\b")
-NUMBER = re.compile(r"(?<![\w.,])(\d{2,3})(?![\d,.]\d)")
+NUMBER = re.compile(r"(?<![\w.,-])(\d{2,3})(?![\d,.-]\d|-)")
 
 
 def pages() -> list[list[str]]:

@@ -192,3 +192,15 @@ def test_a_day_that_does_not_exist_is_no_date(analyze_text):
                           "President Luiz Inacio Lula da Silva in Beijing on Friday for talks.")
     assert result.document.dateline == "Updated 2022-02-29"
     assert [m.date for m in result.meetings if m.role == "reported"] == [None]
+
+
+@pytest.mark.parametrize("given, kept", [("2023-02-30", None), ("yesterday", None), ("2023-09-26T10:00:00Z", "2023-09-26"),
+                                         ("--09-26", "--09-26"), ("--02-30", None)])
+def test_a_publication_date_is_kept_only_when_the_day_exists(given, kept):
+    from summitlog.clean import clean
+    from summitlog.records import RawInput
+
+    page = RawInput(source="t", name="t", content="Leaders met in Astana for talks.", kind="text", published=given)
+    assert clean(page).published == kept
+    meta = RawInput(source="t", name="t", content=f"date {given[:10]} Leaders met in Astana for talks.", kind="text")
+    assert clean(meta).published == (kept if given[:1].isdigit() else None)

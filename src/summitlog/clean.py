@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import trafilatura
 
-from .dates import DATE, parse_date
+from .dates import DATE, base_date, parse_date
 from .records import Document, Paragraph, RawInput
 from .resources import load
 
@@ -70,7 +70,7 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
         paras.append(Paragraph(cursor, cursor + len(para.text), para.start if verbatim else None))
         cursor += len(para.text) + 2
     dateline = find_dateline([p.text for p in paragraphs])
-    published = published or meta_date or (parse_date(dateline) if dateline else None)
+    published = real_date(published) or real_date(meta_date) or (parse_date(dateline) if dateline else None)
     title = title or find_title([p.text for p in paragraphs], dateline)
     return Document(
         id=document_id(raw.content),
@@ -101,6 +101,16 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line("", pos))
         pos += len(piece)
     return lines
+
+
+def real_date(value: str | None) -> str | None:
+    """An ISO date (or --MM-DD) that exists; a page's or feed's "2023-02-30" or "yesterday" is none."""
+    if not value:
+        return None
+    value = value.strip()[:10]
+    if value.startswith("--") and base_date(f"2024{value[1:]}"):
+        return value
+    return value if base_date(value) else None
 
 
 def strip_meta_prefix(lines: list[Line]) -> tuple[list[Line], str | None]:
