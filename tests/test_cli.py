@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import GOLD, SEEDS, SHARED, seed
 
-COMMANDS = ["ingest", "docs", "doc", "quotes", "meetings", "meeting", "diff", "series", "figures", "pledges",
+COMMANDS = ["ingest", "watch", "docs", "doc", "quotes", "meetings", "meeting", "diff", "series", "figures", "pledges",
             "topics", "serve", "extract", "eval"]
 
 

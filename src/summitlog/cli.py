@@ -18,7 +18,9 @@ from . import pipeline
 from .errors import InputError, SummitlogError
 from . import link, queries
 from .goldjson import to_gold
+from . import feeds as feeds_
 from .parallel import Pool
+from .records import FeedPoll
 from .postgres import redact
 from .registry import Registry
 from .settings import Settings
@@ -61,7 +63,8 @@ def _settings(db: str | None, verbose: bool = False, registry: str | None = None
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or http(s) URLs.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders, .jsonl files, WARC archives (.warc, .warc.gz) or http(s) URLs.")],
     db: DbOption = None,
     registry: RegistryOption = None,
     workers: WorkersOption = 1,
@@ -93,6 +96,45 @@ def ingest(
     out.print(table)
     out.print(f"database: {redact(settings.db)}", highlight=False)
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(metavar="FEED...", help="RSS or Atom feed URLs.")],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option(min=0.0, help="Seconds between polls.")] = 300.0,
+    rounds: Annotated[Optional[int], typer.Option(min=1, help="Stop after this many polls (default: never).")] = None,
+    registry: RegistryOption = None,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
+    verbose: Verbose = False,
+) -> None:
+    """Poll feeds and ingest each new item's page; a feed that fails is reported and polled again."""
+    settings = _settings(db, verbose, registry, workers=workers, scheduler=scheduler)
+    for feed in feeds:
+        if not feed.startswith(("http://", "https://")):
+            raise SummitlogError(f"{feed}: a feed is an http(s) URL")
+    with Store.open(settings.db) as store, httpx.Client() as client, Pool(workers, scheduler) as pool:
+        analyzer = None if pool.remote else pipeline.Analyzer(Registry.load(settings.registry))
+
+        def ingest_links(links: list[str]):
+            return pipeline.ingest(links, store, settings, client, analyzer=analyzer, pool=pool)
+
+        out.print(f"summitlog: watching {len(feeds)} feeds into {redact(settings.db)} "
+                  f"every {interval:g} s (Ctrl+C to stop)", highlight=False)
+        try:
+            for item in feeds_.watch(feeds, store, settings, client, ingest_links, interval, rounds):
+                if isinstance(item, FeedPoll):
+                    if item.problem:
+                        err.print(f"[red]error[/red] {item.feed}: {item.problem}", highlight=False, soft_wrap=True)
+                    else:
+                        out.print(f"{item.feed}: {item.items} items, {item.new} new", highlight=False)
+                elif item.status == "failed":
+                    err.print(f"[red]error[/red] {item.source}: {item.problem}", highlight=False, soft_wrap=True)
+                else:
+                    out.print(f"  {item.status} {item.source} {item.title or ''}", highlight=False, soft_wrap=True)
+        except KeyboardInterrupt:
+            out.print("stopped", highlight=False)
 
 
 @app.command()

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import httpx
 
-from . import evaluate, nlp
+from . import evaluate, nlp, warc
 from .clean import chrome_candidates, clean
 from .figures import FigureFinder
 from .link import Linker
@@ -105,7 +105,7 @@ def extract(
     `boilerplate(site)` gives lines known to be that outlet's chrome (the store knows them).
     """
     analyzer = analyzer or Analyzer(Registry.load(settings.registry))
-    for item in read_inputs(targets, settings, client):
+    for item in read_inputs(targets, settings, client, warc.about_meetings(analyzer.registry)):
         if isinstance(item, InputError):
             log.warning("%s", item)
             yield item
@@ -138,7 +138,7 @@ def ingest(
         analyzer = analyzer or Analyzer(Registry.load(settings.registry))
         job, registry = functools.partial(analyze, analyzer=analyzer), analyzer.registry
     linker = Linker(store, registry)
-    docs = new_documents(read_inputs(targets, settings, client), store)
+    docs = new_documents(read_inputs(targets, settings, client, warc.about_meetings(registry)), store)
     for item in in_order(pool, job, docs, ready=lambda x: isinstance(x, Document)):
         if isinstance(item, InputError):
             log.warning("%s", item)

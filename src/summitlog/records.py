@@ -144,3 +144,13 @@ class IngestResult:
     doc_id: str | None = None
     title: str | None = None
     problem: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedPoll:
+    """One poll of one feed: how many items it lists, how many were new, or why it failed."""
+
+    feed: str
+    items: int = 0
+    new: int = 0
+    problem: str | None = None

@@ -1,4 +1,4 @@
-"""Reading inputs (files, folders, JSON Lines, URLs) into RawInput records.
+"""Reading inputs (files, folders, JSON Lines, WARC archives, URLs) into RawInput records.
 
 Failures are returned as InputError values rather than raised, so one bad input
 never stops a batch.
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import charset_normalizer
 import httpx
 
+from . import warc
 from .errors import InputError
 from .records import RawInput
 from .settings import Settings
@@ -35,12 +36,14 @@ def is_url(target: str) -> bool:
 
 
 def read_inputs(
-    targets: Iterable[str], settings: Settings, client: httpx.Client | None = None
+    targets: Iterable[str], settings: Settings, client: httpx.Client | None = None,
+    keep: Callable[[str], bool] | None = None,
 ) -> Iterator[Read]:
     """Yield a RawInput or an InputError for every page the targets name.
 
     `client` is the HTTP client used for URLs; when None, URLs are reported as
     failed rather than fetched, so that offline callers never touch the network.
+    `keep` is the cheap test that the pages of a WARC archive must pass.
     """
     for target in targets:
         if is_url(target):
@@ -53,11 +56,11 @@ def read_inputs(
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if _page_file(p, path))
             if not files:
-                yield InputError(target, "folder holds no .txt, .html or .jsonl files")
+                yield InputError(target, "folder holds no .txt, .html, .jsonl or .warc files")
             for file in files:
-                yield from read_file(file, settings)
+                yield from read_file(file, settings, keep)
         elif path.exists():
-            yield from read_file(path, settings)
+            yield from read_file(path, settings, keep)
         else:
             yield InputError(target, "no such file or folder")
 
@@ -66,12 +69,15 @@ def _page_file(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts
     if any(part.startswith(".") for part in parts) or not path.is_file():
         return False
-    return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+    return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES or warc.is_archive(path)
 
 
-def read_file(path: Path, settings: Settings) -> Iterator[Read]:
-    """Read one file: a page, or with a .jsonl suffix, one page per line."""
+def read_file(path: Path, settings: Settings, keep: Callable[[str], bool] | None = None) -> Iterator[Read]:
+    """Read one file: a page, or with a .jsonl suffix, one page per line, or a WARC archive's pages."""
     source = str(path)
+    if warc.is_archive(path):
+        yield from warc.read_archive(path, settings.max_bytes, decode, keep)
+        return
     try:
         size = path.stat().st_size
         if size > settings.max_bytes:
@@ -189,13 +195,19 @@ def fetch_url(url: str, client: httpx.Client, settings: Settings) -> Read:
     return RawInput(source=url, name=url, content=text, kind=kind, url=url, encoding=encoding)
 
 
-def count_inputs(targets: Iterable[str]) -> int:
-    """How many files and URLs the targets name (a JSON Lines file counts once): a progress total."""
+def count_inputs(targets: Iterable[str]) -> int | None:
+    """How many files and URLs the targets name (a JSON Lines file counts once): a progress
+    total; None when an archive is among them, whose pages are not known before reading."""
     total = 0
     for target in targets:
         path = Path(target)
         if not is_url(target) and path.is_dir():
-            total += sum(1 for p in path.rglob("*") if _page_file(p, path))
+            files = [p for p in path.rglob("*") if _page_file(p, path)]
+            if any(warc.is_archive(p) for p in files):
+                return None
+            total += len(files)
+        elif warc.is_archive(path):
+            return None
         else:
             total += 1
     return total

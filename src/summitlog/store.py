@@ -485,6 +485,21 @@ class Store:
         rows = self.conn.execute(f"SELECT d.id, d.text FROM {source}{match} ORDER BY d.rowid DESC LIMIT ?", (query, limit))
         return [r[0] for r in rows if term in r[1]]
 
+    def feed_links_to_fetch(self, feed: str, links: list[str], attempts: int = 3) -> list[str]:
+        """The links of a feed not fetched yet, or failed fewer than `attempts` times."""
+        done = {r[0] for r in self.conn.execute(
+            "SELECT link FROM feed_items WHERE feed = ? AND (status != 'failed' OR attempts >= ?)", (feed, attempts))}
+        return [link for link in links if link not in done]
+
+    def note_feed_item(self, feed: str, link: str, status: str, doc_id: str | None, problem: str | None) -> None:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO feed_items (feed, link, status, doc_id, problem, first_seen, last_seen) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed, link) DO UPDATE SET status = excluded.status, "
+                "attempts = feed_items.attempts + 1, doc_id = excluded.doc_id, problem = excluded.problem, "
+                "last_seen = excluded.last_seen", (feed, link, status, doc_id, problem, now, now))
+
     def add_pledge_mention(self, pledge_id: int, doc_id: str, start: int, end: int, text: str) -> None:
         with self.transaction():
             self.conn.execute(
