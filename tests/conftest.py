@@ -103,36 +103,46 @@ PAGE = (
 )
 
 
-class _Handler(BaseHTTPRequestHandler):
-    routes = {
-        "/page": (200, "text/html; charset=utf-8", PAGE.encode()),
-        "/plain": (200, "text/plain; charset=utf-8", b"Leaders met in Astana on Thursday for talks."),
-        "/missing": (404, "text/html", b"<html><body>Not found</body></html>"),
-        "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
-        "/empty": (200, "text/html", b""),
-        "/big": (200, "text/html", b"<p>" + b"a" * (3 * 1024 * 1024) + b"</p>"),
-    }
+ROUTES = {
+    "/page": (200, "text/html; charset=utf-8", PAGE.encode()),
+    "/plain": (200, "text/plain; charset=utf-8", b"Leaders met in Astana on Thursday for talks."),
+    "/missing": (404, "text/html", b"<html><body>Not found</body></html>"),
+    "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+    "/empty": (200, "text/html", b""),
+    "/big": (200, "text/html", b"<p>" + b"a" * (3 * 1024 * 1024) + b"</p>"),
+}
 
-    def do_GET(self) -> None:
-        if self.path == "/slow":
-            time.sleep(2)
-        status, ctype, body = self.routes.get(self.path, (200, "text/html", PAGE.encode()))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
-    def log_message(self, *args) -> None:
-        pass
+@contextmanager
+def serve(routes: dict, default=(404, "text/plain", b"not found"), slow: str = "/slow"):
+    """A real HTTP server on 127.0.0.1 answering from `routes` (path -> status, type, body),
+    which the caller may change while it runs; `slow` answers after two seconds."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == slow:
+                time.sleep(2)
+            status, ctype, body = routes.get(self.path, default)
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
 def http_base():
-    """A real HTTP server on 127.0.0.1 serving a page, a 404, an image, an empty and a slow reply."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """A page, a 404, an image, an empty, an oversized and a slow reply, served on loopback."""
+    with serve(ROUTES, default=(200, "text/html", PAGE.encode())) as base:
+        yield base

@@ -5,12 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
-from conftest import PAGE, dev
+from conftest import PAGE, dev, serve
 
 from summitlog import feeds, pipeline
 from summitlog.records import FeedPoll, IngestResult
@@ -45,23 +43,8 @@ def site():
         "/gone": (404, "text/html", b"<html><body>Not found</body></html>"),
     }
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            status, ctype, body = routes.get(self.path, (404, "text/plain", b"no"))
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", routes
-    server.shutdown()
-    server.server_close()
+    with serve(routes) as base:
+        yield base, routes
 
 
 def test_two_polls_ingest_each_new_item_once_and_survive_failing_feeds(site, store, analyzer):
