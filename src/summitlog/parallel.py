@@ -126,7 +126,7 @@ def in_order(pool: Pool, job: Callable, items: Iterable[Any], ready: Callable[[A
             yield result
 
     for item in items:
-        pending.append((item, executor.submit(job, item) if ready(item) else None))
+        pending.append((item, submit(executor, job, item) if ready(item) else None))
         yield from drain(pool.window)
     yield from drain(0)
 
@@ -155,4 +155,15 @@ def outcome(item: Any, future: Future | None) -> Any:
 def resubmit(pending: deque, executor: Executor, job: Callable) -> deque:
     """Jobs that were queued behind a dead worker, sent to the fresh pool; the one it was
     running when it died is the one reported."""
-    return deque((item, executor.submit(job, item) if future is not None else None) for item, future in pending)
+    return deque((item, submit(executor, job, item) if future is not None else None) for item, future in pending)
+
+
+def submit(executor: Executor, job: Callable, item: Any) -> Future:
+    """executor.submit(), or when the pool broke since the last look, a future that says so
+    (in_order then restarts the pool)."""
+    try:
+        return executor.submit(job, item)
+    except BrokenProcessPool as exc:
+        future: Future = Future()
+        future.set_exception(exc)
+        return future

@@ -7,6 +7,7 @@ kill in the middle of an ingest leaves every stored document complete.
 from __future__ import annotations
 
 import json
+from collections import Counter
 import logging
 import sqlite3
 from contextlib import contextmanager
@@ -21,6 +22,8 @@ from .errors import NotFound, StoreError
 from .records import Document, Extraction, Paragraph
 
 log = logging.getLogger(__name__)
+
+FACET_WINDOW = 1000  # search facets count the latest this many hits
 
 DOC_COLUMNS = (
     "id", "source", "name", "kind", "url", "site", "title", "published", "dateline",
@@ -187,10 +190,10 @@ class Store:
                  for i, p in enumerate(doc.paragraphs)],
             )
             self.conn.executemany(
-                "INSERT INTO quotes (doc_id, start, \"end\", text, speaker, kind, cue, topics, extractor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc.id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, json.dumps(list(q.topics)), q.extractor)
-                 for q in extraction.quotes],
+                "INSERT INTO quotes (doc_id, start, \"end\", text, speaker, kind, cue, topics, extractor, facets) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, json.dumps(list(q.topics)), q.extractor,
+                  facet_tokens(q.speaker, doc.published, doc.site, q.topics)) for q in extraction.quotes],
             )
             self.conn.executemany(
                 "INSERT INTO figures (doc_id, start, \"end\", text, value, unit, qualifier, about, speaker, period, "
@@ -233,8 +236,9 @@ class Store:
             return (f"plainto_tsquery('simple', ?) AS fq JOIN {table} {alias} ON {vector} @@ fq", "",
                     f"ts_rank({vector}, fq) DESC", search)
         key = "id" if table == "quotes" else "rowid"
+        term = f"text : ({fts_query(search)})" if table == "quotes" else fts_query(search)
         return (f"{table}_fts f JOIN {table} {alias} ON {alias}.{key} = f.rowid", f" WHERE {table}_fts MATCH ?",
-                "rank", fts_query(search))
+                "rank", term)
 
     def count(self, table: str = "documents") -> int:
         if table not in {"documents", "paragraphs", "quotes", "meetings", "events", "figures", "pledges",
@@ -327,38 +331,62 @@ class Store:
     def search_quotes(self, search: str | None = None, speaker: str | None = None, topic: str | None = None,
                       year: str | None = None, outlet: str | None = None, page: int = 1,
                       per_page: int = 20) -> dict[str, Any]:
-        """Statement search with facets: a page of hits, the total, and counts per speaker, topic,
-        year and outlet over all hits."""
-        where, args = [], []
-        source = "quotes q JOIN documents d ON d.id = q.doc_id"
-        if search:
-            source, match, _, term = self.fts("quotes", search)
-            source += " JOIN documents d ON d.id = q.doc_id"
-            where = [match[7:]] if match else []
-            args.append(term)
-        for clause, value in (("q.speaker = ?", speaker), ("substr(d.published, 1, 4) = ?", year),
-                              ("coalesce(d.site, '') = ?", outlet),
-                              ("EXISTS (SELECT 1 FROM json_each(q.topics) WHERE value = ?)", topic)):
-            if value:
-                where.append(clause)
-                args.append(value)
-        base = f"FROM {source}" + (f" WHERE {' AND '.join(where)}" if where else "")
-        total = self.conn.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-        rows = [dict(r) for r in self.conn.execute(
-            f"SELECT q.*, d.name AS doc_name, d.title, d.published, d.site {base} "
-            "ORDER BY d.published DESC NULLS LAST, q.doc_id, q.start LIMIT ? OFFSET ?",
-            (*args, per_page, (max(page, 1) - 1) * per_page))]
+        """Statement search, latest stored first: a page of hits, the exact total, and counts
+        per speaker, topic, year and outlet over the latest FACET_WINDOW hits (all of them when
+        fewer). At a million statements a common word matches a hundred thousand; counting
+        facets over all of them would cost a second a search."""
+        ids, args = self.matching_quotes(search, speaker, topic, year, outlet)
+        total = self.conn.execute(f"SELECT count(*) FROM ({ids}) m", args).fetchone()[0]
+        fields = "q.speaker, q.topics, d.published, d.site"
+
+        def latest(limit: int, offset: int, columns: str) -> list[dict[str, Any]]:
+            sql = (f"SELECT {columns} FROM ({ids} ORDER BY 1 DESC LIMIT ? OFFSET ?) m "
+                   "JOIN quotes q ON q.id = m.id JOIN documents d ON d.id = q.doc_id ORDER BY q.id DESC")
+            return [dict(r) for r in self.conn.execute(sql, (*args, limit, offset))]
+
+        rows = latest(per_page, (max(page, 1) - 1) * per_page,
+                      "q.*, d.name AS doc_name, d.title, d.published, d.site")
         for row in rows:
             row["topics"] = json.loads(row["topics"])
-        facets = {
-            "speaker": self.conn.execute(f"SELECT q.speaker, count(*) {base} GROUP BY q.speaker ORDER BY 2 DESC, 1 LIMIT 20", args).fetchall(),
-            "year": self.conn.execute(f"SELECT substr(d.published, 1, 4), count(*) {base} GROUP BY 1 ORDER BY 1 DESC NULLS LAST LIMIT 20", args).fetchall(),
-            "outlet": self.conn.execute(f"SELECT d.site, count(*) {base} GROUP BY d.site ORDER BY 2 DESC, 1 LIMIT 20", args).fetchall(),
-            "topic": self.conn.execute(
-                f"SELECT t.value, count(*) {base.replace('FROM ' + source, 'FROM ' + source + ', json_each(q.topics) t', 1)} "
-                "GROUP BY t.value ORDER BY 2 DESC, 1", args).fetchall(),
-        }
-        return {"hits": rows, "total": total, "facets": {k: [tuple(r) for r in v if r[0]] for k, v in facets.items()}}
+            del row["facets"]
+        window = latest(FACET_WINDOW, 0, fields)
+        counts = {name: Counter() for name in ("speaker", "year", "outlet", "topic")}
+        for r in window:
+            counts["speaker"][r["speaker"]] += 1
+            counts["year"][r["published"][:4] if r["published"] and r["published"][:1].isdigit() else None] += 1
+            counts["outlet"][r["site"]] += 1
+            counts["topic"].update(json.loads(r["topics"]))
+        facets = {name: sorted(((v, n) for v, n in c.items() if v), key=lambda x: (-x[1], x[0]))
+                  for name, c in counts.items()}
+        facets["year"] = sorted(facets["year"], reverse=True)
+        facets = {k: v if k == "topic" else v[:20] for k, v in facets.items()}
+        return {"hits": rows, "total": total, "facets": facets, "facets_over": len(window)}
+
+    def matching_quotes(self, search: str | None, speaker: str | None, topic: str | None, year: str | None,
+                        outlet: str | None) -> tuple[str, list[Any]]:
+        """SQL selecting the ids (as `id`) of the statements that match, and its arguments.
+        SQLite answers from the full-text index alone (filters are tokens of its facets
+        column); PostgreSQL filters on the columns."""
+        if self.dialect == "sqlite":
+            parts = [f"text : ({fts_query(search)})"] if search else []
+            tokens = [t for t in (facet_tokens(speaker, None, None, ()) if speaker else "",
+                                  f"y{year}" if year else "", facet_tokens(None, None, outlet, ()) if outlet else "",
+                                  facet_tokens(None, None, None, (topic,)) if topic else "") if t]
+            if tokens:
+                parts.append("facets : (" + " ".join(f'"{t.replace(chr(34), chr(34) * 2)}"' for t in tokens) + ")")
+            if not parts:
+                return "SELECT id FROM quotes", []
+            return "SELECT rowid AS id FROM quotes_fts WHERE quotes_fts MATCH ?", [" AND ".join(parts)]
+        where, args = conditions(
+            ("q.speaker = ?", speaker), ("substr(d.published, 1, 4) = ?", year), ("d.site = ?", outlet),
+            ("EXISTS (SELECT 1 FROM json_each(q.topics) WHERE value = ?)", topic),
+        )
+        source = "quotes q JOIN documents d ON d.id = q.doc_id"
+        if search:
+            source, _, _, term = self.fts("quotes", search)
+            source += " JOIN documents d ON d.id = q.doc_id"
+            args.insert(0, term)
+        return f"SELECT q.id AS id FROM {source}{where}", args
 
     def doc_text(self, doc_id: str) -> str:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -603,6 +631,14 @@ def when_key(value: str | None) -> tuple[int, str]:
 def pair_key(participants: Iterable[str]) -> str:
     """The participants as one sorted key: Events are looked up per leader pair."""
     return " | ".join(sorted(participants))
+
+
+def facet_tokens(speaker: str | None, published: str | None, site: str | None, topics: Iterable[str]) -> str:
+    """A statement's filters as words of the full-text index (migration 008 makes the same)."""
+    tokens = [f"s{speaker.replace(' ', '')}" if speaker else "",
+              f"y{published[:4]}" if published and published[:4].isdigit() else "",
+              f"o{site.replace(' ', '')}" if site else "", *(f"t{t.replace(' ', '')}" for t in topics)]
+    return " ".join(t for t in tokens if t)
 
 
 def fts_query(text: str) -> str:
