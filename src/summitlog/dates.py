@@ -6,6 +6,7 @@ month and day), never completed with a guessed year.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -45,6 +46,7 @@ def parse_date(text: str) -> str | None:
     return _absolute(match.group(0)) if match else None
 
 
+@functools.lru_cache(maxsize=4096)  # dateparser takes a millisecond or two a date; pages repeat them
 def _absolute(found: str) -> str | None:
     if ISO_DATE.fullmatch(found):
         return found if base_date(found) else None

