@@ -81,14 +81,19 @@ def words_in(paths: list[Path]) -> int:
     return sum(len(p.read_text("utf-8").split()) for p in paths)
 
 
-def spacy_baseline(paths: list[Path]) -> float:
-    """Seconds for plain en_core_web_sm (every component) over the texts, one process."""
+def spacy_baseline(paths: list[Path]) -> dict[str, float]:
+    """Seconds for plain en_core_web_sm (every component) over the texts in one process,
+    with nlp.pipe's default batch and with batches of 32 (faster here): the ratio is taken
+    against the faster, so a slow baseline never flatters the pipeline."""
     model = nlp.load_model(exclude=())
     texts = [p.read_text("utf-8") for p in paths]
-    start = time.perf_counter()
-    for _ in model.pipe(texts, batch_size=32):
-        pass
-    return time.perf_counter() - start
+    seconds = {}
+    for name, batch in (("default_batch", None), ("batch_32", 32)):
+        start = time.perf_counter()
+        for _ in model.pipe(texts, batch_size=batch):
+            pass
+        seconds[name] = time.perf_counter() - start
+    return seconds
 
 
 def ingest(folder: Path, db: Path, workers: int) -> dict:
@@ -215,11 +220,12 @@ def main() -> None:
         words = words_in(small)
         print(f"corpus: {len(small)} pages, {words} words", flush=True)
         pipe = ingest(tmp / "x1", tmp / "x1.db", args.workers)
-        base = spacy_baseline(small)
+        baseline = spacy_baseline(small)
+        base = min(baseline.values())
         report["throughput"] = {
             "docs": len(small), "words": words,
             "pipeline_seconds": pipe["seconds"], "pipeline_words_per_second": words / pipe["seconds"],
-            "spacy_pipe_seconds": base, "spacy_pipe_words_per_second": words / base,
+            "spacy_pipe_seconds": baseline, "spacy_pipe_words_per_second": words / base,
             "ratio": base / pipe["seconds"], "peak_memory_mb": pipe["peak_memory_mb"],
             "stored": {k: pipe[k] for k in ("documents", "quotes", "meetings", "events", "figures")},
         }

@@ -122,12 +122,15 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path):
         (["doc", "ffffffffffff"], "error: no document with id 'ffffffffffff'"),
         (["extract", "x.txt", "--format", "csv"], "error: --format 'csv' is not known; use gold-jsonl"),
         (["eval", "--gold", "/no/gold.jsonl", "--docs", "."], "error: /no/gold.jsonl: cannot be read"),
+        (["docs", "--db", "postgresql://reader:secret@127.0.0.1:9/none"],
+         "error: postgresql://reader:***@127.0.0.1:9/none: cannot connect to PostgreSQL"),
     ],
 )
 def test_errors_are_one_line_with_exit_code_2(tmp_path, args, message):
     result = run(*args, "--db", tmp_path / "s.db") if args[0] == "doc" else run(*args)
     assert result.returncode == 2
     assert_one_line_error(result, message)
+    assert "secret" not in result.stderr
 
 
 def test_db_that_is_a_folder(tmp_path):

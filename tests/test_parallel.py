@@ -11,7 +11,7 @@ import sys
 import time
 
 import psutil
-from conftest import DEV, SEEDS
+from conftest import DEV, SEEDS, postgres_schema
 from distributed import LocalCluster
 
 from summitlog import pipeline
@@ -121,6 +121,20 @@ def test_two_ingests_into_one_new_file_at_once(tmp_path):
         quotes_per_copy = conn.execute("SELECT count(*) FROM quotes q JOIN documents d ON d.id = q.doc_id "
                                        "WHERE d.name LIKE '0_%' ").fetchone()[0]
         assert conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 2 * quotes_per_copy
+
+
+def test_two_ingests_into_one_postgresql_database_at_once(tmp_path):
+    corpus = tmp_path / "corpus"
+    n = many_pages(corpus, 1)
+    with postgres_schema() as url:
+        first, second = ingest_cli(str(corpus), "--db", url), ingest_cli(str(corpus), "--db", url)
+        for proc in (first, second):
+            out, err = proc.communicate(timeout=300)
+            assert proc.returncode == 0 and "Traceback" not in err, err
+        with Store.open(url) as store:
+            assert store.count() == n
+            assert store.conn.execute("SELECT count(DISTINCT doc_id) FROM paragraphs").fetchone()[0] == n
+            assert store.conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == migrations()[-1][0]
 
 
 def test_bad_worker_counts_and_schedulers_are_one_line_errors(tmp_path):

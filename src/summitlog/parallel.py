@@ -57,18 +57,11 @@ class Pool:
         self.workers, self.scheduler = workers, scheduler
         self.client = None
         self.executor: Executor | None = None
+        self.window = 4 * workers  # documents in flight: every worker busy, memory bounded
 
     @property
     def remote(self) -> bool:
         return self.workers > 1 or self.scheduler is not None
-
-    @property
-    def window(self) -> int:
-        """Documents in flight: enough to keep every worker busy, few enough to bound memory."""
-        return 4 * (self.workers if self.scheduler is None else max(self.workers, self.cluster_threads()))
-
-    def cluster_threads(self) -> int:
-        return sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()) or 1
 
     def start(self) -> Executor:
         if self.scheduler is not None:
@@ -79,6 +72,8 @@ class Pool:
             except (OSError, TimeoutError, ValueError) as exc:
                 raise SummitlogError(f"--scheduler {self.scheduler}: cannot connect ({exc})") from None
             self.executor = self.client.get_executor(pure=False)
+            threads = sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
+            self.window = 4 * max(self.workers, threads)
         elif self.workers > 1:
             self.executor = ProcessPoolExecutor(max_workers=self.workers)
         else:
