@@ -74,7 +74,7 @@ def ingest(
     """Read pages, extract the record from them and store it. Exit 1 if any input failed."""
     settings = _settings(db, verbose, registry, workers=workers, scheduler=scheduler)
     results = []
-    with Store.open(settings.db) as store, httpx.Client() as client, Pool(workers, scheduler) as pool:
+    with Store.open(settings.db) as store, httpx.Client() as client, Pool(settings.workers, settings.scheduler) as pool:
         progress = Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.description}"), console=err, transient=True,
@@ -114,7 +114,7 @@ def watch(
     for feed in feeds:
         if not feed.startswith(("http://", "https://")):
             raise SummitlogError(f"{feed}: a feed is an http(s) URL")
-    with Store.open(settings.db) as store, httpx.Client() as client, Pool(workers, scheduler) as pool:
+    with Store.open(settings.db) as store, httpx.Client() as client, Pool(settings.workers, settings.scheduler) as pool:
         analyzer = None if pool.remote else pipeline.Analyzer(Registry.load(settings.registry))
 
         def ingest_links(links: list[str]):

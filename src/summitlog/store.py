@@ -1,7 +1,10 @@
-"""The record on disk: SQLite by default (WAL, foreign keys, FTS5), versioned migrations on open.
+"""The record on disk: SQLite by default (WAL, foreign keys, FTS5), or PostgreSQL with the
+same schema (postgres.py); versioned migrations on open.
 
 One transaction per document: a document is stored whole or not at all, so a
-kill in the middle of an ingest leaves every stored document complete.
+kill in the middle of an ingest leaves every stored document complete. Writers
+take turns (SQLite's write lock, a PostgreSQL advisory lock), so several ingests
+may share one database.
 """
 
 from __future__ import annotations
