@@ -219,14 +219,17 @@ def main() -> None:
         small = corpus.build(tmp / "x1", args.docs)
         words = words_in(small)
         print(f"corpus: {len(small)} pages, {words} words", flush=True)
-        pipe = ingest(tmp / "x1", tmp / "x1.db", args.workers)
+        # Twice, each into a new store: a shared two-core machine gives the same run times
+        # that differ by a quarter; the faster of each side is compared.
+        runs = [ingest(tmp / "x1", tmp / f"x1-{i}.db", args.workers) for i in range(2)]
+        pipe = min(runs, key=lambda r: r["seconds"])
         baseline = spacy_baseline(small)
         base = min(baseline.values())
         report["throughput"] = {
             "docs": len(small), "words": words,
-            "pipeline_seconds": pipe["seconds"], "pipeline_words_per_second": words / pipe["seconds"],
+            "pipeline_seconds": [r["seconds"] for r in runs], "pipeline_words_per_second": words / pipe["seconds"],
             "spacy_pipe_seconds": baseline, "spacy_pipe_words_per_second": words / base,
-            "ratio": base / pipe["seconds"], "peak_memory_mb": pipe["peak_memory_mb"],
+            "ratio": base / pipe["seconds"], "peak_memory_mb": max(r["peak_memory_mb"] for r in runs),
             "stored": {k: pipe[k] for k in ("documents", "quotes", "meetings", "events", "figures")},
         }
         print(json.dumps(report["throughput"], indent=1), flush=True)
@@ -239,7 +242,7 @@ def main() -> None:
                                 "store_and_link_ms_per_doc": 1000 * v["store_and_link_seconds"] / v["documents"],
                                 "peak_memory_mb": v["peak_memory_mb"]} for k, v in growth.items()}
         print(json.dumps(report["growth"], indent=1), flush=True)
-        million_statements(tmp / "search.db", args.statements, tmp / "x1.db")
+        million_statements(tmp / "search.db", args.statements, tmp / "x1-0.db")
         report["search"] = search_latency(tmp / "search.db")
         print(json.dumps(report["search"], indent=1), flush=True)
     report["gold"] = gold_figures()
