@@ -14,12 +14,15 @@ if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(ls /usr/lib/postgresql 
     apt-get install -y -qq --no-install-recommends postgresql >/dev/null
 fi
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
-pg_lsclusters -h | grep -q "^$version main .* online" || pg_ctlcluster "$version" main start
+# Only the URL goes to stdout: the caller captures it (pg_ctlcluster may say "Removed stale
+# pid file."). The server must not inherit that descriptor, or the capture never ends.
+exec 3>&1 1>&2
+pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main 3>&-
+pg_lsclusters -h | grep -q "^$version main .* online" || pg_ctlcluster "$version" main start 3>&-
 for _ in $(seq 50); do runuser -u postgres -- pg_isready -q -h 127.0.0.1 && break; sleep 0.2; done
 as_postgres() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtAc "$1"; }
 [ "$(as_postgres "SELECT 1 FROM pg_roles WHERE rolname = 'summitlog'")" = 1 ] \
     || as_postgres "CREATE ROLE summitlog LOGIN CREATEDB PASSWORD 'summitlog'"
 [ "$(as_postgres "SELECT 1 FROM pg_database WHERE datname = 'summitlog_test'")" = 1 ] \
     || as_postgres "CREATE DATABASE summitlog_test OWNER summitlog TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-echo "$URL"
+echo "$URL" >&3

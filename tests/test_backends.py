@@ -64,3 +64,19 @@ def test_full_text_search_finds_the_same_statements(clients, words):
     assert sqlite["total"] == pg["total"] and sqlite["facets"] == pg["facets"]
     if words[0].isalpha():
         assert sqlite["total"] > 0
+
+
+def test_both_have_the_same_tables_and_columns(tmp_path):
+    def columns(store, tables_sql, columns_sql):
+        return {t: {c[0] for c in store.conn.execute(columns_sql, (t,))} for (t,) in store.conn.execute(tables_sql)}
+
+    with Store.open(tmp_path / "s.db") as store:
+        sqlite = columns(store, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'",
+                         "SELECT name FROM pragma_table_info(?)")
+    with postgres_schema() as url, Store.open(url) as store:
+        pg = columns(store, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+                     "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                     "AND table_name = ?")
+    pg.pop("schema_version")  # SQLite keeps the version in PRAGMA user_version
+    pg["documents"].remove("rowid")  # SQLite's implicit rowid, made explicit
+    assert len(sqlite) >= 12 and pg == sqlite
