@@ -67,6 +67,30 @@ def test_places_from_the_gazetteer(meeting, text, city, venue, country):
     assert (found.city, found.venue, found.country) == (city, venue, country)
 
 
+@pytest.mark.parametrize(
+    "text, participants, city, country",
+    [
+        ("Kenyan President William Ruto held talks with Prime Minister Anwar Ibrahim in Kuala Lumpur on "
+         "Tuesday, the first visit by a Kenyan leader to Malaysia.", ("Anwar Ibrahim", "William Ruto"),
+         "Kuala Lumpur", "MY"),
+        ("Prime Minister Kyriakos Mitsotakis met President Ferdinand Marcos Jr. in Manila to discuss maritime "
+         "security.", ("Ferdinand Marcos Jr.", "Kyriakos Mitsotakis"), "Manila", "PH"),
+        ("Pope Leo XIV received Ukrainian President Volodymyr Zelensky at the Vatican on Tuesday. Earlier, "
+         "Zelensky met Italian officials in Rome.", ("Pope Leo XIV", "Volodymyr Zelensky"), "Vatican City", "VA"),
+        ("Bola Tinubu and Xi Jinping met in Beijing. Tinubu arrived in Beijing on Monday.",
+         ("Bola Tinubu", "Xi Jinping"), "Beijing", "CN"),
+    ],
+)
+def test_leaders_and_cities_beyond_the_bundled_pages(meeting, text, participants, city, country):
+    found = meeting(text)
+    assert (found.participants, found.city, found.country) == (participants, city, country)
+
+
+def test_a_capital_from_geonames_and_a_city_name_inside_a_country_name(meeting):
+    assert meeting("Ruto met Tinubu in Nairobi on 12 May.").city == "Nairobi"
+    assert meeting("Ruto met Tinubu in El Salvador on 12 May.").city is None
+
+
 def test_valaam_resolves_to_its_region(meeting):
     found = meeting("Lukashenko and Putin met on Valaam on August 1.")
     assert found.region == "Republic of Karelia" and found.place == "Valaam, Republic of Karelia"

@@ -112,6 +112,15 @@ def test_descriptors_resolve_by_country_and_role(quotes):
     ]
 
 
+def test_descriptors_resolve_for_leaders_beyond_the_bundled_pages(quotes):
+    text = (
+        "Kenyan President William Ruto met Malaysian Prime Minister Anwar Ibrahim in Kuala Lumpur.\n\n"
+        "\u201cAfrica and Asia must trade more with each other,\u201d the Kenyan leader said.\n\n"
+        "\u201cWe welcome investors from Nairobi,\u201d the Malaysian premier replied."
+    )
+    assert [q[1] for q in quotes(text)] == ["William Ruto", "Anwar Ibrahim"]
+
+
 def test_head_of_state_is_the_outlets_own_leader(quotes):
     text = (
         "President of Belarus Aleksandr Lukashenko met with President of Russia Vladimir Putin.\n\n"

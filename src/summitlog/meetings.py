@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrie.trie import Trie
+
 from .dates import DateMention, find_dates, parse_date
 from .records import Meeting
 from .registry import Registry, fold
@@ -22,7 +24,7 @@ from .text import sentence_spans
 
 LEADER_TITLES = {
     "president", "prime minister", "chancellor", "premier", "king", "general secretary",
-    "supreme leader", "military leader", "crown prince", "emir",
+    "supreme leader", "military leader", "crown prince", "emir", "pope", "taoiseach", "chief adviser",
 }
 STRONG = (
     r"met|meet|meets|meeting|meetings|talks|talked|negotiations|summit|conversation|call|"
@@ -44,7 +46,9 @@ FUNCTION_WORDS = {
     "earlier", "later", "since", "until", "of", "into", "amid", "ahead", "over", "near", "region",
 }
 LOCATIVE = {"in", "at", "to", "into", "from", "near", "outside", "inside", "of", "on", "toward", "towards"}
-COUNTRY_HEADS = {"president", "prime minister", "chancellor", "king", "general secretary", "supreme leader"}
+COUNTRY_HEADS = {
+    "president", "prime minister", "chancellor", "king", "general secretary", "supreme leader", "pope", "taoiseach",
+}
 REFERENCE = re.compile(
     r"\b(?:earlier|previous|previously|last|since|ago|before that|former|recent|first met)\b", re.IGNORECASE
 )
@@ -96,23 +100,25 @@ class Place:
 
 
 class Gazetteer:
-    """Cities and venues, shipped as data; `extra` entries of the same shape extend it."""
+    """Cities and venues, shipped as data: the world's capitals and large cities (cities.json,
+    from GeoNames), under the hand-kept gazetteer.json, whose names and aliases win."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, *layers: dict) -> None:
         self.entries: dict[str, tuple[str, str | None, str | None, str | None, bool]] = {}
-        for city, row in data["cities"].items():
-            for name in (city, *row.get("aliases", [])):
-                self.entries[fold(name).lower()] = (city, city, None, row.get("country"), False)
-        for row in data["venues"]:
-            self.entries[fold(row["name"]).lower()] = (
-                row["name"], row.get("city"), row.get("region"), row.get("country"), True)
-        names = sorted(self.entries, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
-                                  re.IGNORECASE)
+        for data in layers:
+            for city, row in data["cities"].items():
+                for name in (city, *row.get("aliases", [])):
+                    self.entries[fold(name).lower()] = (city, city, None, row.get("country"), False)
+            for row in data.get("venues", []):
+                self.entries[fold(row["name"]).lower()] = (
+                    row["name"], row.get("city"), row.get("region"), row.get("country"), True)
+        trie = Trie()  # longest name first at each position, as an alternation sorted by length
+        trie.add(*self.entries)
+        self.pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern() + r")(?![\w-])", re.IGNORECASE)
 
     @classmethod
     def load(cls) -> "Gazetteer":
-        return cls(load("gazetteer.json"))
+        return cls(load("cities.json"), load("gazetteer.json"))
 
     def find(self, text: str) -> list[Place]:
         found = []
