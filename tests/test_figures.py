@@ -43,10 +43,26 @@ def figures(analyze_text):
         ("This was their third meeting since January.", 3, "count"),
         ("The Prime Minister and I have met twice before.", 2, "count"),
         ("Over a hundred thousand pilgrims visit the churches annually.", 1e5, "count"),
+        ("The EU pledged €1.5bn to the programme.", 1.5e9, "EUR"),
+        ("Starmer announced £10m for the fund.", 1e7, "GBP"),
+        ("Bilateral trade reached Rs 5,000 crore last year.", 5e10, "INR"),
+        ("Lula announced investment of R$ 50 billion.", 5e10, "BRL"),
+        ("The submarine deal is worth A$368 billion.", 3.68e11, "AUD"),
+        ("Exports reached 500 million Belarusian rubles.", 5e8, "BYN"),
+        ("Trade reached 85 billion US dollars in 2023.", 8.5e10, "USD"),
+        ("Japan will provide ¥500 billion in loans to the Philippines.", 5e11, "JPY"),
+        ("China will provide ¥500 billion in loans to the region.", 5e11, "CNY"),
+        ("Indonesia will buy 42 Rafale jets.", 42, "count"),
     ],
 )
 def test_each_phrasing(figures, text, value, unit):
     assert (value, unit) in {(f.value, f.unit) for f in figures(text)}
+
+
+def test_crore_of_people_is_no_money_and_a_year_is_no_span(figures):
+    assert {(f.value, f.unit) for f in figures("We have 140 crore citizens and 5,000 crore in funds.")} == {
+        (1.4e9, "count"), (5e10, "INR")}
+    assert "years" not in {f.unit for f in figures("Exports reached 5,000 last year.")}
 
 
 def test_alternatives_are_one_figure_each(figures):

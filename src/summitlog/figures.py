@@ -33,7 +33,13 @@ PARTY_NOUNS = {
 }
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10}
-CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB", "₹": "INR"}
+CURRENCY_SIGNS = {
+    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB", "₹": "INR", "rs": "INR",
+    "rs.": "INR", "r$": "BRL", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
+    "s$": "SGD", "nz$": "NZD", "₩": "KRW", "₺": "TRY", "₸": "KZT", "₴": "UAH",
+}
+# A sign as written before the amount: "$", "US$", "A$", "R$", "Rs", "Rs." (one form per match).
+SIGN = r"(?:(?:US|AU|CA|HK|NZ|[ACRS])?\$|[€£¥₽₹₩₺₸₴]|Rs\.?(?=\s?\d))"
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "yuan": "CNY",
@@ -41,7 +47,26 @@ CURRENCY_WORDS = {
     "belarusian rubles": "BYN", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
     "won": "KRW", "krw": "KRW", "lira": "TRY", "liras": "TRY", "try": "TRY", "tenge": "KZT", "kzt": "KZT",
     "hryvnia": "UAH", "uah": "UAH", "real": "BRL", "reais": "BRL", "brl": "BRL",
+    "rand": "ZAR", "zar": "ZAR", "riyal": "SAR", "riyals": "SAR", "sar": "SAR", "dirham": "AED",
+    "dirhams": "AED", "aed": "AED", "ringgit": "MYR", "myr": "MYR", "rupiah": "IDR", "idr": "IDR",
+    "naira": "NGN", "ngn": "NGN", "zloty": "PLN", "pln": "PLN", "forint": "HUF", "huf": "HUF",
+    "aud": "AUD", "cad": "CAD", "chf": "CHF", "sgd": "SGD", "hkd": "HKD", "nzd": "NZD",
 }
+# Currencies named in two words: "US dollars", "Belarusian rubles", "Swiss francs".
+CURRENCY_PHRASES = {
+    "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+    "singapore dollars": "SGD", "new zealand dollars": "NZD", "belarusian rubles": "BYN",
+    "belarusian roubles": "BYN", "russian rubles": "RUB", "russian roubles": "RUB", "chinese yuan": "CNY",
+    "japanese yen": "JPY", "indian rupees": "INR", "turkish lira": "TRY", "turkish liras": "TRY",
+    "south korean won": "KRW", "korean won": "KRW", "swiss francs": "CHF", "brazilian reais": "BRL",
+    "saudi riyals": "SAR", "uae dirhams": "AED", "south african rand": "ZAR", "mexican pesos": "MXN",
+    "argentine pesos": "ARS", "philippine pesos": "PHP", "kenyan shillings": "KES",
+}
+CURRENCY_PHRASE = re.compile(
+    r"\s*(" + "|".join(re.escape(p) for p in sorted(CURRENCY_PHRASES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 MEASURES = {
     "minute": ("minutes", 1), "minutes": ("minutes", 1), "hour": ("minutes", 60), "hours": ("minutes", 60),
     "day": ("days", 1), "days": ("days", 1), "week": ("days", 7), "weeks": ("days", 7),
@@ -61,12 +86,17 @@ QUALIFIERS = (
 WORDNUM = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 NUMBER = re.compile(
-    rf"(?<![\w.,$€£¥₽₹-])(?:(?:US)?[$€£¥₽₹]\s?)?"
+    rf"(?<![\w.,$€£¥₽₹₩₺₸₴-])(?:{SIGN}\s?)?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one)\s+and\s+a\s+half|(?:{WORDNUM})(?:[\s-](?:{WORDNUM}))?"
     rf"(?:\s+and\s+a\s+half)?|a\s+(?=(?:hundred|thousand|million|billion)\b)|an?\s+(?=hour\b))"
-    rf"(?:\s*(?:{SCALE})\b)*",
+    rf"(?:(?<=\d)[mk]\b)?(?:\s*(?:{SCALE})\b)*",  # "£10m", "$50k"; "€1.5bn" is read by SCALE
     re.IGNORECASE,
 )
+SIGNED = re.compile(rf"^{SIGN}", re.IGNORECASE)
+GLUED = {"m": 1e6, "k": 1e3}
+INDIAN_SCALE = re.compile(r"\b(?:crore|lakh)s?\b", re.IGNORECASE)
+JAPAN = re.compile(r"\b(?:Japan|Japanese|yen|Tokyo)\b")
+CHINA = re.compile(r"\b(?:China|Chinese|yuan|renminbi|Beijing)\b")
 TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 ALTERNATIVE = re.compile(
@@ -88,7 +118,8 @@ ANNIVERSARY = re.compile(r"^(?:st|nd|rd|th)\s+anniversary\b", re.IGNORECASE)
 
 def parse_number(text: str) -> float | None:
     """'2,000' -> 2000; 'one and a half billion' -> 1.5e9; 'a hundred thousand' -> 1e5."""
-    words = re.sub(r"^(?:us)?[$€£¥₽₹]\s?", "", text.strip().lower()).replace("-", " ").split()
+    bare = SIGNED.sub("", text.strip()).lower().replace("-", " ")
+    words = re.sub(r"(?<=\d)(?=[a-z])", " ", bare).split()  # "1.5bn" -> "1.5 bn"
     if not words:
         return None
     value: float | None = None
@@ -109,9 +140,11 @@ def parse_number(text: str) -> float | None:
             i += 3
     if value is None:
         return None
-    for word in words[i:]:
+    for k, word in enumerate(words[i:]):
         if word in SCALES:
             value *= SCALES[word]
+        elif k == 0 and word in GLUED and re.search(r"\d" + word, bare):
+            value *= GLUED[word]
         else:
             return None
     return value
@@ -129,6 +162,9 @@ class FigureFinder:
         year: int | None = None,
     ) -> list[Figure]:
         skip = [(m.start(), m.end()) for m in DATE.finditer(text)] + [(m.start(), m.end()) for m in TIME.finditer(text)]
+        signs = CURRENCY_SIGNS
+        if len(JAPAN.findall(text)) > len(CHINA.findall(text)):
+            signs = {**CURRENCY_SIGNS, "¥": "JPY"}  # the sign is the yen's and the yuan's alike
         figures: list[Figure] = []
         pending: list[tuple[int, float]] = []  # bare numbers waiting for a unit: (start, value)
         previous: tuple[int, str, float] | None = None  # (end, unit, scale) of the last figure
@@ -139,7 +175,7 @@ class FigureFinder:
                 continue
             if previous and match.start() < previous[0]:
                 continue  # already read as part of the figure before ("5 hours and 22 minutes")
-            found = self.unit(text, match, raw, value, pos_at)
+            found = self.unit(text, match, raw, value, pos_at, signs)
             if found is None:
                 gap = text[previous[0]:match.start()] if previous else ""
                 if previous and previous[1] != "year" and ALTERNATIVE.match(gap):
@@ -185,22 +221,30 @@ class FigureFinder:
                 break
         return []
 
-    def unit(self, text: str, match: re.Match, raw: str, value: float, pos_at) -> tuple[str, float, int] | None:
+    def unit(self, text: str, match: re.Match, raw: str, value: float, pos_at,
+             signs: dict[str, str] = CURRENCY_SIGNS) -> tuple[str, float, int] | None:
         """(unit, normalised value, end of the figure's text) or None when no unit can be named."""
         after = text[match.end():match.end() + 40]
         before = text[max(0, match.start() - 12):match.start()]
-        sign = re.match(r"(?:US)?[$€£¥₽₹]", raw, re.IGNORECASE)
+        sign = SIGNED.match(raw)
         if sign:
-            return CURRENCY_SIGNS[sign.group(0).lower()], value, match.end()
+            return signs[sign.group(0).lower()], value, match.end()
         code = re.search(r"\b([A-Z]{3})\s*$", before)
         if code and code.group(1).lower() in CURRENCY_WORDS:
             return CURRENCY_WORDS[code.group(1).lower()], value, match.end()
-        word = re.match(r"\s*(?:(?:more|other|last|next|previous|coming|past|full)\s+)?([A-Za-z%]+(?:\s+(?:points|cent))?)", after)
-        following = word.group(1).lower() if word else ""
+        word = re.match(r"\s*(?:(more|other|last|next|previous|coming|past|full)\s+)?([A-Za-z%]+(?:\s+(?:points|cent))?)", after)
+        following = word.group(2).lower() if word else ""
         if after.startswith("%"):
             return "percent", value, match.end() + 1
+        phrase = CURRENCY_PHRASE.match(after)
+        if phrase:
+            return CURRENCY_PHRASES[phrase.group(1).lower()], value, match.end() + phrase.end()
         if following in CURRENCY_WORDS:
             return CURRENCY_WORDS[following], value, match.end() + word.end()
+        if INDIAN_SCALE.search(raw) and pos_at(match.end() + len(after) - len(after.lstrip())) not in ("NOUN", "PROPN"):
+            return "INR", value, match.end()  # "deals worth 5,000 crore", not "140 crore Indians"
+        if word and word.group(1) and following in ("year", "month", "week", "day"):
+            return None  # "5,000 last year": a number said last year, not a span of years
         if following in MEASURES:
             unit, factor = MEASURES[following]
             end = match.end() + word.end()
@@ -243,7 +287,7 @@ class FigureFinder:
                     at = nxt + follow.start(1)  # a compound noun: count the last word
                     word = re.match(r"[\w’'-]+", text[at:])
                 return "count", value, at + word.end()
-            if pos not in ("ADJ", "VERB"):
+            if pos not in ("ADJ", "VERB", "PROPN"):  # "four new power units", "42 Rafale jets"
                 return None
             at += word.end() + len(text[at + word.end():]) - len(text[at + word.end():].lstrip())
         return None
