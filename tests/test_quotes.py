@@ -147,6 +147,14 @@ def test_unknown_person_becomes_an_actor_by_full_name(quotes):
     assert quotes(text)[0][1] == "Shi Zhiqin"
 
 
+def test_unknown_leader_is_known_by_surname_after_the_full_name(quotes):
+    text = (
+        "President Joe Biden met Zambian President Hakainde Hichilema at the White House on Tuesday. "
+        "\u201cZambia is a key partner,\u201d Biden said. \u201cWe are grateful,\u201d Hichilema said."
+    )
+    assert [q[1] for q in quotes(text)] == ["Joe Biden", "Hakainde Hichilema"]
+
+
 @pytest.mark.parametrize(
     "text, speakers",
     [

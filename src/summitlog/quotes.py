@@ -408,6 +408,13 @@ class QuoteFinder:
             elif clean in known_full:
                 found.append(Mention(start, end, "name", known_full[clean]))
             taken.append((start, end))
+        for surname, full in known_full.items():
+            # "Hakainde Hichilema ... Hichilema said": the NER does not always see the surname
+            # alone as a person (it took this one for an organisation), the reader does.
+            for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    found.append(Mention(match.start(), match.end(), "name", full))
+                    taken.append((match.start(), match.end()))
         for match in APPOSITIVE.finditer(text):
             if not any(s < match.end("name") and match.start() < e for s, e in taken):
                 found.append(Mention(match.start(), match.end("name"), "name", match.group("name")))
