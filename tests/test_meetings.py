@@ -32,6 +32,7 @@ def meeting(analyze_text):
         ("Erdogan held talks with Putin in Sochi on Wednesday.", "2024-09-05", "2024-09-04"),
         ("Erdogan held talks with Putin in Sochi yesterday.", "2024-09-05", "2024-09-04"),
         ("Early on August 1, Lukashenko set off on a working visit to meet Putin on Valaam.", None, "--08-01"),
+        ("Erdogan spoke by phone with Putin on Monday, the Turkish presidency said.", "2024-03-05", "2024-03-04"),
     ],
 )
 def test_dates(meeting, sentence, published, date):
@@ -60,6 +61,7 @@ def test_weekday_is_never_given_a_year_it_does_not_have():
         ("Putin received Lukashenko at Novo-Ogaryovo on Friday.", "Moscow", "Novo-Ogaryovo", "RU"),
         ("Xi met Lula in the Great Hall of the People in Beijing.", "Beijing", "Great Hall of the People", "CN"),
         ("Trump and Starmer met in Washington; talks with Moscow were discussed.", "Washington", None, "US"),
+        ("Kishida visited Kyiv on March 21, 2023 and met Zelensky.", "Kyiv", None, "UA"),
     ],
 )
 def test_places_from_the_gazetteer(meeting, text, city, venue, country):

@@ -33,7 +33,7 @@ STRONG = (
 MEETING_STRONG = re.compile(rf"\b(?:{STRONG})\b", re.IGNORECASE)
 MEETING = re.compile(
     rf"\b(?:{STRONG}|received|receives|hosted|hosts|host|welcomed|welcomes|visit|visits|visited|"
-    r"visiting|arrived|arrives|greeted|welcome)\b",
+    r"visiting|arrived|arrives|greeted|welcome|phoned|telephoned|by phone|by telephone|spoke by video)\b",
     re.IGNORECASE,
 )
 # "TASHKENT, May 27. /TASS/." or "Johannesburg [South Africa], August 23 :" opening a paragraph.
@@ -45,7 +45,10 @@ FUNCTION_WORDS = {
     "has", "have", "will", "would", "the", "a", "an", "or", "but", "while", "when", "early", "late",
     "earlier", "later", "since", "until", "of", "into", "amid", "ahead", "over", "near", "region",
 }
-LOCATIVE = {"in", "at", "to", "into", "from", "near", "outside", "inside", "of", "on", "toward", "towards"}
+LOCATIVE = {
+    "in", "at", "to", "into", "from", "near", "outside", "inside", "of", "on", "toward", "towards",
+    "visited", "visiting", "visits", "toured", "touring", "reached",  # "Kishida visited Kyiv"
+}
 COUNTRY_HEADS = {
     "president", "prime minister", "chancellor", "king", "general secretary", "supreme leader", "pope", "taoiseach",
 }
