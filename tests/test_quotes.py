@@ -121,6 +121,20 @@ def test_descriptors_resolve_for_leaders_beyond_the_bundled_pages(quotes):
     assert [q[1] for q in quotes(text)] == ["William Ruto", "Anwar Ibrahim"]
 
 
+def test_a_part_of_a_leaders_name_means_the_one_this_page_names(quotes):
+    korea = ("Prime Minister Sanae Takaichi met President Lee Jae-myung in Gyeongju. "
+             "Mr Lee agreed: \u201cOur cooperation matters.\u201d")
+    singapore = ("Prime Minister Lee Hsien Loong received Chinese Premier Li Qiang. "
+                 "Mr Lee said: \u201cWe value our ties.\u201d")
+    assert quotes(korea)[0][1] == "Lee Jae-myung" and quotes(singapore)[0][1] == "Lee Hsien Loong"
+
+
+def test_a_new_sentence_after_the_quote_does_not_take_it_from_its_own(quotes):
+    text = ('President Macron and President Lula met in Belém. Macron said, in French, "Nous sommes ensemble." '
+            'Lula said the Amazon "is not for sale."')
+    assert [q[1] for q in quotes(text)] == ["Emmanuel Macron", "Luiz Inácio Lula da Silva"]
+
+
 def test_head_of_state_is_the_outlets_own_leader(quotes):
     text = (
         "President of Belarus Aleksandr Lukashenko met with President of Russia Vladimir Putin.\n\n"

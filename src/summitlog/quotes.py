@@ -64,6 +64,8 @@ DESCRIPTOR = re.compile(
     r"[Hh]ead of [Gg]overnment|[Pp]resident's [Oo]ffice)"
     r"(?:\s+of\s+(?:the\s+)?(?P<cty>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}))?"
 )
+NAME_PARTICLES = {"King", "Queen", "Crown", "Prince", "Sheikh", "Pope", "Sir", "Lord", "Jr.", "Al", "Emir", "Sultan"}
+ROMAN = re.compile(r"[IVX]+\.?")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
 ROLE_WORDS = {
     "leader": {"leader", "president", "prime minister", "chancellor", "premier"},
@@ -287,13 +289,8 @@ class QuoteFinder:
         tail_abs = w.p_start + w.tail_to
         new_sentence = w.content.rstrip()[-1:] in ".!?…" and w.tail.strip()[:1].isupper()
         cue = self.cue.search(w.tail)
-        if w.tail.strip() and cue and cue.start() < 60:
-            if new_sentence:
-                # A new sentence attributes the quote only as "Putin said." / "said Putin."
-                m = re.match(r"\s*(?P<who>[^.!?]{1,60}?)\s+(?:" + SAY.pattern + r")\b", w.tail)
-                first = (self.mention_in(ctx, tail_abs, tail_abs + m.end("who")) if m else None)
-            else:
-                first = self.mention_in(ctx, tail_abs, tail_abs + len(w.tail))
+        if w.tail.strip() and cue and cue.start() < 60 and not new_sentence:
+            first = self.mention_in(ctx, tail_abs, tail_abs + len(w.tail))
             if first and (who := self.resolve(first, ctx)):
                 return who, cue.group(0).lower()
         head_abs = w.p_start + w.head_from
@@ -303,6 +300,13 @@ class QuoteFinder:
             first = self.subject_of(ctx, min(sentence_abs, head_abs), head_abs + len(w.head))
             if first and (who := self.resolve(first, ctx)):
                 return who, cues[-1].group(0).lower() if cues else "colon"
+        if w.tail.strip() and cue and cue.start() < 60 and new_sentence:
+            # A new sentence attributes the quote only as "Putin said." / "said Putin.", and
+            # only when the quote's own sentence did not ("Macron said: '...' Lula said the ...").
+            m = re.match(r"\s*(?P<who>[^.!?]{1,60}?)\s+(?:" + SAY.pattern + r")\b", w.tail)
+            first = self.mention_in(ctx, tail_abs, tail_abs + m.end("who")) if m else None
+            if first and (who := self.resolve(first, ctx)):
+                return who, cue.group(0).lower()
         if default:
             return default
         if w.standalone and (w.content.isupper() or len(WORD.findall(w.content)) <= 8):
@@ -405,15 +409,17 @@ class QuoteFinder:
             elif len(parts) > 1:
                 known_full[parts[-1]] = clean
                 found.append(Mention(start, end, "name", clean))
-            elif clean in known_full:
-                found.append(Mention(start, end, "name", known_full[clean]))
+            else:
+                continue  # a name alone: a person only if the text names them in full (below)
             taken.append((start, end))
-        for surname, full in known_full.items():
-            # "Hakainde Hichilema ... Hichilema said": the NER does not always see the surname
-            # alone as a person (it took this one for an organisation), the reader does.
-            for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+        for part, actor in self.short_names(found, known_full).items():
+            # "Lee Jae-myung ... Mr Lee", "Hakainde Hichilema ... Hichilema said": a part of the
+            # name of someone this text names in full is that person here (the NER does not
+            # always see it as a person; it took "Hichilema" for an organisation).
+            gender = self.registry.actors[actor].gender if actor in self.registry.actors else None
+            for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text):
                 if not any(s < match.end() and match.start() < e for s, e in taken):
-                    found.append(Mention(match.start(), match.end(), "name", full))
+                    found.append(Mention(match.start(), match.end(), "name", actor, gender=gender))
                     taken.append((match.start(), match.end()))
         for match in APPOSITIVE.finditer(text):
             if not any(s < match.end("name") and match.start() < e for s, e in taken):
@@ -437,6 +443,18 @@ class QuoteFinder:
             subject = word in ("he", "she") or text[max(0, match.start() - 13):match.start()].lower().endswith("according to ")
             found.append(Mention(match.start(), match.end(), "pronoun" if subject else "object", gender=gender))
         return sorted(found, key=lambda m: m.start)
+
+    def short_names(self, found: list[Mention], known_full: dict[str, str]) -> dict[str, str]:
+        """Parts of the names of the people a text names, each for the one person it can mean
+        there: "Lee" is Lee Jae-myung on a page about him, Lee Hsien Loong on another."""
+        people: dict[str, set[str]] = {}
+        for actor in {m.actor for m in found if m.kind == "name" and m.actor}:
+            for part in actor.split():
+                if len(part) > 2 and part[0].isupper() and part not in NAME_PARTICLES and not ROMAN.fullmatch(part):
+                    people.setdefault(part, set()).add(actor)
+        for surname, full in known_full.items():
+            people.setdefault(surname, set()).add(full)
+        return {part: next(iter(who)) for part, who in people.items() if len(who) == 1}
 
     def resolve(self, mention: Mention, ctx: Context) -> str | None:
         """The actor a mention refers to, given what came before it."""
