@@ -89,7 +89,7 @@ NUMBER = re.compile(
     rf"(?<![\w.,$€£¥₽₹₩₺₸₴-])(?:{SIGN}\s?)?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one)\s+and\s+a\s+half|(?:{WORDNUM})(?:[\s-](?:{WORDNUM}))?"
     rf"(?:\s+and\s+a\s+half)?|a\s+(?=(?:hundred|thousand|million|billion)\b)|an?\s+(?=hour\b))"
-    rf"(?:(?<=\d)[mk]\b)?(?:\s*(?:{SCALE})\b)*",  # "£10m", "$50k"; "€1.5bn" is read by SCALE
+    rf"(?:(?<=\d)[mk]\b)?(?:\s*(?:{SCALE})\b)*",  # "€1.5bn" is read by SCALE, "£10m" by GLUED
     re.IGNORECASE,
 )
 SIGNED = re.compile(rf"^{SIGN}", re.IGNORECASE)
@@ -143,7 +143,8 @@ def parse_number(text: str) -> float | None:
     for k, word in enumerate(words[i:]):
         if word in SCALES:
             value *= SCALES[word]
-        elif k == 0 and word in GLUED and re.search(r"\d" + word, bare):
+        elif k == 0 and word in GLUED and re.search(r"\d" + word, bare) and SIGNED.match(text.strip()):
+            # "£10m", "$50k"; without a sign, "100m" may be metres
             value *= GLUED[word]
         else:
             return None
