@@ -31,6 +31,14 @@ PARTY_NOUNS = {
     "peoples", "states", "parties", "delegations", "capitals", "allies", "neighbours", "neighbors",
     "premiers", "ministers", "republics", "powers",
 }
+# Words that are never a counted noun nor a word before one ("two of", "three and", "five they").
+CLOSED_WORDS = {
+    "the", "a", "an", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+    "as", "into", "than", "that", "this", "these", "those", "which", "who", "whom", "whose", "it", "its",
+    "they", "them", "their", "we", "us", "our", "he", "him", "his", "she", "her", "you", "your", "i", "me",
+    "is", "are", "was", "were", "be", "been", "am", "will", "would", "shall", "should", "can", "could",
+    "may", "might", "must", "do", "does", "did", "has", "have", "had", "not", "if", "so", "another",
+}
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10}
 CURRENCY_SIGNS = {
@@ -274,13 +282,15 @@ class FigureFinder:
         if value != int(value) or re.match(r"\s*(?:of|per)\b", after):
             return None
         at = match.end() + len(after) - len(after.lstrip())
+        if at == match.end() and re.match(r"[^\W\d]|-", text[at:at + 1]):
+            return None  # "5th", "one-on-one": part of a word, not a count
         for _ in range(3):  # "four new power units", "400 marching soldiers"
             word = re.match(r"[\w’'-]+", text[at:])
-            if not word:
-                return None
-            pos = pos_at(at)
+            if not word or word.group(0).lower() in CLOSED_WORDS:
+                return None  # the tagger would say so too, at a cost
             if word.group(0).lower() in PARTY_NOUNS and re.search(r"\b(?:the|our|their|both|these|those)\s+$", text[max(0, match.start() - 8):match.start()], re.IGNORECASE):
                 return None  # "the two leaders": the participants, not a claim
+            pos = pos_at(at)
             if pos == "NOUN" and not (word.end() + at < len(text) and text[at + word.end()] == "-"):
                 nxt = at + word.end()
                 follow = re.match(r"\s+([\w-]+)", text[nxt:])
