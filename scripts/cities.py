@@ -28,7 +28,8 @@ LEFT_OUT = {
     "Najafgarh", "Sadr City", "Abobo", "Soweto", "Salvador", "Cixi", "Aba", "Jos", "Kota", "Teni",
     "Budta", "Malingao", "Camayenne", "Guankou", "Wuzhong", "Wuwei", "Yulin", "Taizhou", "Jilin",
     "East Jerusalem", "Ciudad de la Paz", "Heshan", "Fengxiang", "Nowrangapur", "Rasapūdipalem",
-    "Kallakurichi", "Georgetown", "Pikine", "Matola", "Zhu Cheng City", "Dombivali", "Virār", "Pimpri", "Shubrā al Khaymah",
+    "Kallakurichi", "Georgetown", "Pikine", "Matola", "Zhu Cheng City", "Dombivali", "Virār", "Pimpri",
+    "Shubrā al Khaymah",
 }
 
 

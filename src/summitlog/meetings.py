@@ -50,7 +50,8 @@ LOCATIVE = {
     "visited", "visiting", "visits", "toured", "touring", "reached",  # "Kishida visited Kyiv"
 }
 COUNTRY_HEADS = {
-    "president", "prime minister", "chancellor", "king", "general secretary", "supreme leader", "pope", "taoiseach",
+    "president", "prime minister", "chancellor", "king", "general secretary", "supreme leader",
+    "pope", "taoiseach",
 }
 REFERENCE = re.compile(
     r"\b(?:earlier|previous|previously|last|since|ago|before that|former|recent|first met)\b", re.IGNORECASE

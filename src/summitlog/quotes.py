@@ -64,7 +64,9 @@ DESCRIPTOR = re.compile(
     r"[Hh]ead of [Gg]overnment|[Pp]resident's [Oo]ffice)"
     r"(?:\s+of\s+(?:the\s+)?(?P<cty>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}))?"
 )
-NAME_PARTICLES = {"King", "Queen", "Crown", "Prince", "Sheikh", "Pope", "Sir", "Lord", "Jr.", "Al", "Emir", "Sultan"}
+NAME_PARTICLES = {
+    "King", "Queen", "Crown", "Prince", "Sheikh", "Pope", "Sir", "Lord", "Jr.", "Al", "Emir", "Sultan",
+}
 ROMAN = re.compile(r"[IVX]+\.?")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
 ROLE_WORDS = {
@@ -450,7 +452,7 @@ class QuoteFinder:
         people: dict[str, set[str]] = {}
         for actor in {m.actor for m in found if m.kind == "name" and m.actor}:
             for part in actor.split():
-                if len(part) > 2 and part[0].isupper() and part not in NAME_PARTICLES and not ROMAN.fullmatch(part):
+                if len(part) > 2 and part[0].isupper() and not (part in NAME_PARTICLES or ROMAN.fullmatch(part)):
                     people.setdefault(part, set()).add(actor)
         for surname, full in known_full.items():
             people.setdefault(surname, set()).add(full)
