@@ -46,13 +46,14 @@ CURRENCY_SIGNS = {
     "rs.": "INR", "r$": "BRL", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
     "s$": "SGD", "nz$": "NZD", "₩": "KRW", "₺": "TRY", "₸": "KZT", "₴": "UAH",
 }
+SIGN_CHARS = "€£¥₽₹₩₺₸₴"
 # A sign as written before the amount: "$", "US$", "A$", "R$", "Rs", "Rs." (one form per match).
-SIGN = r"(?:(?:US|AU|CA|HK|NZ|[ACRS])?\$|[€£¥₽₹₩₺₸₴]|Rs\.?(?=\s?\d))"
+SIGN = rf"(?:(?:US|AU|CA|HK|NZ|[ACRS])?\$|[{SIGN_CHARS}]|Rs\.?(?=\s?\d))"
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "yuan": "CNY",
     "cny": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "inr": "INR", "byn": "BYN",
-    "belarusian rubles": "BYN", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
+    "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
     "won": "KRW", "krw": "KRW", "lira": "TRY", "liras": "TRY", "try": "TRY", "tenge": "KZT", "kzt": "KZT",
     "hryvnia": "UAH", "uah": "UAH", "real": "BRL", "reais": "BRL", "brl": "BRL",
     "rand": "ZAR", "zar": "ZAR", "riyal": "SAR", "riyals": "SAR", "sar": "SAR", "dirham": "AED",
@@ -94,7 +95,7 @@ QUALIFIERS = (
 WORDNUM = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 NUMBER = re.compile(
-    rf"(?<![\w.,$€£¥₽₹₩₺₸₴-])(?:{SIGN}\s?)?"
+    rf"(?<![\w.,${SIGN_CHARS}-])(?:{SIGN}\s?)?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one)\s+and\s+a\s+half|(?:{WORDNUM})(?:[\s-](?:{WORDNUM}))?"
     rf"(?:\s+and\s+a\s+half)?|a\s+(?=(?:hundred|thousand|million|billion)\b)|an?\s+(?=hour\b))"
     rf"(?:(?<=\d)[mk]\b)?(?:\s*(?:{SCALE})\b)*",  # "€1.5bn" is read by SCALE, "£10m" by GLUED
