@@ -5,12 +5,14 @@ NER, which carries its own token vectors) runs over every document: speakers and
 participants are found anywhere. The tagger (shared tok2vec, tagger, attribute
 ruler) is needed only for the word after a bare number ("four new power units"),
 so it runs lazily, on a few words around each word a figure asks about.
-The dependency parser is never run. Nothing is fetched from a model hub: the
-model is an installed package.
+The dependency parser runs only on the paragraphs around a quote whose source is
+sought: the attribution model asks whether a mention is the subject of a speech verb.
+Nothing is fetched from a model hub: the model is an installed package.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import spacy
@@ -51,6 +53,38 @@ def build(registry: Registry) -> Language:
 def build_tagger() -> Language:
     """Coarse parts of speech (tok2vec, tagger, attribute ruler)."""
     return load_model(exclude=("parser", "lemmatizer", "ner"))
+
+
+def build_parser() -> Language:
+    """Parts of speech and dependencies (tok2vec, tagger, attribute ruler, parser)."""
+    return load_model(exclude=("lemmatizer", "ner"))
+
+
+class Syntax:
+    """The grammatical role of a span of the text: its head token's dependency label and the
+    word it depends on. Parses the paragraph holding the span on first ask, once."""
+
+    def __init__(self, parser: Language, text: str, paragraphs: list[tuple[int, int]]) -> None:
+        self.parser = parser
+        self.text = text
+        self.starts = [a for a, _ in paragraphs]
+        self.paragraphs = paragraphs
+        self.parsed: dict[int, object] = {}
+
+    def __call__(self, start: int, end: int) -> tuple[str, str]:
+        """(dependency label, the governing word) of the span's head, or ("", "") if unknown."""
+        at = bisect.bisect_right(self.starts, start) - 1
+        if at < 0 or start >= self.paragraphs[at][1]:
+            return "", ""
+        p_start, p_end = self.paragraphs[at]
+        if at not in self.parsed:
+            self.parsed[at] = self.parser(self.text[p_start:p_end])
+        doc = self.parsed[at]
+        span = doc.char_span(start - p_start, end - p_start, alignment_mode="expand")
+        if span is None or not len(span):
+            return "", ""
+        root = span.root
+        return root.dep_, root.head.text.lower() if root.head is not root else ""
 
 
 class PartsOfSpeech:

@@ -58,6 +58,7 @@ class Analyzer:
         self.registry = registry or Registry.load()
         self.nlp = nlp.build(self.registry)
         self.tagger = nlp.build_tagger()
+        self.parser = nlp.build_parser()
         self.quotes = QuoteFinder(self.registry)
         self.meetings = MeetingFinder(self.registry)
         self.figures = FigureFinder()
@@ -74,7 +75,9 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     persons = [(e.start_char, e.end_char, e.text) for e in parsed.ents if e.label_ == "PERSON"]
     paragraphs = [(p.start, p.end) for p in doc.paragraphs]
     year = int(doc.published[:4]) if doc.published and doc.published[:1].isdigit() else None
-    quotes = analyzer.quotes.find(doc.text, paragraphs, persons, doc.raw, doc.site, year, doc.dateline)
+    orgs = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "ORG"]
+    syntax = nlp.Syntax(analyzer.parser, doc.text, paragraphs)
+    quotes = analyzer.quotes.find(doc.text, paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs, syntax)
     meetings = analyzer.meetings.find(
         doc.text, paragraphs, doc.published, doc.dateline, persons,
         quoted=[(q.start, q.end) for q in quotes if q.kind == "direct"],

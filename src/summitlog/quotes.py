@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .attribution import Around, Candidate, SourceRanker
 from .records import Quote
 from .registry import Registry
 from .resources import load
@@ -68,7 +69,7 @@ NAME_PARTICLES = {
     "King", "Queen", "Crown", "Prince", "Sheikh", "Pope", "Sir", "Lord", "Jr.", "Al", "Emir", "Sultan",
 }
 ROMAN = re.compile(r"[IVX]+\.?")
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)\b")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Tt]hey)\b")
 ROLE_WORDS = {
     "leader": {"leader", "president", "prime minister", "chancellor", "premier"},
     "president": {"president", "head of state"},
@@ -90,7 +91,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # name | descriptor | pronoun
+    kind: str  # name | descriptor | pronoun | object | plural (they) | org (no person speaks)
     actor: str | None = None
     country: str | None = None
     role: str | None = None
@@ -111,6 +112,7 @@ class Context:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quoted ranges, in text order
     par_speaker: str | None = None  # speaker of the previous quote in this paragraph
     par_quote_end: int = 0  # where that quote ended
+    syntax: Callable[[int, int], tuple[str, str]] | None = None  # (dependency, governor) of a span
 
     def in_quote(self, offset: int) -> bool:
         at = bisect.bisect_right(self.quoted, (offset, float("inf"))) - 1
@@ -143,8 +145,9 @@ class Span:
 class QuoteFinder:
     """Finds quotes and turns in a document's clean text. Holds only read-only data."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, ranker: SourceRanker | None = None) -> None:
         self.registry = registry
+        self.ranker = ranker or SourceRanker.load()
         cues = load("cues.json")
         verbs = sorted(set(cues["verbs"]), key=len, reverse=True)
         phrases = sorted(cues["phrases"], key=len, reverse=True)
@@ -168,12 +171,16 @@ class QuoteFinder:
         site: str | None = None,
         year: int | None = None,
         skip: str | None = None,
+        orgs: Sequence[tuple[int, int]] = (),
+        syntax: Callable[[int, int], tuple[str, str]] | None = None,
     ) -> list[Quote]:
-        """Quotes and turns of a document. `persons` are (start, end, text) of NER PERSON entities;
-        `skip` is a paragraph that is never speech (the page's dateline)."""
-        mentions = self.mentions(text, persons)
+        """Quotes and turns of a document. `persons` are (start, end, text) of NER PERSON entities,
+        `orgs` the spans of ORG entities (institutions speak, but no person is their speaker);
+        `skip` is a paragraph that is never speech (the page's dateline); `syntax` gives the
+        grammatical role of a span (nlp.Syntax), which the attribution model reads."""
+        mentions = self.mentions(text, persons, orgs)
         cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
-        ctx = Context(text, mentions, cast, self.outlet_country(text, raw, site))
+        ctx = Context(text, mentions, cast, self.outlet_country(text, raw, site), syntax=syntax)
         quotes: list[Quote] = []
         turn: tuple[str, str] | None = None  # (speaker, cue) of the transcript turn in progress
         alone: tuple[str, str] | None = None  # a label on a line of its own, waiting for its body
@@ -244,6 +251,8 @@ class QuoteFinder:
             if lowercase:
                 continue
             named = self.people_in(mentions, offset, offset + len(label))
+            if len(words) == 1 and named and named[0] not in self.registry.actors and not label.isupper():
+                continue  # "Background:", "Xinhua:": one word the NER took for a name; "WALLACE:" is a label
             if named:
                 return named[0], match.end(), "label"
         return None
@@ -286,7 +295,61 @@ class QuoteFinder:
                              speaker=speaker, kind="direct", cue=cue))
         return out
 
+    def window(self, ctx: Context, w: Where) -> tuple[Around, list[Mention]]:
+        """The quote with its sentence and paragraph bounds, and the mentions that may be its
+        source: from the paragraph before to the first sentence of the paragraph after."""
+        close = w.span.end + 1 if w.span.closed else w.span.end
+        prev_at, prev_text, _ = ctx.prev_para
+        next_at, next_text = ctx.next_para
+        prev = (prev_at, prev_at + len(prev_text)) if prev_text and prev_at < w.p_start else None
+        nxt = (next_at, next_at + len(next_text)) if next_text and next_at > w.p_start else None
+        around = Around(
+            ctx.text, w.p_start + w.span.start, w.p_start + w.span.end, w.p_start, w.p_start + len(w.para),
+            w.p_start + sentence_start(w.para, w.span.start - 1), w.p_start + sentence_end(w.para, close),
+            prev, nxt,
+        )
+        lo = prev[0] if prev else w.p_start
+        hi = next_at + sentence_end(next_text, 0) if nxt else w.p_start + len(w.para)
+        return around, self.mentions_in(ctx, lo, hi, everyone=True)
+
+    def ranked(self, ctx: Context, w: Where) -> tuple[bool, str | None, str | None]:
+        """(found, speaker, cue) from the attribution model: the likeliest mention near the quote
+        that resolves (an organisation or "they" resolves to no person)."""
+        around, near = self.window(ctx, w)
+        candidates = self.candidates(ctx, near)
+        for index, _ in self.ranker.ranked(around, candidates, self.cue, ctx.quoted):
+            mention = near[index]
+            who = self.resolve(mention, ctx)
+            if who or mention.kind in ("org", "plural"):
+                return True, who, self.cue_near(ctx.text, mention)
+        return False, None, None
+
+    def candidates(self, ctx: Context, near: list[Mention]) -> list[Candidate]:
+        """The mentions as the attribution model sees them."""
+        out = []
+        for m in near:
+            dep, governor = ctx.syntax(m.start, m.end) if ctx.syntax else ("", "")
+            out.append(Candidate(m.start, m.end, m.kind, bool(m.actor) and m.actor == ctx.last_speaker, dep, governor))
+        return out
+
+    def cue_near(self, text: str, mention: Mention) -> str:
+        """The speech verb closest to a mention in its sentence, else "ranked"."""
+        lo = text.rfind(".", 0, mention.start) + 1
+        hi = text.find(".", mention.end)
+        hits = list(self.cue.finditer(text, lo, hi if hi >= 0 else len(text)))
+        if not hits:
+            return "ranked"
+        return min(hits, key=lambda h: min(abs(h.start() - mention.end), abs(mention.start - h.end()))).group(0).lower()
+
     def attribute(self, ctx: Context, w: Where, default=None) -> tuple[str | None, str | None]:
+        """The speaker of one quote: the attribution model's pick among the mentions near it,
+        else a label above, a headline's next paragraph, the last speaker."""
+        found, who, cue = self.ranked(ctx, w)
+        if found:
+            return who, cue
+        return self.attribute_by_rules(ctx, w, default)
+
+    def attribute_by_rules(self, ctx: Context, w: Where, default=None) -> tuple[str | None, str | None]:
         """The speaker of one quote: from its tail, its head, a label above, then discourse."""
         tail_abs = w.p_start + w.tail_to
         new_sentence = w.content.rstrip()[-1:] in ".!?…" and w.tail.strip()[:1].isupper()
@@ -379,9 +442,11 @@ class QuoteFinder:
             clause = comma
         return sentence
 
-    def mentions_in(self, ctx: Context, start: int, end: int) -> list[Mention]:
-        """Mentions between two offsets, outside quoted text."""
-        return [m for m in ctx.mentions if start <= m.start and m.end <= end and not ctx.in_quote(m.start)]
+    def mentions_in(self, ctx: Context, start: int, end: int, everyone: bool = False) -> list[Mention]:
+        """Mentions of people between two offsets, outside quoted text (with `everyone`, also
+        organisations and "they")."""
+        return [m for m in ctx.mentions if start <= m.start and m.end <= end and not ctx.in_quote(m.start)
+                and (everyone or m.kind not in ("org", "plural"))]
 
     def mention_in(self, ctx: Context, start: int, end: int) -> Mention | None:
         found = self.mentions_in(ctx, start, end)
@@ -389,10 +454,13 @@ class QuoteFinder:
 
     # -- mentions and their resolution --------------------------------------------
 
-    def mentions(self, text: str, persons: Sequence[tuple[int, int, str]]) -> list[Mention]:
-        """Every person mention in text: registry names, other PERSON entities, descriptors, pronouns."""
+    def mentions(self, text: str, persons: Sequence[tuple[int, int, str]],
+                 orgs: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        """Every mention that may be a source: registry names, other PERSON entities, descriptors,
+        pronouns, and organisations (whose words have no person as speaker)."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
+        alone: list[tuple[int, int, str]] = []
         for start, end, name in self.registry.find_names(text):
             actor = self.registry.actors[name]
             found.append(Mention(start, end, "name", name, gender=actor.gender))
@@ -412,7 +480,8 @@ class QuoteFinder:
                 known_full[parts[-1]] = clean
                 found.append(Mention(start, end, "name", clean))
             else:
-                continue  # a name alone: a person only if the text names them in full (below)
+                alone.append((start, end, clean))  # a surname: the full name if the text gives it (below)
+                continue
             taken.append((start, end))
         for part, actor in self.short_names(found, known_full).items():
             # "Lee Jae-myung ... Mr Lee", "Hakainde Hichilema ... Hichilema said": a part of the
@@ -423,6 +492,14 @@ class QuoteFinder:
                 if not any(s < match.end() and match.start() < e for s, e in taken):
                     found.append(Mention(match.start(), match.end(), "name", actor, gender=gender))
                     taken.append((match.start(), match.end()))
+        for start, end, name in alone:
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Mention(start, end, "name", name))  # "Alden said", never named in full
+                taken.append((start, end))
+        for start, end in orgs:
+            if not any(s < end and start < e for s, e in taken) and not self.registry.country(text[start:end]):
+                found.append(Mention(start, end, "org"))
+                taken.append((start, end))
         for match in APPOSITIVE.finditer(text):
             if not any(s < match.end("name") and match.start() < e for s, e in taken):
                 found.append(Mention(match.start(), match.end("name"), "name", match.group("name")))
@@ -441,6 +518,9 @@ class QuoteFinder:
             if any(s <= match.start() < e for s, e in taken):
                 continue
             word = match.group(0).lower()
+            if word == "they":
+                found.append(Mention(match.start(), match.end(), "plural"))
+                continue
             gender = "f" if word in ("she", "her") else "m"
             subject = word in ("he", "she") or text[max(0, match.start() - 13):match.start()].lower().endswith("according to ")
             found.append(Mention(match.start(), match.end(), "pronoun" if subject else "object", gender=gender))
@@ -464,6 +544,8 @@ class QuoteFinder:
             return mention.actor
         if mention.kind in ("pronoun", "object"):
             return self.resolve_pronoun(mention, ctx)
+        if mention.kind in ("org", "plural"):
+            return None
         return self.resolve_descriptor(mention, ctx)
 
     def resolve_pronoun(self, mention: Mention, ctx: Context) -> str | None:
@@ -475,7 +557,7 @@ class QuoteFinder:
             if lo is None:
                 continue
             hi = mention.start if lo == since else ctx.prev_para[0] + len(ctx.prev_para[1])
-            candidates = [m for m in self.mentions_in(ctx, lo, hi) if m.kind not in ("pronoun", "object")]
+            candidates = [m for m in self.mentions_in(ctx, lo, hi) if m.kind in ("name", "descriptor")]
             if candidates:
                 last = candidates[-1]
                 local = ctx.text[lo:hi]
