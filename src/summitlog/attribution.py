@@ -84,6 +84,11 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
     lo, hi = (c.end, a.start - 1) if before_quote else (a.end + 1, c.start)
     between = sum(1 for o in candidates if lo <= o.start and o.end <= hi)
     crosses_quote = any(lo <= s and e <= hi for s, e in quoted)
+    speaks = [o.dep.startswith("nsubj") and bool(cue.fullmatch(o.governor)) for o in candidates]
+    closer_speaker = any(
+        speaks[k] and k != i and (c.end <= o.start < a.start if before_quote else a.end <= o.start < c.start)
+        for k, o in enumerate(candidates)
+    )
     prev_words = words(text[max(0, c.start - 40):c.start])
     next_words = words(text[c.end:c.end + 60])
     prev = prev_words[-1].lower() if prev_words else "^"
@@ -120,6 +125,9 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
         f"dep={c.dep or 'none'}": 1.0,
         f"dep={c.dep or 'none'}|governor_cue={bool(cue.fullmatch(c.governor))}": 1.0,
         f"region={where}|dep={c.dep or 'none'}": 1.0,
+        "speaks": float(speaks[i]),
+        f"region={where}|speaks": float(speaks[i]),
+        "closer_speaker": float(closer_speaker),
         "last_speaker": float(c.last_speaker),
         f"region={where}|last_speaker": float(c.last_speaker),
         "gap_colon": float(before_quote and gap.rstrip().endswith(":")),

@@ -562,8 +562,11 @@ class QuoteFinder:
                 last = candidates[-1]
                 local = ctx.text[lo:hi]
                 begin = lo + sentence_start(local, last.start - lo)
-                for candidate in candidates:
-                    if candidate.start >= begin and (who := self.resolve(candidate, ctx)):
+                ordered = [c for c in candidates if c.start >= begin]
+                if ctx.syntax:  # the subject of that sentence first, where the parser says which it is
+                    ordered.sort(key=lambda c: not ctx.syntax(c.start, c.end)[0].startswith("nsubj"))
+                for candidate in ordered:
+                    if (who := self.resolve(candidate, ctx)):
                         if self.gender(who) == mention.gender:
                             return who
             if lo == since and ctx.par_speaker:
