@@ -56,6 +56,7 @@ APPOSITIVE = re.compile(  # "Shi Zhiqin, a Europe-China expert at Tsinghua Unive
     r"ambassador|director|head|chief|researcher|fellow|scholar|secretary|envoy|diplomat|lawmaker|"
     r"senator|member|economist|commentator|correspondent|editor|governor|mayor)\b"
 )
+INNER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")  # a label in capitals
 BULLET = re.compile(r"^[•·*▪‣◦–-]\s")
 DESCRIPTOR = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
@@ -287,7 +288,12 @@ class QuoteFinder:
             if not forced and not is_statement(content, sentence, standalone or utterance):
                 continue
             where = Where(p_start, para, span, head_from, tail_to, head, tail, content, standalone)
-            speaker, cue = forced or self.attribute(ctx, where, default)
+            inner = INNER_LABEL.match(content)
+            if inner and not forced:  # a transcript quoted whole: "WALLACE: Let's start ..."
+                label = inner.group("label")
+                speaker, cue = self.registry.resolve(label.title()) or label.title(), "label"
+            else:
+                speaker, cue = forced or self.attribute(ctx, where, default)
             if speaker:
                 ctx.last_speaker = ctx.par_speaker = speaker
                 ctx.par_quote_end = p_start + tail_to
@@ -469,6 +475,8 @@ class QuoteFinder:
         for start, end, name in persons:
             if any(s < end and start < e for s, e in taken):
                 continue
+            if any(mark in name for mark in '"“”«»'):
+                continue  # the NER ran a name into a quotation
             clean = " ".join(re.sub(r"['’]s$", "", name).split())
             parts = clean.split()
             if not parts or not parts[0][:1].isupper():
