@@ -189,6 +189,8 @@ class QuoteFinder:
         previous: tuple[int, str, bool] = (0, "", False)
         scanned = [scan(text[a:b]) for a, b in paragraphs]
         labels = [self.label(text[a:b], mentions, a) for a, b in paragraphs]
+        if sum(1 for x in labels if x) >= 2:  # a transcript: a label the NER missed is a label too
+            labels = [x or self.unnamed_label(text[a:b]) for x, (a, b) in zip(labels, paragraphs)]
         ctx.quoted = [(a + sp.start, a + sp.end) for (a, _), spans in zip(paragraphs, scanned) for sp in spans]
         for index, (p_start, p_end) in enumerate(paragraphs):
             para = text[p_start:p_end]
@@ -257,6 +259,26 @@ class QuoteFinder:
             if named:
                 return named[0], match.end(), "label"
         return None
+
+    def unnamed_label(self, para: str):
+        """(speaker, body start, cue) for "President of Ukraine Viktor Yanukovych: ..." on a page
+        of labels: the capitalised words after the title and country are the name."""
+        match = LABEL.match(para)
+        if not match:
+            return None
+        words = re.sub(r"\([^)]*\)", " ", match.group("label")).split()
+        if not 2 <= len(words) <= 9 or not all(re.fullmatch(r"[A-Z][\w’'.-]*|of|the|and", w) for w in words):
+            return None
+        if "of" in words:
+            words = words[len(words) - words[::-1].index("of"):]
+            while words and (words[0] == "the" or self.registry.country(words[0])):
+                words = words[1:]
+        while words and re.fullmatch(TITLES, words[0]):
+            words = words[1:]
+        if len(words) < 2 or any(w in ("of", "the", "and") for w in words):
+            return None
+        name = " ".join(words)
+        return self.registry.resolve(name) or name, match.end(), "label"
 
     def people_in(self, mentions: list[Mention], start: int, end: int) -> list[str]:
         """The distinct people named between two offsets, in order."""
