@@ -518,7 +518,8 @@ class QuoteFinder:
             # name of someone this text names in full is that person here (the NER does not
             # always see it as a person; it took "Hichilema" for an organisation).
             gender = self.registry.actors[actor].gender if actor in self.registry.actors else None
-            for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text):
+            # ... unless a capitalised word follows: "Igor" of one name is not "Igor Dodon".
+            for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])(?! [A-Z][a-z])", text):
                 if not any(s < match.end() and match.start() < e for s, e in taken):
                     found.append(Mention(match.start(), match.end(), "name", actor, gender=gender))
                     taken.append((match.start(), match.end()))
