@@ -50,19 +50,13 @@ SAY = re.compile(
     re.IGNORECASE,
 )
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
-APPOSITIVE = re.compile(  # "Shi Zhiqin, a Europe-China expert at Tsinghua University, said"
-    r"(?<![\w’'-])(?P<name>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){1,2}),\s(?:a|an|the)\s[^,.;]{0,60}?"
-    r"\b(?:expert|analyst|professor|spokes(?:man|woman|person)|official|minister|adviser|advisor|aide|"
-    r"ambassador|director|head|chief|researcher|fellow|scholar|secretary|envoy|diplomat|lawmaker|"
-    r"senator|member|economist|commentator|correspondent|editor|governor|mayor)\b"
-)
 INNER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")  # a label in capitals
 BULLET = re.compile(r"^[•·*▪‣◦–-]\s")
 DESCRIPTOR = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
     r"(?:(?P<dem>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)\s+)?"
     r"(?P<role>[Ll]eader|[Pp]resident|[Hh]ead of [Ss]tate|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|"
-    r"[Cc]ounterpart|[Ss]ide|[Cc]hairman|[Ss]trongman|[Mm]onarch|[Hh]ead of the [Ss]tate|"
+    r"[Cc]ounterpart|[Ss]ide|[Cc]hairman|[Mm]onarch|[Hh]ead of the [Ss]tate|"
     r"[Hh]ead of [Gg]overnment|[Pp]resident's [Oo]ffice)"
     r"(?:\s+of\s+(?:the\s+)?(?P<cty>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}))?"
 )
@@ -81,7 +75,6 @@ ROLE_WORDS = {
     "head of government": {"prime minister", "premier", "chancellor", "head of government"},
     "chancellor": {"chancellor"},
     "chairman": {"president", "chairman", "general secretary"},
-    "strongman": {"president", "leader"},
     "monarch": {"king"},
 }
 
@@ -443,11 +436,6 @@ class QuoteFinder:
         for cue in reversed(list(self.cue.finditer(text))):
             sentence = sentence_start(text, cue.start())
             clause = self.clause_start(text, sentence, cue.start())
-            if text[clause:cue.start()].split()[:1] in (["who"], ["which"]):
-                # "..., interrupted by the Kremlin's strongman, who launched:" - the noun before.
-                before = self.mentions_in(ctx, start + sentence, start + clause)
-                if before:
-                    return before[-1]
             for lo, hi in ((clause, cue.start()), (sentence, cue.start()), (cue.end(), sentence_end(text, cue.end()))):
                 found = [m for m in self.mentions_in(ctx, start + lo, start + hi) if m.kind != "object"]
                 if found:
@@ -531,10 +519,6 @@ class QuoteFinder:
             if not any(s < end and start < e for s, e in taken) and not self.registry.country(text[start:end]):
                 found.append(Mention(start, end, "org"))
                 taken.append((start, end))
-        for match in APPOSITIVE.finditer(text):
-            if not any(s < match.end("name") and match.start() < e for s, e in taken):
-                found.append(Mention(match.start(), match.end("name"), "name", match.group("name")))
-                taken.append((match.start(), match.end("name")))
         for match in DESCRIPTOR.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
