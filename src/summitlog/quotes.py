@@ -29,7 +29,9 @@ TITLES = (
     r"Foreign Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|MR\.?|MS\.?)"
 )
 # "President of Russia Vladimir Putin:", "PRESIDENT BIDEN:", "Prime Minister Modi." opening a paragraph.
-LABEL = re.compile(r"^(?P<label>[^\s:\"“«‘'][^:\"“«‘]{1,80}?)\s*:(?:\s+|$)")
+# The colon may be glued to the body: "PRIME MINISTER ABE:(As interpreted.)So, ..."; a stage
+# direction right after the label is not part of the turn.
+LABEL = re.compile(r"^(?P<label>[^\s:\"“«‘'][^:\"“«‘]{1,80}?)\s*:(?:\s+|$|(?=[(A-Z“\"]))(?:\([^)]{1,40}\)\s*)?")
 DOT_LABEL = re.compile(rf"^(?P<label>{TITLES}(?:\s+[A-Z][\w’'-]+){{1,3}})\.\s+(?=[A-Z“\"])")
 HEADING_LABEL = re.compile(
     r"^\[?(?:Opening |Closing )?(?:Statement|Remarks|Speech|Address|Opening remarks|Press statement)s?"
@@ -182,8 +184,8 @@ class QuoteFinder:
         previous: tuple[int, str, bool] = (0, "", False)
         scanned = [scan(text[a:b]) for a, b in paragraphs]
         labels = [self.label(text[a:b], mentions, a) for a, b in paragraphs]
-        if sum(1 for x in labels if x) >= 2:  # a transcript: a label the NER missed is a label too
-            labels = [x or self.unnamed_label(text[a:b]) for x, (a, b) in zip(labels, paragraphs)]
+        transcript = sum(1 for x in labels if x) >= 2  # a label the NER missed is a label too
+        labels = [x or self.unnamed_label(text[a:b], transcript) for x, (a, b) in zip(labels, paragraphs)]
         ctx.quoted = [(a + sp.start, a + sp.end) for (a, _), spans in zip(paragraphs, scanned) for sp in spans]
         for index, (p_start, p_end) in enumerate(paragraphs):
             para = text[p_start:p_end]
@@ -253,11 +255,12 @@ class QuoteFinder:
                 return named[0], match.end(), "label"
         return None
 
-    def unnamed_label(self, para: str):
+    def unnamed_label(self, para: str, transcript: bool):
         """(speaker, body start, cue) for "President of Ukraine Viktor Yanukovych: ..." on a page
-        of labels: the capitalised words after the title and country are the name."""
+        of labels, or "PRIME MINISTER ABE:" on any page: the capitalised words after the title
+        and country are the name."""
         match = LABEL.match(para)
-        if not match:
+        if not match or not transcript and not (match.group("label").isupper() and " " in match.group("label")):
             return None
         words = re.sub(r"\([^)]*\)", " ", match.group("label")).split()
         if not 2 <= len(words) <= 9 or not all(re.fullmatch(r"[A-Z][\w’'.-]*|of|the|and", w) for w in words):
@@ -266,11 +269,12 @@ class QuoteFinder:
             words = words[len(words) - words[::-1].index("of"):]
             while words and (words[0] == "the" or self.registry.country(words[0])):
                 words = words[1:]
-        while words and re.fullmatch(TITLES, words[0]):
-            words = words[1:]
-        if len(words) < 2 or any(w in ("of", "the", "and") for w in words):
-            return None
         name = " ".join(words)
+        while title := re.match(TITLES + r"\s+", name):
+            name = name[title.end():]
+        if len(name.split()) < (1 if name.isupper() else 2) or re.search(r"\b(?:of|the|and)\b", name):
+            return None  # one word only in capitals ("PRIME MINISTER ABE")
+        name = name.title() if name.isupper() else name
         return self.registry.resolve(name) or name, match.end(), "label"
 
     def people_in(self, mentions: list[Mention], start: int, end: int) -> list[str]:
