@@ -275,7 +275,14 @@ class QuoteFinder:
         if len(name.split()) < (1 if name.isupper() else 2) or re.search(r"\b(?:of|the|and)\b", name):
             return None  # one word only in capitals ("PRIME MINISTER ABE")
         name = name.title() if name.isupper() else name
-        return self.registry.resolve(name) or name, match.end(), "label"
+        return self.registry.resolve(name) or self.by_surname(name) or name, match.end(), "label"
+
+    def by_surname(self, name: str) -> str | None:
+        """The one registry person whose surname a label gives ("ABE:"), if only one has it."""
+        if " " in name:
+            return None
+        found = [a for a in self.registry.actors if a.split()[-1] == name]
+        return found[0] if len(found) == 1 else None
 
     def people_in(self, mentions: list[Mention], start: int, end: int) -> list[str]:
         """The distinct people named between two offsets, in order."""

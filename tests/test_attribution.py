@@ -1,0 +1,149 @@
+"""Who said what on pages no rule was written for: the attribution model, speakers for anyone,
+transcript labels of any layout, and floors on every shared set (scored by the shared scorers)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SHARED
+
+from summitlog import evaluate
+from summitlog.attribution import Around, Candidate, SourceRanker, features
+from summitlog.goldjson import to_gold
+from summitlog.pipeline import extract
+from summitlog.quotes import QuoteFinder
+from summitlog.registry import Registry
+from summitlog.settings import Settings
+
+POLNEAR = SHARED / "external" / "polnear"
+KREMLIN = SHARED / "external" / "kremlin"
+
+
+@pytest.fixture
+def quotes(analyze_text):
+    return lambda text: [(q.text, q.speaker, q.kind) for q in analyze_text(text).quotes]
+
+
+def test_the_shipped_model_reads_the_features_computed_at_run_time():
+    ranker = SourceRanker.load()
+    text = "Markets fell. “We will not raise taxes,” Jane Holloway, the finance minister, said on Monday."
+    start = text.index("We")
+    end = text.index(",”") + 1
+    around = Around(text, start, end, 0, len(text), text.index("“"), len(text), None, None)
+    names = [Candidate(text.index("Jane"), text.index("Jane") + 13, "name", dep="nsubj", governor="said")]
+    feats = features(around, names, 0, speech_cue(), [])
+    assert set(feats) <= set(ranker.weights) | {"log_distance"}
+    assert ranker.probability(feats) > ranker.threshold
+
+
+def speech_cue():
+    return QuoteFinder(Registry.load(), SourceRanker({}, 0.0, 1.0)).cue
+
+
+def test_a_speaker_outside_the_registry_by_full_name(quotes):
+    text = (
+        "Trade talks resumed on Monday.\n\n"
+        "“The tariffs will hurt farmers first,” said Edward Alden, a senior fellow at a research group.\n\n"
+        "Alden said the two sides were far apart. “Nobody expects a deal this year,” he added."
+    )
+    found = quotes(text)
+    assert [(q[0], q[1]) for q in found] == [
+        ("The tariffs will hurt farmers first,", "Edward Alden"),
+        ("Nobody expects a deal this year,", "Edward Alden"),
+    ]
+
+
+def test_the_subject_speaks_not_the_one_addressed(quotes):
+    text = "Addressing Lukashenko, Putin said, “Our trade has grown by a third and will grow further.”"
+    assert quotes(text)[0][1] == "Vladimir Putin"
+
+
+def test_an_institution_or_they_is_no_person(quotes):
+    text = (
+        "“The agreement will be signed next month,” the Ministry of Foreign Affairs said in a statement.\n\n"
+        "“We are ready for talks at any level,” they said."
+    )
+    assert [q[1] for q in quotes(text)] == [None, None]
+
+
+def test_a_transcript_quoted_whole_names_its_speaker_by_a_label_in_capitals(quotes):
+    text = (
+        "The interview ran as follows.\n\n"
+        "“HARTLEY: Will the president attend the summit in person?\n\n"
+        "“GRANGER: He will, and he will meet the prime minister there.”"
+    )
+    assert [q[1] for q in quotes(text)] == ["Hartley", "Granger"]
+
+
+def test_labels_of_any_layout_open_turns(quotes):
+    text = (
+        "President of Russia Vladimir Putin: Mr President, welcome to Moscow.\n\n"
+        "President of Ukraine Viktor Yanukovych: Thank you for the invitation.\n\n"
+        "Vladimir Putin: Let us begin with energy.\n\n"
+        "PRIME MINISTER ABE:(As interpreted.)Let me add a word on security."
+    )
+    found = quotes(text)
+    assert [q[1] for q in found] == ["Vladimir Putin", "Viktor Yanukovych", "Vladimir Putin", "Shinzo Abe"]
+    assert found[-1][0] == "Let me add a word on security."
+
+
+def test_a_part_of_one_name_is_not_another_name(quotes):
+    text = (
+        "Igor Chaika attended the talks.\n\n"
+        "President of Moldova Igor Dodon: We are glad to be here.\n\n"
+        "Vladimir Putin: Welcome."
+    )
+    assert quotes(text)[0][1] != "Igor Chaika"
+
+
+def test_no_turn_spans_the_chrome_of_a_saved_transcript_page(analyzer):
+    page = SHARED / "dev2" / "035_hamburg-trump-abe-whitehouse-remarks.txt"
+    chrome = ("Search form", "Office of the Press Secretary", "The White House", "P.M. CET", "Hamburg Messe")
+    (item,) = extract([str(page)], Settings(), analyzer=analyzer)
+    assert item.quotes
+    for q in item.quotes:
+        assert not any(c in q.text for c in chrome), q.text
+
+
+# -- floors on every shared set ------------------------------------------------------------
+
+
+def extracted(analyzer, paths, tmp_path):
+    rows = [to_gold(item) for item in extract([str(p) for p in paths], Settings(), analyzer=analyzer)]
+    out = tmp_path / "pred.jsonl"
+    out.write_text("\n".join(json.dumps(r) for r in rows))
+    return out
+
+
+def shared_score(*args) -> dict:
+    done = subprocess.run([sys.executable, *map(str, args), "--json"], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_dev2_floors(analyzer, tmp_path):
+    docs = SHARED / "dev2"
+    gold, texts, persons = evaluate.load_gold(SHARED / "gold" / "dev2.jsonl", docs, SHARED / "gold" / "persons.json")
+    pred = {}
+    for item in extract([str(docs / name) for name in gold], Settings(), analyzer=analyzer):
+        row = to_gold(item)
+        pred[row["doc"]] = row
+    metrics = evaluate.score(pred, gold, texts, persons).metrics
+    assert metrics["quote_f1"] >= 0.93, json.dumps(metrics)
+    assert metrics["speaker_accuracy"] >= 0.93, json.dumps(metrics)
+
+
+def test_polnear_dev_floors(analyzer, tmp_path):
+    docs = POLNEAR / "docs" / "dev"
+    pred = extracted(analyzer, sorted(docs.glob("*.txt")), tmp_path)
+    metrics = shared_score(SHARED / "tools" / "score_external.py", pred, POLNEAR / "quotes_dev.jsonl", docs)
+    assert metrics["quote_f1"] >= 0.94, metrics
+    assert metrics["speaker_accuracy"] >= 0.92, metrics
+
+
+def test_kremlin_turn_floor(analyzer, tmp_path):
+    pred = extracted(analyzer, sorted((KREMLIN / "pages").glob("*.html")), tmp_path)
+    metrics = shared_score(SHARED / "tools" / "score_kremlin.py", pred, KREMLIN / "meetings.jsonl")
+    assert metrics["turn_speaker"] >= 0.83, metrics
