@@ -23,7 +23,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from summitlog import nlp
-from summitlog.attribution import SourceRanker, features
+from summitlog.attribution import Logistic, SourceRanker, features
 from summitlog.quotes import QuoteFinder
 from summitlog.registry import Registry
 
@@ -51,11 +51,19 @@ def read_ann(path: Path) -> list[tuple[list[tuple[int, int]], list[tuple[int, in
 
 
 class Recorder(QuoteFinder):
-    """The quote finder, noting each quote's window and candidates as it ranks them."""
+    """The quote finder, noting each quoted span's features and each quote's window and
+    candidates as it meets them; it takes every quoted span for speech."""
 
     def __init__(self, registry: Registry) -> None:
-        super().__init__(registry, SourceRanker({}, 0.0, 2.0))
+        super().__init__(registry, SourceRanker({}, 0.0, 2.0), Logistic({}, 0.0, 0.0))
         self.seen: list = []
+        self.spans: list = []
+
+    def is_speech(self, ctx, p_start, para, span, whole):
+        asked = self.speech_question(ctx, p_start, para, span, whole)
+        if isinstance(asked, dict):
+            self.spans.append((p_start + span.start, p_start + span.end, asked))
+        return True
 
     def ranked(self, ctx, w):
         around, near = self.window(ctx, w)
@@ -63,8 +71,9 @@ class Recorder(QuoteFinder):
         return super().ranked(ctx, w)
 
 
-def examples(folder: Path, finder: Recorder, ner, parser) -> list[tuple[list[dict], int | None]]:
-    """Per quote: the candidates' features and the index of the source (None: no candidate is)."""
+def examples(folder: Path, finder: Recorder, ner, parser, spans: list) -> list[tuple[list[dict], int | None]]:
+    """Per quote: the candidates' features and the index of the source (None: no candidate is).
+    Per quoted span, into `spans`: its features and whether PolNeAR attributes it to a source."""
     out = []
     for txt in sorted(folder.glob("*.txt")):
         ann = txt.with_suffix(".ann")
@@ -76,7 +85,7 @@ def examples(folder: Path, finder: Recorder, ner, parser) -> list[tuple[list[dic
         persons = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
         orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         relations = read_ann(ann)
-        finder.seen = []
+        finder.seen, finder.spans = [], []
         finder.find(text, paragraphs, persons, orgs=orgs, syntax=nlp.Syntax(parser, text, paragraphs))
         for around, near, quoted, last, ctx in finder.seen:
             tokens = [(m.start() + around.start, m.end() + around.start) for m in WORD.finditer(text[around.start:around.end])]
@@ -94,6 +103,11 @@ def examples(folder: Path, finder: Recorder, ner, parser) -> list[tuple[list[dic
                          if any(s < c.end and c.start < e for s, e in source)), None)
             feats = [features(around, candidates, i, finder.cue, quoted) for i in range(len(candidates))]
             out.append((feats, gold))
+        contents = [c for _, content in relations for c in content]
+        for start, end, feats in finder.spans:
+            tokens = [(m.start() + start, m.end() + start) for m in WORD.finditer(text[start:end])]
+            inside = sum(1 for a, b in tokens if any(s <= a and b <= e for s, e in contents))
+            spans.append((feats, int(bool(tokens) and inside * 2 >= len(tokens))))
     return out
 
 
@@ -119,8 +133,10 @@ def main() -> None:
     finder = Recorder(registry)
     ner = nlp.build(registry)
     parser = nlp.build_parser()
-    train = examples(args.polnear / "train", finder, ner, parser)
-    dev = examples(args.polnear / "dev", finder, ner, parser)
+    train_spans: list = []
+    dev_spans: list = []
+    train = examples(args.polnear / "train", finder, ner, parser, train_spans)
+    dev = examples(args.polnear / "dev", finder, ner, parser, dev_spans)
     rows = [f for feats, _ in train for f in feats]
     labels = [int(i == gold) for feats, gold in train for i in range(len(feats))]
     vec = DictVectorizer()
@@ -130,15 +146,39 @@ def main() -> None:
     print(f"quotes: train {len(train)}, dev {len(dev)}; candidates {len(rows)}; threshold {threshold}")
     print(f"source picked right: train {accuracy(model, vec, train, threshold):.3f}, "
           f"dev {accuracy(model, vec, dev, threshold):.3f}")
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) >= 1e-4}
+    statement, cut = train_statements(train_spans, dev_spans, args.c)
     OUT.write_text(json.dumps({
-        "name": "attribution.v1",
         "trained_on": "PolNeAR train split (840 articles), scripts/train_attribution.py",
-        "bias": round(float(model.intercept_[0]), 4),
-        "threshold": threshold,
-        "weights": dict(sorted(weights.items())),
+        "source": section("source.v1", model, vec, threshold),
+        "statement": section("statement.v1", *statement, cut),
     }, indent=1) + "\n", "utf-8")
-    print(f"wrote {OUT} ({len(weights)} weights)")
+    print(f"wrote {OUT}")
+
+
+def section(name, model, vec, threshold) -> dict:
+    weights = {k: round(float(w), 4) for k, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) >= 1e-4}
+    return {"name": name, "bias": round(float(model.intercept_[0]), 4), "threshold": threshold,
+            "weights": dict(sorted(weights.items()))}
+
+
+def train_statements(train, dev, c):
+    """Speech or not, per quoted span; the threshold that gives the best F1 on the training split."""
+    vec = DictVectorizer()
+    x = vec.fit_transform([f for f, _ in train])
+    y = [label for _, label in train]
+    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+
+    def f1(data, t):
+        probs = model.predict_proba(vec.transform([f for f, _ in data]))[:, 1]
+        tp = sum(1 for p, (_, label) in zip(probs, data) if p >= t and label)
+        fp = sum(1 for p, (_, label) in zip(probs, data) if p >= t and not label)
+        fn = sum(1 for p, (_, label) in zip(probs, data) if p < t and label)
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    cut = max((t / 20 for t in range(2, 19)), key=lambda t: f1(train, t))
+    print(f"quoted spans: train {len(train)} ({sum(y)} speech), dev {len(dev)}; threshold {cut}; "
+          f"speech F1 train {f1(train, cut):.3f}, dev {f1(dev, cut):.3f}")
+    return (model, vec), cut
 
 
 if __name__ == "__main__":

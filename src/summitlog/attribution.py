@@ -1,6 +1,6 @@
 """Which mention near a quote is its source: a small logistic model instead of a cascade of rules.
 
-The model is trained on PolNeAR's attribution relations (source, cue and content spans in 840
+A second model tells attributed speech from scare quotes, titles and terms. Both are trained on PolNeAR's attribution relations (source, cue and content spans in 840
 US news articles) by `scripts/train_attribution.py`, which writes `data/attribution.json`.
 Features describe where a mention stands relative to the quote (same sentence before or after,
 the sentence before, the paragraph before), how far, what kind of mention it is, and the words
@@ -138,9 +138,66 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
     return {k: v for k, v in f.items() if v}
 
 
+SPEECH_WORDS = {"i", "we", "you", "my", "our", "your", "me", "us"}
+LEADS = {
+    "a", "an", "the", "as", "his", "her", "its", "their", "our", "my", "called", "dubbed", "so-called",
+    "was", "is", "be", "were", "are", "of", "and", "for", "to", "in", "on", "with", "that", "said",
+    "says", "told", "saying", "asked", "replied", "added", "it", "him", "them", "what", "this",
+}
+
+
+SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+
+
+def is_title_case(content: str) -> bool:
+    """"Legend in the Coal Fields", "Contract with America.": a title or a name, not speech."""
+    tokens = [w for w in content.rstrip(" .!?").split() if w.strip("’'\".,")]
+    if not tokens or content.isupper() or re.search(r"[,;]", content):
+        return False
+    return all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in tokens)
+
+
+def statement_features(para: str, start: int, end: int, closed: bool, cue: re.Pattern[str],
+                       someone_near: bool) -> dict[str, float]:
+    """Features of the quoted span para[start:end] as attributed speech rather than a term, a
+    title or scare quotes; `someone_near` says a person is named in its sentence outside quotes."""
+    content = para[start:end].strip()
+    tokens = [w for w in words(content) if w[0].isalnum()]
+    n = len(tokens)
+    head_text = para[max(0, start - 80):max(0, start - 1)]
+    before = words(head_text)
+    lead = before[-1].lower() if before else "^"
+    after = para[end + 1 if closed else end:][:60]
+    nxt = after.lstrip()[:1]
+    sentence_head = head_text[max(head_text.rfind(". "), -1) + 1:]
+    f = {
+        f"words={min(n, 9) if n < 4 else ('4-5' if n < 6 else ('6-8' if n < 9 else '9+'))}": 1.0,
+        "log_words": math.log1p(n),
+        f"lead={lead if lead in LEADS else ('cap' if lead[:1].isupper() else ('punct' if not lead[:1].isalnum() else 'other'))}": 1.0,
+        "title_case": float(is_title_case(content) and n <= 8),
+        "digit": float(any(ch.isdigit() for ch in content)),
+        "next_cap": float(nxt.isupper()),
+        "upper": float(content.isupper()),
+        "ends_sentence": float(content[-1:] in ".!?…"),
+        "ends_comma": float(content[-1:] == ","),
+        "speech_word": float(any(w.lower() in SPEECH_WORDS for w in tokens)),
+        "head_colon_comma": float(para[:max(0, start - 1)].rstrip()[-1:] in (":", ",")),
+        "opens_para": float(not para[:max(0, start - 1)].strip()),
+        "cue_before": float(bool(cue.search(" ".join(before[-4:])))),
+        "cue_in_sentence": float(bool(cue.search(sentence_head)) or bool(cue.search(after[:40]))),
+        "cue_after": float(bool(cue.search(" ".join(words(after)[:4])))),
+        "next_lower": float(nxt.isalpha() and nxt.islower()),
+        "next_punct": float(nxt in ".,;:!?" or not nxt),
+        "someone_near": float(someone_near),
+        f"someone_near|words={min(n, 3)}": float(someone_near),
+        "unclosed": float(not closed),
+    }
+    return {k: v for k, v in f.items() if v}
+
+
 @dataclass(frozen=True)
-class SourceRanker:
-    """A logistic model scoring each candidate as the source; the best above `threshold` wins."""
+class Logistic:
+    """A logistic model over named features, read from a shipped JSON file."""
 
     weights: dict[str, float]
     bias: float
@@ -148,13 +205,25 @@ class SourceRanker:
     name: str = "attribution.v1"
 
     @classmethod
-    def load(cls, file: str = "attribution.json") -> "SourceRanker":
-        data = load(file)
-        return cls(data["weights"], data["bias"], data["threshold"], data.get("name", "attribution.v1"))
+    def load(cls, file: str, section: str):
+        data = load(file)[section]
+        return cls(data["weights"], data["bias"], data["threshold"], data["name"])
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def accepts(self, feats: dict[str, float]) -> bool:
+        return self.probability(feats) >= self.threshold
+
+
+@dataclass(frozen=True)
+class SourceRanker(Logistic):
+    """Scores each candidate as the source of a quote; the best above `threshold` wins."""
+
+    @classmethod
+    def load(cls, file: str = "attribution.json", section: str = "source") -> "SourceRanker":
+        return super().load(file, section)
 
     def ranked(self, a: Around, candidates: Sequence[Candidate], cue: re.Pattern[str],
                quoted: Sequence[tuple[int, int]] = ()) -> list[tuple[int, float]]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .attribution import Around, Candidate, SourceRanker
+from .attribution import Around, Candidate, Logistic, SourceRanker, statement_features
 from .records import Quote
 from .registry import Registry
 from .resources import load
@@ -38,20 +38,11 @@ HEADING_LABEL = re.compile(
     r" (?:by|of) (?P<label>[^\]]+?)\]?$",
     re.IGNORECASE,
 )
-NOUN_LEADS = {
-    "a", "an", "the", "as", "of", "my", "his", "her", "its", "our", "their", "your", "so-called",
-    "called", "dubbed", "named", "titled", "entitled", "word", "words", "term", "slogan", "motto",
-    "codenamed", "code-named", "brand", "label", "operation", "this", "these", "those",
-    "marked", "labelled", "labeled", "termed", "branded", "chanting", "chanted", "discuss",
-    "discussed", "discussing",
-}
-PREPOSITIONS = {"in", "on", "at", "for", "with", "by", "from", "into", "about", "to", "be", "is", "was", "are", "were"}
 SAY = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|noted|stressed|stated|declared|insisted|promised|"
     r"vowed|warned|claimed|wrote|tweeted|replied|answered|assured|that)\b",
     re.IGNORECASE,
 )
-SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
 INNER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")  # a label in capitals
 BULLET = re.compile(r"^[•·*▪‣◦–-]\s")
 DESCRIPTOR = re.compile(
@@ -141,9 +132,11 @@ class Span:
 class QuoteFinder:
     """Finds quotes and turns in a document's clean text. Holds only read-only data."""
 
-    def __init__(self, registry: Registry, ranker: SourceRanker | None = None) -> None:
+    def __init__(self, registry: Registry, ranker: SourceRanker | None = None,
+                 statements: Logistic | None = None) -> None:
         self.registry = registry
         self.ranker = ranker or SourceRanker.load()
+        self.statements = statements or Logistic.load("attribution.json", "statement")
         cues = load("cues.json")
         verbs = sorted(set(cues["verbs"]), key=len, reverse=True)
         phrases = sorted(cues["phrases"], key=len, reverse=True)
@@ -249,8 +242,10 @@ class QuoteFinder:
             if lowercase:
                 continue
             named = self.people_in(mentions, offset, offset + len(label))
-            if len(words) == 1 and named and named[0] not in self.registry.actors and not label.isupper():
+            if named and " " not in named[0] and named[0] not in self.registry.actors and not label.isupper():
                 continue  # "Background:", "Xinhua:": one word the NER took for a name; "WALLACE:" is a label
+            if any(ch.isdigit() for ch in label):
+                continue  # a dateline ("MOSCOW, March 20 (Xinhua):"), not a speaker
             if named:
                 return named[0], match.end(), "label"
         return None
@@ -311,7 +306,7 @@ class QuoteFinder:
             sentence = para[sentence_start(para, span.start - 1):span.start - 1]
             cue = self.cue.search(tail)
             utterance = not sentence.strip() and cue is not None and cue.start() < 40
-            if not forced and not is_statement(content, sentence, standalone or utterance):
+            if not forced and not self.is_speech(ctx, p_start, para, span, standalone or utterance):
                 continue
             where = Where(p_start, para, span, head_from, tail_to, head, tail, content, standalone)
             inner = INNER_LABEL.match(content)
@@ -372,6 +367,23 @@ class QuoteFinder:
         if not hits:
             return "ranked"
         return min(hits, key=lambda h: min(abs(h.start() - mention.end), abs(mention.start - h.end()))).group(0).lower()
+
+    def is_speech(self, ctx: Context, p_start: int, para: str, span: Span, whole: bool) -> bool:
+        """Whether a quoted span is someone's words rather than a term, a title or scare quotes."""
+        asked = self.speech_question(ctx, p_start, para, span, whole)
+        return asked if isinstance(asked, bool) else self.statements.accepts(asked)
+
+    def speech_question(self, ctx: Context, p_start: int, para: str, span: Span, whole: bool) -> bool | dict:
+        """What the statement model is asked about a quoted span (its features), or the answer
+        where none is needed: one word is never a statement ("terrorist", ‘friendly’), a sentence
+        that stands as an utterance of its own always is."""
+        size = len(para[span.start:span.end].split())
+        if size < 2 or whole and size >= 4:
+            return size >= 2
+        lo = p_start + sentence_start(para, span.start - 1)
+        hi = p_start + sentence_end(para, span.end)
+        near = any(m.kind in ("name", "pronoun", "descriptor") for m in self.mentions_in(ctx, lo, hi))
+        return statement_features(para, span.start, span.end, span.closed, self.cue, near)
 
     def attribute(self, ctx: Context, w: Where, default=None) -> tuple[str | None, str | None]:
         """The speaker of one quote: the attribution model's pick among the mentions near it,
@@ -747,37 +759,6 @@ def sentence_start(para: str, i: int) -> int:
 def sentence_end(para: str, i: int) -> int:
     match = SENTENCE_BREAK.search(para, i)
     return match.end() if match else len(para)
-
-
-def is_statement(content: str, head: str, whole: bool) -> bool:
-    """Speech rather than a quoted name or term (scare quotes such as "Oreshnik", 'older brother').
-
-    `head` is the sentence before the quote; `whole` says the quote stands as an utterance of
-    its own (a headline, or a sentence followed by its attribution). Two-word fragments count
-    only right after a verb of saying ("said that "we can""); longer ones unless they read as
-    a name or term.
-    """
-    words = content.split()
-    if len(words) <= 1:
-        return False
-    if whole:
-        return True
-    lead = head.split()[-1].lower().strip(",;:(") if head.split() else ""
-    if lead in NOUN_LEADS or lead.endswith(("'s", "’s", "s'", "s’")):
-        return False
-    if is_title_case(content) and len(words) <= 8:
-        return False
-    if len(words) == 2:
-        near = " ".join(head.split()[-3:])
-        return lead not in PREPOSITIONS and bool(SAY.search(near))
-    return True
-
-
-def is_title_case(content: str) -> bool:
-    words = [w for w in content.split() if w.strip("’'\".,")]
-    if not words or content.isupper() or re.search(r"[.!?,;]", content):
-        return False
-    return all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in words)
 
 
 def is_headline(para: str, body_at: int) -> bool:
