@@ -89,6 +89,10 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
         speaks[k] and k != i and (c.end <= o.start < a.start if before_quote else a.end <= o.start < c.start)
         for k, o in enumerate(candidates)
     )
+    # "MSNBC host Chris Matthews", "Senate Majority Leader Mitch McConnell": an organisation
+    # (or title) that a name follows closely is part of that person's description.
+    name_follows = any(o.kind == "name" and 0 <= o.start - c.end <= 30
+                       and not re.search(r"[,.;:()\"“”]", text[c.end:o.start]) for o in candidates if o is not c)
     prev_words = words(text[max(0, c.start - 40):c.start])
     next_words = words(text[c.end:c.end + 60])
     prev = prev_words[-1].lower() if prev_words else "^"
@@ -128,6 +132,8 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
         "speaks": float(speaks[i]),
         f"region={where}|speaks": float(speaks[i]),
         "closer_speaker": float(closer_speaker),
+        "name_follows": float(name_follows),
+        f"kind={c.kind}|name_follows": float(name_follows),
         "last_speaker": float(c.last_speaker),
         f"region={where}|last_speaker": float(c.last_speaker),
         "gap_colon": float(before_quote and gap.rstrip().endswith(":")),
