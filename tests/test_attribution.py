@@ -131,15 +131,15 @@ def test_dev2_floors(analyzer, tmp_path):
         row = to_gold(item)
         pred[row["doc"]] = row
     metrics = evaluate.score(pred, gold, texts, persons).metrics
-    assert metrics["quote_f1"] >= 0.93, json.dumps(metrics)
-    assert metrics["speaker_accuracy"] >= 0.93, json.dumps(metrics)
+    assert metrics["quote_f1"] >= 0.95, json.dumps(metrics)
+    assert metrics["speaker_accuracy"] >= 0.95, json.dumps(metrics)
 
 
 def test_polnear_dev_floors(analyzer, tmp_path):
     docs = POLNEAR / "docs" / "dev"
     pred = extracted(analyzer, sorted(docs.glob("*.txt")), tmp_path)
     metrics = shared_score(SHARED / "tools" / "score_external.py", pred, POLNEAR / "quotes_dev.jsonl", docs)
-    assert metrics["quote_f1"] >= 0.94, metrics
+    assert metrics["quote_f1"] >= 0.93, metrics
     assert metrics["speaker_accuracy"] >= 0.92, metrics
 
 
@@ -147,3 +147,17 @@ def test_kremlin_turn_floor(analyzer, tmp_path):
     pred = extracted(analyzer, sorted((KREMLIN / "pages").glob("*.html")), tmp_path)
     metrics = shared_score(SHARED / "tools" / "score_kremlin.py", pred, KREMLIN / "meetings.jsonl")
     assert metrics["turn_speaker"] >= 0.83, metrics
+
+
+def test_partial_quotes_are_statements_and_labels_and_titles_are_not(quotes):
+    text = (
+        "Putin greeted the guest as his \u201cdear friend\u201d and called the talks "
+        "\u201cvery useful and very frank.\u201d\n\n"
+        "Critics called the plan \u201creckless\u201d and the newspaper ran the story under the headline "
+        "\u201cLegend in the Coal Fields.\u201d"
+    )
+    found = quotes(text)
+    assert [(q[0], q[1]) for q in found] == [
+        ("dear friend", "Vladimir Putin"),
+        ("very useful and very frank.", "Vladimir Putin"),
+    ]
