@@ -53,6 +53,7 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
         )
         body = (extracted.text if extracted else "") or ""
         if extracted:
+            body = with_head(body, title or extracted.title, extracted.description)
             title = title or extracted.title
             published = published or extracted.date
             url = url or extracted.url
@@ -70,7 +71,8 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
         paras.append(Paragraph(cursor, cursor + len(para.text), para.start if verbatim else None))
         cursor += len(para.text) + 2
     dateline = find_dateline([p.text for p in paragraphs])
-    published = real_date(published) or real_date(meta_date) or (parse_date(dateline) if dateline else None)
+    published = (real_date(published) or real_date(meta_date) or (parse_date(dateline) if dateline else None)
+                 or name_date(raw.url or raw.name))
     title = title or find_title([p.text for p in paragraphs], dateline)
     return Document(
         id=document_id(raw.content),
@@ -89,6 +91,14 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
     )
 
 
+def with_head(body: str, *head: str | None) -> str:
+    """The body with the page's title and lead (its meta description) above it where the
+    extraction left them out: they say who met whom, and how ("Telephone conversation with ...")."""
+    flat = " ".join(body.split()).lower()
+    missing = [" ".join(h.split()) for h in head if h and " ".join(h.split()).lower() not in flat]
+    return "\n".join([*missing, body]) if missing and body.strip() else body
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines, stripped, with their offsets; blank lines become empty Line markers."""
     lines, pos = [], 0
@@ -101,6 +111,16 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line("", pos))
         pos += len(piece)
     return lines
+
+
+NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/_.](0[1-9]|1[0-2])[-/_.](0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def name_date(name: str | None) -> str | None:
+    """The date a page's URL or file name carries ("/2016/09/25/...", "..._2016-09-25_..."), as
+    news sites name their pages: the publication date when the page states none."""
+    match = NAME_DATE.search(name or "")
+    return real_date("-".join(match.groups())) if match else None
 
 
 def real_date(value: str | None) -> str | None:

@@ -150,17 +150,22 @@ class MeetingFinder:
         persons: Sequence[tuple[int, int, str]] = (),
         quoted: Sequence[tuple[int, int]] = (),
         speakers: Sequence[str] = (),
+        turns: Sequence[tuple[int, int, str]] = (),
     ) -> list[Meeting]:
         """The reported meeting and the references. `quoted` are the spans of quotes (names said
-        inside them are not the meeting's cast), `speakers` who the quotes are by."""
+        inside them are not the meeting's cast), `speakers` who the quotes are by, `turns` the
+        (start, end, speaker) of a transcript's turns."""
         sentences = sentence_spans(text)
         lead_end = paragraphs[min(5, len(paragraphs) - 1)][1] if paragraphs else len(text)
         meeting_sentences = [(s, e) for s, e in sentences if MEETING.search(text[s:e])]
         dates = [d for d in find_dates(text, published) if not inside(d.start, quoted)]
         year = self.year_of(dates, published)
         outside = [(s, e, n) for s, e, n in self.registry.find_names(text) if not inside(s, quoted)]
-        participants = self.participants(text, paragraphs, meeting_sentences, persons, year, outside, speakers)
-        if not participants:
+        participants = self.participants(text, paragraphs, meeting_sentences, persons, year, outside, speakers,
+                                         {speaker for _, _, speaker in turns})
+        people = outside + [(s, e, self.registry.resolve(n) or " ".join(n.split())) for s, e, n in persons
+                            if not inside(s, quoted)]
+        if not participants or not self.reports(participants, paragraphs, meeting_sentences, people, turns):
             return []
         date, basis, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline, published)
         places = [p for p in self.gazetteer.find(text) if not inside(p.start, quoted)]
@@ -195,9 +200,11 @@ class MeetingFinder:
 
     # -- participants ------------------------------------------------------------------
 
-    def participants(self, text, paragraphs, meeting_sentences, persons, year, names, speakers) -> list[str]:
+    def participants(self, text, paragraphs, meeting_sentences, persons, year, names, speakers,
+                     talking=frozenset()) -> list[str]:
         """The two leaders the text is about: most named outside quotes, in the title, the lead
-        and sentences about meeting, and most quoted."""
+        and sentences about meeting, and most quoted; leaders who speak turns of a transcript
+        (`talking`) first."""
         scores: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else len(text)
@@ -211,6 +218,10 @@ class MeetingFinder:
         for name in speakers:
             if name in first_seen:
                 scores[name] += 1
+        for name in talking:
+            if name in self.registry.actors and self.is_leader(name, year):
+                first_seen.setdefault(name, len(text))
+                scores[name] += 100
         ranked = sorted(scores, key=lambda n: (-scores[n], first_seen[n]))
         chosen = ranked[:2]
         if len(chosen) == 1:
@@ -228,7 +239,8 @@ class MeetingFinder:
             if (sentence and PERSON_NAME.fullmatch(name) and resolved != leader
                     and any(sentence[0] <= at < sentence[1] for at in leader_at)):
                 actor = self.registry.actors.get(resolved)
-                if actor is None or self.is_leader(resolved, year):
+                if actor is None and self.titled(text[max(sentence[0], start - 60):start]) or (
+                        actor is not None and self.is_leader(resolved, year)):
                     return [resolved]
         own = self.registry.actors[leader].countries()
         counts: Counter[str] = Counter()
@@ -242,6 +254,32 @@ class MeetingFinder:
             if len(heads) == 1 or heads and year is None:
                 return heads[:1]
         return []
+
+    def reports(self, participants: list[str], paragraphs, meeting_sentences, names, turns) -> bool:
+        """Whether the text reports the two meeting, not two leaders named in passing: a sentence
+        about meeting names both, or the lead (title and first paragraphs) names both, or a
+        sentence of the lead about meeting names one of them (names outside quotes, all); in a
+        transcript, both speak, or one speaks of the meeting ("our first meeting since ...")."""
+        lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
+        pair = set(participants)
+        if pair <= {speaker for _, _, speaker in turns}:
+            return True
+
+        def named(start: int, end: int) -> set[str]:
+            return {n for s, _, n in names if start <= s < end}
+
+        def speaker(start: int) -> set[str]:
+            return {sp for s, e, sp in turns if s <= start < e}
+
+        return (pair <= named(0, lead_end)
+                or any(pair <= named(s, e) or s < lead_end and pair & named(s, e) or pair & speaker(s)
+                       for s, e in meeting_sentences))
+
+    @staticmethod
+    def titled(before: str) -> bool:
+        """Whether a name no registry knows comes with a leader's title ("President of the Iraqi
+        Kurdistan Region Massoud Barzani"): someone named near a meeting may be an aide."""
+        return any(re.search(rf"\b{title}\b", before, re.IGNORECASE) for title in LEADER_TITLES)
 
     def is_leader(self, name: str, year: int | None) -> bool:
         actor = self.registry.actors[name]
