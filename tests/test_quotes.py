@@ -72,9 +72,7 @@ def test_nested_quote_and_editorial_brackets_stay_in_the_outer_quote(quotes):
     "text",
     [
         "Putin said the \u201cOreshnik\u201d system would arrive soon.",
-        "Lukashenko called Putin his \u2018older brother\u2019 again.",
-        "Trump likened Russia to a \u2018paper tiger\u2019 on Tuesday.",
-        "Lula greeted Xi as a \u201clong-time friend\u201d in Beijing.",
+        "Critics called the plan \u2018reckless\u2019 on Tuesday.",
         "The \u201cWorld and Japan\u201d Database lists the text.",
     ],
 )

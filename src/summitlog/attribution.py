@@ -93,6 +93,14 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
     # (or title) that a name follows closely is part of that person's description.
     name_follows = any(o.kind == "name" and 0 <= o.start - c.end <= 30
                        and not re.search(r"[,.;:()\"“”]", text[c.end:o.start]) for o in candidates if o is not c)
+    # The quote's own sentence has a speaker of a speech verb: one outside it is less likely.
+    own_sentence = where in ("head", "tail")
+    sentence_speaker = not own_sentence and any(
+        speaks[k] and region(a, o) in ("head", "tail") for k, o in enumerate(candidates))
+    # "“A,” Biden said. “B,” Hichilema said.": a mention right after another quote attributes
+    # that one; in the same sentence as this quote ("“A,” he said, “B.”") it may attribute both.
+    tail_of_other = any(e <= c.start and c.start - e <= 25 and (s, e) != (a.start, a.end)
+                        and not re.search(r"[.!?]\s", text[e + 1:c.start]) for s, e in quoted)
     prev_words = words(text[max(0, c.start - 40):c.start])
     next_words = words(text[c.end:c.end + 60])
     prev = prev_words[-1].lower() if prev_words else "^"
@@ -133,6 +141,9 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
         f"region={where}|speaks": float(speaks[i]),
         "closer_speaker": float(closer_speaker),
         "name_follows": float(name_follows),
+        "sentence_speaker": float(sentence_speaker),
+        f"region={where}|sentence_speaker": float(sentence_speaker),
+        f"region={where}|tail_of_other": float(tail_of_other),
         f"kind={c.kind}|name_follows": float(name_follows),
         "last_speaker": float(c.last_speaker),
         f"region={where}|last_speaker": float(c.last_speaker),
@@ -161,6 +172,10 @@ def is_title_case(content: str) -> bool:
     if not tokens or content.isupper() or re.search(r"[,;]", content):
         return False
     return all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in tokens)
+
+
+MARKS = {"“": "double", '"': "double", "„": "double", "‘": "single", "'": "single", "’": "single",
+         "«": "guillemet", "‚": "single"}
 
 
 def statement_features(para: str, start: int, end: int, closed: bool, cue: re.Pattern[str],
@@ -197,6 +212,7 @@ def statement_features(para: str, start: int, end: int, closed: bool, cue: re.Pa
         "someone_near": float(someone_near),
         f"someone_near|words={min(n, 3)}": float(someone_near),
         "unclosed": float(not closed),
+        f"mark={MARKS.get(para[start - 1], 'other') if start else 'other'}": 1.0,
     }
     return {k: v for k, v in f.items() if v}
 

@@ -150,7 +150,8 @@ def score_quotes(docs: dict[str, str], gold: dict, pred: dict, persons: Persons,
 
 
 def score_meetings(gold: dict, pred: dict, persons: Persons) -> dict:
-    fields = {k: [0, 0] for k in ("participants", "date", "city", "duration_minutes")}
+    fields = {k: [0, 0] for k in ("participants", "date", "city", "duration_minutes", "kind", "city_strict",
+                                  "duration_strict")}
     for name, g in gold.items():
         for gm in g.get("meetings", [])[:1]:
             want = {persons.resolve(p) for p in gm.get("participants", [])}
@@ -178,6 +179,16 @@ def score_meetings(gold: dict, pred: dict, persons: Persons) -> dict:
             if gm.get("duration_minutes") is not None:
                 fields["duration_minutes"][1] += 1
                 fields["duration_minutes"][0] += best.get("duration_minutes") == gm["duration_minutes"]
+            if gm.get("kind"):
+                fields["kind"][1] += 1
+                fields["kind"][0] += best.get("kind") == gm["kind"]
+            # Strict: a city or duration the text does not give counts against, as a reader counts it.
+            if gm.get("city") or best.get("city"):
+                fields["city_strict"][1] += 1
+                fields["city_strict"][0] += norm_name(best.get("city")) == norm_name(gm.get("city"))
+            if gm.get("duration_minutes") is not None or best.get("duration_minutes") is not None:
+                fields["duration_strict"][1] += 1
+                fields["duration_strict"][0] += best.get("duration_minutes") == gm.get("duration_minutes")
     return {f"meeting_{k}": (v[0] / v[1] if v[1] else None) for k, v in fields.items()}
 
 
@@ -192,8 +203,16 @@ def _same_figure(a: dict, b: dict) -> bool:
     )
 
 
-def score_figures(gold: dict, pred: dict, report: Report) -> dict:
-    g_total = g_found = p_total = p_correct = 0
+STOP = set("the a an of in on at for to and or with by from its their his her this that is was be as per".split())
+
+
+def content_words(text: str | None) -> set[str]:
+    """A rough proxy for 'the same subject': content words, compared on their first five letters."""
+    return {w[:5] for w in re.findall(r"[a-z]+", (text or "").lower()) if w not in STOP and len(w) > 2}
+
+
+def score_figures(gold: dict, pred: dict, report: Report, persons: Persons) -> dict:
+    g_total = g_found = p_total = p_correct = spk_total = spk_right = about_total = about_right = 0
     for name, g in gold.items():
         gf, pf = g.get("figures", []), (pred.get(name) or {}).get("figures", [])
         for x in pf:
@@ -201,14 +220,23 @@ def score_figures(gold: dict, pred: dict, report: Report) -> dict:
             p_correct += any(_same_figure(x, y) for y in gf)
         for y in gf:
             g_total += 1
-            if any(_same_figure(x, y) for x in pf):
-                g_found += 1
-            else:
+            match = next((x for x in pf if _same_figure(x, y)), None)
+            if match is None:
                 report.missed_figures.append((name, y.get("text", "")[:60]))
+                continue
+            g_found += 1
+            if y.get("about"):
+                about_total += 1
+                about_right += bool(content_words(y["about"]) & content_words(match.get("about")))
+            if "speaker" in y:
+                spk_total += 1
+                spk_right += persons.resolve(y.get("speaker")) == persons.resolve(match.get("speaker"))
     p = p_correct / p_total if p_total else 0.0
     r = g_found / g_total if g_total else 0.0
     return {
         "figure_precision": p, "figure_recall": r, "figure_f1": _f1(p, r),
+        "figure_speaker_accuracy": spk_right / spk_total if spk_total else None,
+        "figure_about_overlap": about_right / about_total if about_total else None,
         "gold_figures": g_total, "predicted_figures": p_total,
     }
 
@@ -218,7 +246,7 @@ def score(pred: dict, gold: dict, docs: dict[str, str], persons: Persons) -> Rep
     report = Report(metrics={})
     report.metrics.update(score_quotes(docs, gold, pred, persons, report))
     report.metrics.update(score_meetings(gold, pred, persons))
-    report.metrics.update(score_figures(gold, pred, report))
+    report.metrics.update(score_figures(gold, pred, report, persons))
     return report
 
 
