@@ -56,6 +56,31 @@ def analyze_text(analyzer):
     return run
 
 
+def predictions(analyzer, folder: Path, pattern: str, out: Path) -> Path:
+    """The gold-jsonl lines of every page of a shared folder, as `summitlog extract` writes them."""
+    import json
+
+    from summitlog.goldjson import to_gold
+    from summitlog.pipeline import extract
+
+    rows = [to_gold(item) for item in extract([str(p) for p in sorted(folder.glob(pattern))], Settings(),
+                                              analyzer=analyzer)]
+    out.write_text("\n".join(json.dumps(r) for r in rows))
+    return out
+
+
+@pytest.fixture(scope="session")
+def polnear_predictions(analyzer, tmp_path_factory):
+    return predictions(analyzer, SHARED / "external" / "polnear" / "docs" / "dev", "*.txt",
+                       tmp_path_factory.mktemp("polnear") / "pred.jsonl")
+
+
+@pytest.fixture(scope="session")
+def kremlin_predictions(analyzer, tmp_path_factory):
+    return predictions(analyzer, SHARED / "external" / "kremlin" / "pages", "*.html",
+                       tmp_path_factory.mktemp("kremlin") / "pred.jsonl")
+
+
 POSTGRES = os.environ.get("SUMMITLOG_TEST_POSTGRES", "postgresql://summitlog:summitlog@127.0.0.1:5432/summitlog_test")
 
 

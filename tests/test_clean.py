@@ -204,3 +204,20 @@ def test_a_publication_date_is_kept_only_when_the_day_exists(given, kept):
     assert clean(page).published == kept
     meta = RawInput(source="t", name="t", content=f"date {given[:10]} Leaders met in Astana for talks.", kind="text")
     assert clean(meta).published == (kept if given[:1].isdigit() else None)
+
+
+def test_an_html_page_keeps_its_title_and_lead_when_the_extraction_drops_them():
+    html = (
+        "<html><head><title>Telephone conversation with the President of Ruritania</title>"
+        '<meta name="description" content="Vladimir Putin had a telephone conversation with the President of '
+        'Ruritania Anton Rassendyll.">'
+        "</head><body><article>"
+        "<p>During the conversation, the two presidents discussed trade and energy supplies in detail, "
+        "and agreed to keep in touch at every level in the coming months.</p>"
+        "<p>The leaders also exchanged views on the situation in the region and on the preparations "
+        "for the next meeting of the intergovernmental commission.</p></article></body></html>"
+    )
+    doc = clean(RawInput(source="t.html", name="t.html", content=html, kind="html"))
+    assert doc.text.startswith("Telephone conversation with the President of Ruritania")
+    assert "Vladimir Putin had a telephone conversation" in doc.text
+    assert doc.text.count("Telephone conversation with the President of Ruritania") == 1

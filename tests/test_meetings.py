@@ -161,3 +161,45 @@ def test_gold_sets_meeting_fields(analyzer, gold_name, docs):
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     for field in ("participants", "date", "city", "duration_minutes"):
         assert metrics[f"meeting_{field}"] >= 0.95, json.dumps(metrics)
+
+
+def test_leaders_named_in_passing_are_no_meeting(meeting):
+    text = (
+        "Senate Republicans blocked the spending bill on Tuesday.\n\n"
+        "The vote followed weeks of talks between the two parties.\n\n"
+        "Negotiators will meet again next week to discuss the budget.\n\n"
+        "Obama has warned for months that the bill would fail. Putin, asked about the vote, declined to comment."
+    )
+    assert meeting(text, published="2016-09-20") is None
+
+
+def test_a_meeting_sentence_naming_both_reports_it(meeting):
+    text = (
+        "Lawmakers urged a tougher response to the hacking.\n\n"
+        "The senator spoke at length about cyber security.\n\n"
+        "\u201cWe have had problems before,\u201d Obama said after meeting with Russian President Vladimir Putin."
+    )
+    found = meeting(text, published="2016-09-08")
+    assert found and found.participants == ("Barack Obama", "Vladimir Putin")
+
+
+def test_offices_are_those_of_the_year_a_page_name_carries(analyzer, tmp_path):
+    page = tmp_path / "news_2016-09-12_refugees.txt"
+    page.write_text(
+        "The president will ask Congress to admit more refugees.\n\n"
+        "President Obama met the Prime Minister of Canada at the White House on Monday to discuss the plan.\n"
+    )
+    (item,) = pipeline.extract([str(page)], Settings(), analyzer=analyzer)
+    assert item.document.published == "2016-09-12"
+    reported = [m for m in item.meetings if m.role == "reported"]
+    assert "Mark Carney" not in {p for m in reported for p in m.participants}
+
+
+def test_a_transcript_of_the_two_speaking_reports_their_meeting(meeting):
+    text = (
+        "President Putin: Mr President, welcome to Moscow.\n\n"
+        "President Erdogan: Thank you, it is a pleasure to be here again.\n\n"
+        "President Putin: Let us start with trade."
+    )
+    found = meeting(text, published="2024-09-05")
+    assert found and found.participants == ("Recep Tayyip Erdogan", "Vladimir Putin")
