@@ -164,4 +164,4 @@ def test_quotes_are_stored_and_queried(store, analyzer):
     assert {r["published"] for r in since} == {"2022-02-18"}
     row = store.quotes(search="Rosatom", speakers=["Alexander Lukashenko"])[0]
     doc = store.document(row["doc_id"])
-    assert doc.text[row["start"]:row["end"]] == row["text"] and row["extractor"] == "quotes.v1"
+    assert doc.text[row["start"]:row["end"]] == row["text"] and row["extractor"] == "quotes.v2"

@@ -1,11 +1,13 @@
-"""Which mention near a quote is its source: a small logistic model instead of a cascade of rules.
+"""Who said it, and is it speech at all: two small logistic models instead of cascades of rules.
 
-A second model tells attributed speech from scare quotes, titles and terms. Both are trained on PolNeAR's attribution relations (source, cue and content spans in 840
-US news articles) by `scripts/train_attribution.py`, which writes `data/attribution.json`.
-Features describe where a mention stands relative to the quote (same sentence before or after,
-the sentence before, the paragraph before), how far, what kind of mention it is, and the words
-around it (a cue verb, "according to", a possessive, a preposition). The same function computes
-them at training and at run time, so the two cannot drift apart.
+The source model scores each mention near a quote as its source; the statement model tells
+attributed speech from scare quotes, titles and terms. Both are trained on PolNeAR's
+attribution relations (source, cue and content spans in 840 US news articles) by
+`scripts/train_attribution.py`, which writes `data/attribution.json`. Source features describe
+where a mention stands relative to the quote (same sentence before or after, the sentence
+before, the paragraph before), how far, what kind of mention it is, its grammatical role, and
+the words around it (a cue verb, "according to", a possessive). The same functions compute the
+features at training and at run time, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -178,6 +180,17 @@ MARKS = {"“": "double", '"': "double", "„": "double", "‘": "single", "'": 
          "«": "guillemet", "‚": "single"}
 
 
+def size_bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-5" if n < 6 else "6-8" if n < 9 else "9+"
+
+
+def word_class(word: str) -> str:
+    """The word itself where it is one of LEADS, else what kind of word it is."""
+    if word in LEADS:
+        return word
+    return "cap" if word[:1].isupper() else "other" if word[:1].isalnum() else "punct"
+
+
 def statement_features(para: str, start: int, end: int, closed: bool, cue: re.Pattern[str],
                        someone_near: bool) -> dict[str, float]:
     """Features of the quoted span para[start:end] as attributed speech rather than a term, a
@@ -192,9 +205,9 @@ def statement_features(para: str, start: int, end: int, closed: bool, cue: re.Pa
     nxt = after.lstrip()[:1]
     sentence_head = head_text[max(head_text.rfind(". "), -1) + 1:]
     f = {
-        f"words={min(n, 9) if n < 4 else ('4-5' if n < 6 else ('6-8' if n < 9 else '9+'))}": 1.0,
+        f"words={size_bucket(n)}": 1.0,
         "log_words": math.log1p(n),
-        f"lead={lead if lead in LEADS else ('cap' if lead[:1].isupper() else ('punct' if not lead[:1].isalnum() else 'other'))}": 1.0,
+        f"lead={word_class(lead)}": 1.0,
         "title_case": float(is_title_case(content) and n <= 8),
         "digit": float(any(ch.isdigit() for ch in content)),
         "next_cap": float(nxt.isupper()),

@@ -65,7 +65,7 @@ class Quote:
     kind: str  # "direct" (in quotation marks) or "turn" (a transcript turn)
     cue: str | None = None  # the cue verb or "label", "continuation", "discourse"...
     topics: tuple[str, ...] = ()
-    extractor: str = "quotes.v1"
+    extractor: str = "quotes.v2"  # v2: sources and statements by the attribution models
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class Meeting:
     role: str  # reported | reference
     start: int  # the sentence that says so
     end: int
-    extractor: str = "meetings.v1"
+    extractor: str = "meetings.v2"  # v2: only meetings the text reports
 
 
 @dataclass(frozen=True)
