@@ -312,7 +312,7 @@ class MeetingFinder:
                 found = [d for d in dates if start <= d.start < start + match.end()]
                 if found:
                     return found[0].value, "text", None, (start, start + match.end())
-        for d in dates:
+        for d in dates if not published else ():  # a dated page reports on its day, not the lead's other dates
             if d.start < lead_end and len(d.value) == 10 and not d.relative and not REFERENCE.search(
                     text[max(0, d.start - 60):d.start]):
                 return d.value, "text", None, (d.start, d.end)
