@@ -203,3 +203,14 @@ def test_a_transcript_of_the_two_speaking_reports_their_meeting(meeting):
     )
     found = meeting(text, published="2024-09-05")
     assert found and found.participants == ("Recep Tayyip Erdogan", "Vladimir Putin")
+
+
+def test_a_dated_readout_is_of_its_day_not_of_a_meeting_it_recalls(meeting):
+    text = (
+        "Telephone conversation with President of Kazakhstan Nursultan Nazarbayev\n\n"
+        "Vladimir Putin had a telephone conversation with President of Kazakhstan Nursultan Nazarbayev.\n\n"
+        "As they discussed the results of the international meeting on Syria held in Astana on May 3\u20134, "
+        "the presidents expressed satisfaction with the memorandum."
+    )
+    found = meeting(text, published="2017-05-05")
+    assert found.date == "2017-05-05" and found.kind == "call"

@@ -167,7 +167,9 @@ class MeetingFinder:
                             if not inside(s, quoted)]
         if not participants or not self.reports(participants, paragraphs, meeting_sentences, people, turns):
             return []
-        date, basis, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline, published)
+        named = {s for s, _, n in people if n in participants}
+        date, basis, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline,
+                                                  published, named)
         places = [p for p in self.gazetteer.find(text) if not inside(p.start, quoted)]
         place = self.place(text, paragraphs, places, meeting_sentences, lead_end, dateline)
         duration, approximate = self.duration(text, meeting_sentences)
@@ -293,11 +295,14 @@ class MeetingFinder:
 
     # -- date, place, duration ---------------------------------------------------------
 
-    def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published):
+    def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published, named=frozenset()):
         """(date, basis, reason, evidence span): a date in a sentence about the meeting
         (talks before arrivals, stated dates before 'today'), an agency dateline, a dated
-        caption, the page's dateline, and last the publication date."""
-        lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])]
+        caption, the page's dateline, and last the publication date. On a dated page, a
+        sentence about meeting that names neither participant (at offsets `named`) may be about
+        another meeting ("the meeting on Syria held in Astana on May 3-4")."""
+        lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])
+                and (not published or any(s <= at < e for at in named))]
         for strong in (True, False):
             for start, end in lead:
                 if strong and not MEETING_STRONG.search(text[start:end]):
