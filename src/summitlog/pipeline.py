@@ -76,7 +76,7 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     paragraphs = [(p.start, p.end) for p in doc.paragraphs]
     year = int(doc.published[:4]) if doc.published and doc.published[:1].isdigit() else None
     orgs = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "ORG"]
-    syntax = nlp.Syntax(analyzer.parser, doc.text, paragraphs)
+    syntax = nlp.Syntax(analyzer.parser, doc.text)
     quotes = analyzer.quotes.find(doc.text, paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs, syntax)
     meetings = analyzer.meetings.find(
         doc.text, paragraphs, doc.published, doc.dateline, persons,
