@@ -83,10 +83,10 @@ def test_labels_of_any_layout_open_turns(quotes):
         "President of Russia Vladimir Putin: Mr President, welcome to Moscow.\n\n"
         "President of Ukraine Viktor Yanukovych: Thank you for the invitation.\n\n"
         "Vladimir Putin: Let us begin with energy.\n\n"
-        "PRIME MINISTER ABE:(As interpreted.)Let me add a word on security."
+        "PRIME MINISTER KISHIDA:(As interpreted.)Let me add a word on security."
     )
     found = quotes(text)
-    assert [q[1] for q in found] == ["Vladimir Putin", "Viktor Yanukovych", "Vladimir Putin", "Shinzo Abe"]
+    assert [q[1] for q in found] == ["Vladimir Putin", "Viktor Yanukovych", "Vladimir Putin", "Fumio Kishida"]
     assert found[-1][0] == "Let me add a word on security."
 
 

@@ -29,7 +29,7 @@ TITLES = (
     r"Foreign Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|MR\.?|MS\.?)"
 )
 # "President of Russia Vladimir Putin:", "PRESIDENT BIDEN:", "Prime Minister Modi." opening a paragraph.
-# The colon may be glued to the body: "PRIME MINISTER ABE:(As interpreted.)So, ..."; a stage
+# The colon may be glued to the body: "PRESIDENT X:(As interpreted.)Thank you."; a stage
 # direction right after the label is not part of the turn.
 LABEL = re.compile(r"^(?P<label>[^\s:\"“«‘'][^:\"“«‘]{1,80}?)\s*:(?:\s+|$|(?=[(A-Z“\"]))(?:\([^)]{1,40}\)\s*)?")
 DOT_LABEL = re.compile(rf"^(?P<label>{TITLES}(?:\s+[A-Z][\w’'-]+){{1,3}})\.\s+(?=[A-Z“\"])")
@@ -252,7 +252,7 @@ class QuoteFinder:
 
     def unnamed_label(self, para: str, transcript: bool):
         """(speaker, body start, cue) for "President of Ukraine Viktor Yanukovych: ..." on a page
-        of labels, or "PRIME MINISTER ABE:" on any page: the capitalised words after the title
+        of labels, or "PRIME MINISTER X:" in capitals on any page: the capitalised words after the title
         and country are the name."""
         match = LABEL.match(para)
         if not match or not transcript and not (match.group("label").isupper() and " " in match.group("label")):
@@ -268,7 +268,7 @@ class QuoteFinder:
         while title := re.match(TITLES + r"\s+", name):
             name = name[title.end():]
         if len(name.split()) < (1 if name.isupper() else 2) or re.search(r"\b(?:of|the|and)\b", name):
-            return None  # one word only in capitals ("PRIME MINISTER ABE")
+            return None  # a one-word name only in capitals ("PRIME MINISTER X")
         name = name.title() if name.isupper() else name
         return self.registry.resolve(name) or self.by_surname(name) or name, match.end(), "label"
 
