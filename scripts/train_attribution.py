@@ -102,7 +102,7 @@ def examples(folder: Path, finder: Recorder, ner, parser, spans: list) -> list[t
             candidates = [replace(c, last_speaker=bool(m.actor) and m.actor == last)
                           for c, m in zip(finder.candidates(ctx, near), near)]
             overlapping = [i for i, c in enumerate(candidates) if any(s < c.end and c.start < e for s, e in source)]
-            # "MSNBC host Chris Matthews": the person, not the organisation before the name
+            # "Network host Dana Reyes": the person, not the organisation before the name
             gold = min(overlapping, key=lambda i: (PREFERENCE.get(candidates[i].kind, 9), i), default=None)
             feats = [features(around, candidates, i, finder.cue, quoted) for i in range(len(candidates))]
             out.append((feats, gold))

@@ -46,13 +46,13 @@ def speech_cue():
 def test_a_speaker_outside_the_registry_by_full_name(quotes):
     text = (
         "Trade talks resumed on Monday.\n\n"
-        "“The tariffs will hurt farmers first,” said Edward Alden, a senior fellow at a research group.\n\n"
-        "Alden said the two sides were far apart. “Nobody expects a deal this year,” he added."
+        "“The tariffs will hurt farmers first,” said Maria Keller, a senior fellow at a research group.\n\n"
+        "Keller said the two sides were far apart. “Nobody expects a deal this year,” he added."
     )
     found = quotes(text)
     assert [(q[0], q[1]) for q in found] == [
-        ("The tariffs will hurt farmers first,", "Edward Alden"),
-        ("Nobody expects a deal this year,", "Edward Alden"),
+        ("The tariffs will hurt farmers first,", "Maria Keller"),
+        ("Nobody expects a deal this year,", "Maria Keller"),
     ]
 
 
@@ -81,22 +81,22 @@ def test_a_transcript_quoted_whole_names_its_speaker_by_a_label_in_capitals(quot
 def test_labels_of_any_layout_open_turns(quotes):
     text = (
         "President of Russia Vladimir Putin: Mr President, welcome to Moscow.\n\n"
-        "President of Ukraine Viktor Yanukovych: Thank you for the invitation.\n\n"
+        "President of Finland Anton Rassendyll: Thank you for the invitation.\n\n"
         "Vladimir Putin: Let us begin with energy.\n\n"
         "PRIME MINISTER KISHIDA:(As interpreted.)Let me add a word on security."
     )
     found = quotes(text)
-    assert [q[1] for q in found] == ["Vladimir Putin", "Viktor Yanukovych", "Vladimir Putin", "Fumio Kishida"]
+    assert [q[1] for q in found] == ["Vladimir Putin", "Anton Rassendyll", "Vladimir Putin", "Fumio Kishida"]
     assert found[-1][0] == "Let me add a word on security."
 
 
 def test_a_part_of_one_name_is_not_another_name(quotes):
     text = (
-        "Igor Chaika attended the talks.\n\n"
-        "President of Moldova Igor Dodon: We are glad to be here.\n\n"
+        "Vladimir Putin opened the talks.\n\n"
+        "President of Finland Vladimir Petrov: We are glad to be here.\n\n"
         "Vladimir Putin: Welcome."
     )
-    assert quotes(text)[0][1] != "Igor Chaika"
+    assert quotes(text)[0][1] == "Vladimir Petrov"
 
 
 def test_no_turn_spans_the_chrome_of_a_saved_transcript_page(analyzer):
@@ -143,3 +143,17 @@ def test_kremlin_floors(kremlin_predictions):
     metrics = shared_score(SHARED / "tools" / "score_kremlin.py", kremlin_predictions, KREMLIN / "meetings.jsonl")
     assert metrics["turn_speaker"] >= 0.83, metrics
     assert metrics["participants"] >= 0.72 and metrics["kind_call_or_not"] >= 0.92, metrics
+
+
+def test_partial_quotes_are_statements_and_labels_and_titles_are_not(quotes):
+    text = (
+        "Putin greeted the guest as his \u201cdear friend\u201d and called the talks "
+        "\u201cvery useful and very frank.\u201d\n\n"
+        "Critics called the plan \u201creckless\u201d. The newspaper ran the story under the headline "
+        "\u201cSongs of the Northern Coast.\u201d"
+    )
+    found = quotes(text)
+    assert [(q[0], q[1]) for q in found] == [
+        ("dear friend", "Vladimir Putin"),
+        ("very useful and very frank.", "Vladimir Putin"),
+    ]

@@ -212,7 +212,7 @@ def test_an_html_page_keeps_its_title_and_lead_when_the_extraction_drops_them():
         '<meta name="description" content="Vladimir Putin had a telephone conversation with the President of '
         'Ruritania Anton Rassendyll.">'
         "</head><body><article>"
-        "<p>During the conversation, the two presidents discussed trade and energy supplies in detail, "
+        "<p>The leaders went through trade and energy supplies in detail, "
         "and agreed to keep in touch at every level in the coming months.</p>"
         "<p>The leaders also exchanged views on the situation in the region and on the preparations "
         "for the next meeting of the intergovernmental commission.</p></article></body></html>"

@@ -91,7 +91,7 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
         speaks[k] and k != i and (c.end <= o.start < a.start if before_quote else a.end <= o.start < c.start)
         for k, o in enumerate(candidates)
     )
-    # "MSNBC host Chris Matthews", "Senate Majority Leader Mitch McConnell": an organisation
+    # "Network host Dana Reyes", "Senate Majority Leader Tom Harlan": an organisation
     # (or title) that a name follows closely is part of that person's description.
     name_follows = any(o.kind == "name" and 0 <= o.start - c.end <= 30
                        and not re.search(r"[,.;:()\"“”]", text[c.end:o.start]) for o in candidates if o is not c)
@@ -169,7 +169,7 @@ SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at
 
 
 def is_title_case(content: str) -> bool:
-    """"Legend in the Coal Fields", "Contract with America.": a title or a name, not speech."""
+    """"Songs of the Northern Coast", "A Plan for Tomorrow.": a title or a name, not speech."""
     tokens = [w for w in content.rstrip(" .!?").split() if w.strip("’'\".,")]
     if not tokens or content.isupper() or re.search(r"[,;]", content):
         return False

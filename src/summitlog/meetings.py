@@ -279,8 +279,8 @@ class MeetingFinder:
 
     @staticmethod
     def titled(before: str) -> bool:
-        """Whether a name no registry knows comes with a leader's title ("President of the Iraqi
-        Kurdistan Region Massoud Barzani"): someone named near a meeting may be an aide."""
+        """Whether a name no registry knows comes with a leader's title ("President of the Northern
+        Province Karel Moravec"): someone named near a meeting may be an aide."""
         return any(re.search(rf"\b{title}\b", before, re.IGNORECASE) for title in LEADER_TITLES)
 
     def is_leader(self, name: str, year: int | None) -> bool:
@@ -300,7 +300,7 @@ class MeetingFinder:
         (talks before arrivals, stated dates before 'today'), an agency dateline, a dated
         caption, the page's dateline, and last the publication date. On a dated page, a
         sentence about meeting that names neither participant (at offsets `named`) may be about
-        another meeting ("the meeting on Syria held in Astana on May 3-4")."""
+        another meeting ("the energy forum held in Geneva on May 3-4")."""
         lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])
                 and (not published or any(s <= at < e for at in named))]
         for strong in (True, False):

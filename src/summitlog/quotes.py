@@ -243,15 +243,15 @@ class QuoteFinder:
                 continue
             named = self.people_in(mentions, offset, offset + len(label))
             if named and " " not in named[0] and named[0] not in self.registry.actors and not label.isupper():
-                continue  # "Background:", "Xinhua:": one word the NER took for a name; "WALLACE:" is a label
+                continue  # "Background:", "Reuters:": one word the NER took for a name; "HARTLEY:" is a label
             if any(ch.isdigit() for ch in label):
-                continue  # a dateline ("MOSCOW, March 20 (Xinhua):"), not a speaker
+                continue  # a dateline ("LISBON, March 20 (Agency):"), not a speaker
             if named:
                 return named[0], match.end(), "label"
         return None
 
     def unnamed_label(self, para: str, transcript: bool):
-        """(speaker, body start, cue) for "President of Ukraine Viktor Yanukovych: ..." on a page
+        """(speaker, body start, cue) for "President of Ruritania Anton Rassendyll: ..." on a page
         of labels, or "PRIME MINISTER X:" in capitals on any page: the capitalised words after the title
         and country are the name."""
         match = LABEL.match(para)
@@ -310,7 +310,7 @@ class QuoteFinder:
                 continue
             where = Where(p_start, para, span, head_from, tail_to, head, tail, content, standalone)
             inner = INNER_LABEL.match(content)
-            if inner and not forced:  # a transcript quoted whole: "WALLACE: Let's start ..."
+            if inner and not forced:  # a transcript quoted whole: "HARTLEY: Will you ..."
                 label = inner.group("label")
                 speaker, cue = self.registry.resolve(label.title()) or label.title(), "label"
             else:
@@ -529,14 +529,14 @@ class QuoteFinder:
             # name of someone this text names in full is that person here (the NER does not
             # always see it as a person; it took "Hichilema" for an organisation).
             gender = self.registry.actors[actor].gender if actor in self.registry.actors else None
-            # ... unless a capitalised word follows: "Igor" of one name is not "Igor Dodon".
+            # ... unless a capitalised word follows: "Vladimir" of one name is not "Vladimir Petrov".
             for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])(?! [A-Z][a-z])", text):
                 if not any(s < match.end() and match.start() < e for s, e in taken):
                     found.append(Mention(match.start(), match.end(), "name", actor, gender=gender))
                     taken.append((match.start(), match.end()))
         for start, end, name in alone:
             if not any(s < end and start < e for s, e in taken):
-                found.append(Mention(start, end, "name", name))  # "Alden said", never named in full
+                found.append(Mention(start, end, "name", name))  # "Keller said", never named in full
                 taken.append((start, end))
         for start, end in orgs:
             if not any(s < end and start < e for s, e in taken) and not self.registry.country(text[start:end]):
