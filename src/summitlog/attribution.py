@@ -68,17 +68,33 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@dataclass(frozen=True)
+class Scene:
+    """What every candidate's features need of all the others: their regions and which of
+    them is the subject of a speech verb. Computed once per quote."""
+
+    regions: tuple[str, ...]
+    speaks: tuple[bool, ...]
+
+
+def scene(a: Around, candidates: Sequence[Candidate], cue: re.Pattern[str]) -> Scene:
+    return Scene(tuple(region(a, o) for o in candidates),
+                 tuple(o.dep.startswith("nsubj") and bool(cue.fullmatch(o.governor)) for o in candidates))
+
+
 def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern[str],
-             quoted: Sequence[tuple[int, int]] = ()) -> dict[str, float]:
-    """The features of candidates[i] as the source of the quote `a`."""
+             quoted: Sequence[tuple[int, int]] = (), shared: Scene | None = None) -> dict[str, float]:
+    """The features of candidates[i] as the source of the quote `a` (`shared`: scene(a, ...))."""
+    shared = shared or scene(a, candidates, cue)
+    regions, speaks = shared.regions, shared.speaks
     c = candidates[i]
     text = a.text
-    where = region(a, c)
+    where = regions[i]
     before_quote = c.start < a.start
     gap = text[c.end:a.start - 1] if before_quote else text[a.end + 1:c.start]
     gap_words = [w for w in words(gap) if w not in QUOTE_MARKS]
     distance = len(gap_words)
-    same_side = [k for k, o in enumerate(candidates) if region(a, o) == where]
+    same_side = [k for k in range(len(candidates)) if regions[k] == where]
     if before_quote:
         rank = sum(1 for k in same_side if candidates[k].start > c.start)
     else:
@@ -86,7 +102,6 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
     lo, hi = (c.end, a.start - 1) if before_quote else (a.end + 1, c.start)
     between = sum(1 for o in candidates if lo <= o.start and o.end <= hi)
     crosses_quote = any(lo <= s and e <= hi for s, e in quoted)
-    speaks = [o.dep.startswith("nsubj") and bool(cue.fullmatch(o.governor)) for o in candidates]
     closer_speaker = any(
         speaks[k] and k != i and (c.end <= o.start < a.start if before_quote else a.end <= o.start < c.start)
         for k, o in enumerate(candidates)
@@ -98,7 +113,7 @@ def features(a: Around, candidates: Sequence[Candidate], i: int, cue: re.Pattern
     # The quote's own sentence has a speaker of a speech verb: one outside it is less likely.
     own_sentence = where in ("head", "tail")
     sentence_speaker = not own_sentence and any(
-        speaks[k] and region(a, o) in ("head", "tail") for k, o in enumerate(candidates))
+        speaks[k] and regions[k] in ("head", "tail") for k in range(len(candidates)))
     # "“A,” Biden said. “B,” Hichilema said.": a mention right after another quote attributes
     # that one; in the same sentence as this quote ("“A,” he said, “B.”") it may attribute both.
     tail_of_other = any(e <= c.start and c.start - e <= 25 and (s, e) != (a.start, a.end)
@@ -237,7 +252,7 @@ class Logistic:
     weights: dict[str, float]
     bias: float
     threshold: float
-    name: str = "attribution.v1"
+    name: str = "untrained"
 
     @classmethod
     def load(cls, file: str, section: str):
@@ -263,5 +278,7 @@ class SourceRanker(Logistic):
     def ranked(self, a: Around, candidates: Sequence[Candidate], cue: re.Pattern[str],
                quoted: Sequence[tuple[int, int]] = ()) -> list[tuple[int, float]]:
         """(index, probability) of the candidates likely enough to be the source, likeliest first."""
-        scored = [(i, self.probability(features(a, candidates, i, cue, quoted))) for i in range(len(candidates))]
+        shared = scene(a, candidates, cue)
+        scored = [(i, self.probability(features(a, candidates, i, cue, quoted, shared)))
+                  for i in range(len(candidates))]
         return sorted((x for x in scored if x[1] >= self.threshold), key=lambda x: -x[1])
