@@ -136,13 +136,16 @@ def test_polnear_dev_floors(polnear_predictions):
     assert metrics["speaker_accuracy"] >= 0.91, metrics
     meetings = shared_score(SHARED / "tools" / "score_external.py", polnear_predictions,
                             POLNEAR / "meetings_dev.jsonl", docs, "--meetings")
-    assert meetings["meeting_precision"] >= 0.6 and meetings["meeting_recall"] >= 0.8, meetings
+    assert meetings["meeting_precision"] >= 0.95 and meetings["meeting_recall"] >= 0.9, meetings
 
 
 def test_kremlin_floors(kremlin_predictions):
     metrics = shared_score(SHARED / "tools" / "score_kremlin.py", kremlin_predictions, KREMLIN / "meetings.jsonl")
-    assert metrics["turn_speaker"] >= 0.83, metrics
-    assert metrics["participants"] >= 0.72 and metrics["kind_call_or_not"] >= 0.92, metrics
+    # The site's metadata misses labels with a stage direction before the colon and gives the
+    # paragraphs after one to the previous speaker; a third of its turns follow such a label.
+    assert metrics["turn_speaker"] >= 0.81, metrics
+    assert metrics["participants"] >= 0.87 and metrics["kind_call_or_not"] >= 0.97, metrics
+    assert metrics["date"] >= 0.96, metrics
 
 
 def test_partial_quotes_are_statements_and_labels_and_titles_are_not(quotes):

@@ -55,7 +55,7 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
         if extracted:
             body = with_head(body, title or extracted.title, extracted.description)
             title = title or extracted.title
-            published = published or extracted.date
+            published = published or marked_date(raw.content) or extracted.date
             url = url or extracted.url
             site = extracted.sitename or extracted.hostname
         lines, meta_date, verbatim = split_lines(body), None, False
@@ -121,6 +121,25 @@ def name_date(name: str | None) -> str | None:
     news sites name their pages: the publication date when the page states none."""
     match = NAME_DATE.search(name or "")
     return real_date("-".join(match.groups())) if match else None
+
+
+# The page's own date as its markup states it: the article's published-time meta, or a
+# <time> element marked as the publication date. A date in the content= of a nested
+# item (a photo's, a related story's) is not the page's.
+MARKED_DATE = [
+    re.compile(r"<meta[^>]+(?:property|name)=[\"']article:published_time[\"'][^>]*content=[\"'](\d{4}-\d\d-\d\d)", re.I),
+    re.compile(r"<meta[^>]+content=[\"'](\d{4}-\d\d-\d\d)[^>]*(?:property|name)=[\"']article:published_time", re.I),
+    re.compile(r"<time\b(?=[^>]*(?:itemprop=[\"']datePublished|class=[\"'][^\"']*publish))[^>]*datetime=[\"'](\d{4}-\d\d-\d\d)",
+               re.I),
+]
+
+
+def marked_date(html: str) -> str | None:
+    for pattern in MARKED_DATE:
+        match = pattern.search(html)
+        if match and real_date(match.group(1)):
+            return match.group(1)
+    return None
 
 
 def real_date(value: str | None) -> str | None:

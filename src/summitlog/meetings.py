@@ -12,10 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from retrie.trie import Trie
 
-from .dates import DateMention, find_dates, parse_date
+from .dates import DateMention, base_date, find_dates, parse_date
+from .offices import OfficeFinder
 from .records import Meeting
 from .registry import Registry, fold
 from .resources import load
@@ -25,6 +27,7 @@ from .text import sentence_spans
 LEADER_TITLES = {
     "president", "prime minister", "chancellor", "premier", "king", "general secretary",
     "supreme leader", "military leader", "crown prince", "emir", "pope", "taoiseach", "chief adviser",
+    "head of state", "head of government",
 }
 STRONG = (
     r"met|meet|meets|meeting|meetings|talks|talked|negotiations|summit|conversation|call|"
@@ -48,10 +51,6 @@ FUNCTION_WORDS = {
 LOCATIVE = {
     "in", "at", "to", "into", "from", "near", "outside", "inside", "of", "on", "toward", "towards",
     "visited", "visiting", "visits", "toured", "touring", "reached",  # "Kishida visited Kyiv"
-}
-COUNTRY_HEADS = {
-    "president", "prime minister", "chancellor", "king", "general secretary", "supreme leader",
-    "pope", "taoiseach",
 }
 REFERENCE = re.compile(
     r"\b(?:earlier|previous|previously|last|since|ago|before that|former|recent|first met)\b", re.IGNORECASE
@@ -140,6 +139,7 @@ class MeetingFinder:
     def __init__(self, registry: Registry, gazetteer: Gazetteer | None = None) -> None:
         self.registry = registry
         self.gazetteer = gazetteer or Gazetteer.load()
+        self.offices = OfficeFinder(registry)
 
     def find(
         self,
@@ -159,10 +159,14 @@ class MeetingFinder:
         lead_end = paragraphs[min(5, len(paragraphs) - 1)][1] if paragraphs else len(text)
         meeting_sentences = [(s, e) for s, e in sentences if MEETING.search(text[s:e])]
         dates = [d for d in find_dates(text, published) if not inside(d.start, quoted)]
-        year = self.year_of(dates, published)
+        when = self.when(dates, published)
         outside = [(s, e, n) for s, e, n in self.registry.find_names(text) if not inside(s, quoted)]
-        participants = self.participants(text, paragraphs, meeting_sentences, persons, year, outside, speakers,
-                                         {speaker for _, _, speaker in turns})
+        offices = [o for o in self.offices.find(text, when, frozenset(n for _, _, n in outside))
+                   if not inside(o.start, quoted)
+                   and not any(o.start <= s < o.end for s, _, _ in outside)]
+        outside = sorted(outside + [(o.start, o.end, o.name) for o in offices])
+        participants = self.participants(text, paragraphs, meeting_sentences, persons, when, outside, speakers,
+                                         {speaker for _, _, speaker in turns}, {o.name for o in offices})
         people = outside + [(s, e, self.registry.resolve(n) or " ".join(n.split())) for s, e, n in persons
                             if not inside(s, quoted)]
         if not participants or not self.reports(participants, paragraphs, meeting_sentences, people, turns):
@@ -170,6 +174,8 @@ class MeetingFinder:
         named = {s for s, _, n in people if n in participants}
         date, basis, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline,
                                                   published, named)
+        if date and date.startswith("--") and when and base_date(f"{when[:4]}{date[1:]}"):
+            date, reason = f"{when[:4]}{date[1:]}", "the year is the one the text's dates name most"
         places = [p for p in self.gazetteer.find(text) if not inside(p.start, quoted)]
         place = self.place(text, paragraphs, places, meeting_sentences, lead_end, dateline)
         duration, approximate = self.duration(text, meeting_sentences)
@@ -202,16 +208,16 @@ class MeetingFinder:
 
     # -- participants ------------------------------------------------------------------
 
-    def participants(self, text, paragraphs, meeting_sentences, persons, year, names, speakers,
-                     talking=frozenset()) -> list[str]:
+    def participants(self, text, paragraphs, meeting_sentences, persons, when, names, speakers,
+                     talking=frozenset(), in_office=frozenset()) -> list[str]:
         """The two leaders the text is about: most named outside quotes, in the title, the lead
         and sentences about meeting, and most quoted; leaders who speak turns of a transcript
-        (`talking`) first."""
+        (`talking`) first. Names given with an office of the day (`in_office`) are leaders."""
         scores: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else len(text)
         for start, end, name in names:
-            if not self.is_leader(name, year):
+            if name not in in_office and not self.is_leader(name, when):
                 continue
             first_seen.setdefault(name, start)
             scores[name] += 1 + (3 if start < lead_end else 0)
@@ -221,16 +227,16 @@ class MeetingFinder:
             if name in first_seen:
                 scores[name] += 1
         for name in talking:
-            if name in self.registry.actors and self.is_leader(name, year):
+            if name in self.registry.actors and self.is_leader(name, when):
                 first_seen.setdefault(name, len(text))
                 scores[name] += 100
         ranked = sorted(scores, key=lambda n: (-scores[n], first_seen[n]))
         chosen = ranked[:2]
         if len(chosen) == 1:
-            chosen += self.counterpart(text, chosen[0], meeting_sentences, persons, year)
+            chosen += self.counterpart(text, chosen[0], meeting_sentences, persons, when)
         return chosen if len(chosen) == 2 else []
 
-    def counterpart(self, text, leader, meeting_sentences, persons, year) -> list[str]:
+    def counterpart(self, text, leader, meeting_sentences, persons, when) -> list[str]:
         """The other side when only one leader is named: a person named in a sentence about the
         meeting, else the leader of the foreign country the text names most ("Mr President ...
         the elections in Turkiye")."""
@@ -242,19 +248,20 @@ class MeetingFinder:
                     and any(sentence[0] <= at < sentence[1] for at in leader_at)):
                 actor = self.registry.actors.get(resolved)
                 if actor is None and self.titled(text[max(sentence[0], start - 60):start]) or (
-                        actor is not None and self.is_leader(resolved, year)):
+                        actor is not None and self.is_leader(resolved, when)):
                     return [resolved]
-        own = self.registry.actors[leader].countries()
+        own = self.registry.actors[leader].countries() if leader in self.registry.actors else set()
         counts: Counter[str] = Counter()
         for match in re.finditer(r"[A-Z][\w’'-]+", text):
             code = self.registry.country(match.group(0))
             if code and code not in own:
                 counts[code] += 1
+        words = set(re.findall(r"[A-Z][\w’'-]+", text))
         for code, _ in counts.most_common(2):
-            heads = [a.name for a in self.registry.actors.values()
-                     if any(r.country == code and r.title in COUNTRY_HEADS and r.held_in(year) for r in a.roles)]
-            if len(heads) == 1 or heads and year is None:
-                return heads[:1]
+            heads = {name for office in ("state", "government") for name in self.registry.holder(code, office, when)}
+            named = {name for name in heads if any(part in words for part in name.split() if len(part) > 2)}
+            if len(heads) == 1 or len(named) == 1:
+                return list(named or heads)
         return []
 
     def reports(self, participants: list[str], paragraphs, meeting_sentences, names, turns) -> bool:
@@ -283,26 +290,31 @@ class MeetingFinder:
         Province Karel Moravec"): someone named near a meeting may be an aide."""
         return any(re.search(rf"\b{title}\b", before, re.IGNORECASE) for title in LEADER_TITLES)
 
-    def is_leader(self, name: str, year: int | None) -> bool:
-        actor = self.registry.actors[name]
-        return any(r.title in LEADER_TITLES and (year is None or r.held_in(year)) for r in actor.roles)
+    def is_leader(self, name: str, when: str | None) -> bool:
+        actor = self.registry.actors.get(name)
+        return actor is not None and any(r.title in LEADER_TITLES and (when is None or r.held_in(when))
+                                         for r in actor.roles)
 
-    def year_of(self, dates: list[DateMention], published: str | None) -> int | None:
+    @staticmethod
+    def when(dates: list[DateMention], published: str | None) -> str | None:
+        """The day (or year) offices are held on: the publication date, else the year the text
+        names most."""
         if published and published[:4].isdigit():
-            return int(published[:4])
-        years = [int(d.value[:4]) for d in dates if d.value[:4].isdigit()]
+            return published
+        years = [d.value[:4] for d in dates if d.value[:4].isdigit()]
         return Counter(years).most_common(1)[0][0] if years else None
 
     # -- date, place, duration ---------------------------------------------------------
 
     def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published, named=frozenset()):
-        """(date, basis, reason, evidence span): a date in a sentence about the meeting
-        (talks before arrivals, stated dates before 'today'), an agency dateline, a dated
-        caption, the page's dateline, and last the publication date. On a dated page, a
-        sentence about meeting that names neither participant (at offsets `named`) may be about
-        another meeting ("the energy forum held in Geneva on May 3-4")."""
-        lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])
-                and (not published or any(s <= at < e for at in named))]
+        """(date, basis, reason, evidence span). A dated page reports on its day: its date, unless
+        its first two sentences about the meeting give one up to a week before it (reports come a
+        few days late). Dates in later sentences belong to other events ("the agreements reached on
+        March 29"). An undated page: a date in a sentence about the meeting (talks before
+        arrivals, stated dates before 'today'), an agency dateline, a dated caption, the dateline."""
+        if published and published[:4].isdigit():
+            return self.page_date(text, paragraphs, dates, meeting_sentences, lead_end, published, named)
+        lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])]
         for strong in (True, False):
             for start, end in lead:
                 if strong and not MEETING_STRONG.search(text[start:end]):
@@ -311,21 +323,39 @@ class MeetingFinder:
                 here.sort(key=lambda d: d.relative)
                 if here:
                     return here[0].value, "text", None, (start, end)
+        if (found := self.agency_date(text, paragraphs, dates)):
+            return found
+        for d in dates:
+            if d.start < lead_end and len(d.value) == 10 and not d.relative and not REFERENCE.search(
+                    text[max(0, d.start - 60):d.start]):
+                return d.value, "text", None, (d.start, d.end)
+        if dateline and (value := parse_date(dateline)):
+            return value, "dateline", "taken from the page's dateline", None
+        return None, None, "the text gives no date for the meeting", None
+
+    def page_date(self, text, paragraphs, dates, meeting_sentences, lead_end, published, named):
+        first = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])
+                 and any(s <= at < e for at in named)][:2]
+        for start, end in first:
+            here = sorted((d for d in dates if start <= d.start < end and recent(d.value, published)),
+                          key=lambda d: d.relative)
+            if here:
+                return here[0].value, "text", None, (start, end)
+        found = self.agency_date(text, paragraphs, dates)
+        if found and recent(found[0], published):
+            return found
+        return published, "published", "taken from the page's publication date: the text gives none", None
+
+    @staticmethod
+    def agency_date(text, paragraphs, dates):
+        """An agency dateline's date ("TASHKENT, May 27. /TASS/.")."""
         for start, end in paragraphs[:6]:
             match = AGENCY_DATELINE.match(text[start:end])
             if match:
                 found = [d for d in dates if start <= d.start < start + match.end()]
                 if found:
                     return found[0].value, "text", None, (start, start + match.end())
-        for d in dates if not published else ():  # a dated page reports on its day, not the lead's other dates
-            if d.start < lead_end and len(d.value) == 10 and not d.relative and not REFERENCE.search(
-                    text[max(0, d.start - 60):d.start]):
-                return d.value, "text", None, (d.start, d.end)
-        if dateline and (value := parse_date(dateline)):
-            return value, "dateline", "taken from the page's dateline", None
-        if published:
-            return published, "published", "taken from the page's publication date: the text gives none", None
-        return None, None, "the text gives no date for the meeting", None
+        return None
 
     def place(self, text, paragraphs, places, meeting_sentences, lead_end, dateline) -> Place | None:
         """The meeting's place: venues and cities scored by where they are named (dateline and
@@ -406,6 +436,12 @@ def is_locative(text: str, place: Place) -> bool:
     if following and following.group(1) not in FUNCTION_WORDS:
         return False  # "Kremlin spokesman", "White House officials"
     return place.venue and "with" not in before[-1:]
+
+
+def recent(value: str, published: str) -> bool:
+    """Whether a date is the publication day or up to a week before it."""
+    day, page = base_date(value), base_date(published)
+    return day is not None and page is not None and timedelta(0) <= page - day <= timedelta(days=7)
 
 
 def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -605,7 +605,7 @@ class QuoteFinder:
                     ordered.sort(key=lambda c: not ctx.syntax(c.start, c.end)[0].startswith("nsubj"))
                 for candidate in ordered:
                     if (who := self.resolve(candidate, ctx)):
-                        if self.gender(who) == mention.gender:
+                        if self.gender(who) in (mention.gender, None):
                             return who
             if lo == since and ctx.par_speaker:
                 return ctx.par_speaker
@@ -646,7 +646,8 @@ class QuoteFinder:
             return True
         return False
 
-    def gender(self, actor: str) -> str:
+    def gender(self, actor: str) -> str | None:
+        """'m', 'f', or None where the registry does not say (a leader from the tenure table)."""
         known = self.registry.actors.get(actor)
         return known.gender if known else "m"
 

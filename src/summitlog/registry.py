@@ -20,17 +20,36 @@ from .errors import SummitlogError
 from .resources import load
 
 
+# Which office a registry title is: a tenure of that office gives the title's days.
+OFFICE_OF = {
+    "president": "state", "king": "state", "emir": "state", "pope": "state", "supreme leader": "state",
+    "prime minister": "government", "chancellor": "government", "premier": "government",
+    "taoiseach": "government", "chief adviser": "government",
+}
+TITLE_OF = {"state": "head of state", "government": "head of government"}
+ROMAN = re.compile(r"[IVXL]+")
+
+
 @dataclass(frozen=True)
 class Role:
+    """An office held from `start` to `end`: ISO days ("2008-05-07") or, where only the year is
+    known, years ("2008"); `end` None while the office is held."""
+
     title: str
     country: str
-    start: int | None
-    end: int | None
+    start: str | None
+    end: str | None
 
-    def held_in(self, year: int | None) -> bool:
-        if year is None:
+    def held_in(self, when: int | str | None) -> bool:
+        """Whether the office was held on a day ("2010-06-10"), or at some time in a year."""
+        if when is None:
             return self.end is None
-        return (self.start or 0) <= year <= (self.end or 9999)
+        when = str(when)
+        low, high = (when + "-01-01", when + "-12-31") if len(when) == 4 else (when, when)
+        start = self.start or "0000"
+        end = self.end or "9999"
+        return (start if len(start) > 4 else start + "-01-01") <= high and low <= (
+            end if len(end) > 4 else end + "-12-31")
 
 
 @dataclass(frozen=True)
@@ -39,23 +58,15 @@ class Actor:
     aliases: tuple[str, ...]
     roles: tuple[Role, ...]
     wikidata: str | None = None
-    gender: str = "m"
+    gender: str | None = "m"  # None where the source does not say (the tenure table)
+    curated: bool = True  # False for a leader known only from the tenure table
 
     def countries(self) -> set[str]:
         return {r.country for r in self.roles}
 
-    def has_role(self, country: str | None, words: set[str] | None, year: int | None,
-                 role_words: dict[str, list[str]]) -> bool:
-        """Whether the actor held a role matching a country and role words ("leader", "president")."""
-        for role in self.roles:
-            if country and role.country != country:
-                continue
-            if year is not None and not role.held_in(year) and not role.held_in(None):
-                continue
-            if words and not words & set(role_words.get(role.title, [role.title])) | {role.title}:
-                continue
-            return True
-        return False
+
+def year(value: int | str | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def fold(text: str) -> str:
@@ -74,7 +85,7 @@ def fold_char(ch: str) -> str:
 class Registry:
     """Actors and countries, with a name matcher built once."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, tenures: dict | None = None) -> None:
         self.countries: dict[str, dict] = data["countries"]
         self.role_words: dict[str, list[str]] = data.get("role_words", {})
         self.actors: dict[str, Actor] = {}
@@ -82,16 +93,21 @@ class Registry:
             actor = Actor(
                 name=row["name"],
                 aliases=tuple(row.get("aliases", [])),
-                roles=tuple(Role(r["title"], r["country"], r.get("from"), r.get("to")) for r in row.get("roles", [])),
+                roles=tuple(Role(r["title"], r["country"], year(r.get("from")), year(r.get("to")))
+                            for r in row.get("roles", [])),
                 wikidata=row.get("wikidata"),
                 gender=row.get("gender", "m"),
             )
             self.actors[actor.name] = actor
+        self.holders: dict[tuple[str, str], list[tuple[Role, str]]] = {}
+        if tenures:
+            self.add_tenures(tenures)
         self.alias_to_name: dict[str, str] = {}
         for actor in self.actors.values():
             for alias in (actor.name, *actor.aliases):
                 for variant in (alias, alias.upper(), alias.title()):
                     self.alias_to_name.setdefault(fold(variant), actor.name)
+        self.alias_keys = list(self.alias_to_name)
         trie = Trie()  # one branch per first letter: six times faster than a plain alternation
         trie.add(*self.alias_to_name)
         self.name_pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern() + r")(?![\w-])")
@@ -100,10 +116,77 @@ class Registry:
             for word in (country["name"], *country.get("demonyms", []), *country.get("aliases", [])):
                 self.demonyms[fold(word).lower()] = code
 
+    def add_tenures(self, tenures: dict) -> None:
+        """Offices by day from the tenure table: an actor the registry knows (by Wikidata id, else
+        by name) takes the table's days for the offices it has there, keeping the registry's
+        title ("chancellor"); everyone else joins as a new actor with "head of state" or "head
+        of government" roles."""
+        by_id = {a.wikidata: a.name for a in self.actors.values() if a.wikidata}
+        by_name = {fold(alias): a.name for a in self.actors.values() for alias in (a.name, *a.aliases)}
+        for code, name in tenures["countries"].items():
+            self.countries.setdefault(code, {"name": name})
+        people: dict[str, tuple[str, list[str], list[tuple[str, str, str | None, str | None]]]] = {}
+        for code, office, name, aliases, start, end, qid in tenures["tenures"]:
+            known = by_id.get(qid) or by_name.get(fold(name)) or self.same_holder(code, office, name, start, end)
+            key = known or qid or name
+            entry = people.setdefault(key, (known or name, [], []))
+            entry[1].extend(a for a in (name, *aliases) if a not in entry[1])
+            entry[2].append((code, office, start, end))
+        for key, (name, aliases, spells) in people.items():
+            actor = self.actors.get(name)
+            if actor is None:
+                actor = Actor(name, tuple(a for a in aliases if a != name), (), key if key.startswith("Q") else None,
+                              gender=None, curated=False)
+            covered = {(code, office) for code, office, _, _ in spells}
+            titles = {(r.country, OFFICE_OF.get(r.title)): r.title for r in actor.roles}
+            kept = [r for r in actor.roles if (r.country, OFFICE_OF.get(r.title)) not in covered]
+            added = [(Role(titles.get((code, office), TITLE_OF[office]), code, start, end), office)
+                     for code, office, start, end in spells]
+            aliases = tuple(dict.fromkeys((*actor.aliases, *(a for a in aliases if a != actor.name))))
+            actor = Actor(actor.name, aliases, tuple(kept + [r for r, _ in added]), actor.wikidata, actor.gender,
+                          actor.curated)
+            self.actors[actor.name] = actor
+            for role, office in added:
+                self.holders.setdefault((role.country, office), []).append((role, actor.name))
+
+    def same_holder(self, country: str, office: str, name: str, start: str, end: str | None) -> str | None:
+        """The registry's actor who held an office of the country at the same time under a close
+        spelling of the name ("Mirziyayev", "Mirziyoyev"): the registry's and the table's ids may
+        differ, and so may the office a president is filed under. Not a namesake: a different
+        office needs the whole name close, and so does a regnal name ("Elizabeth II")."""
+        span = Role("", country, start, end)
+        whole = fold(name).lower()
+        regnal = bool(ROMAN.fullmatch(name.split()[-1]))
+        for actor in self.actors.values():
+            for role in actor.roles:
+                if role.country != country or not (span.held_in(role.start[:4] if role.start else None)
+                                                   or role.held_in(start[:4])):
+                    continue
+                other = fold(actor.name).lower()
+                close = fuzz.ratio(other, whole) >= 85
+                if close and OFFICE_OF.get(role.title) == office or close and not regnal or not regnal and (
+                        OFFICE_OF.get(role.title) == office and fuzz.ratio(other.split()[-1], whole.split()[-1]) >= 75):
+                    return actor.name
+        return None
+
+    def holder(self, country: str, office: str, when: int | str | None) -> list[str]:
+        """Who held a country's office ("state" or "government") on a day or in a year; with no
+        date, who holds it now. Where the table has several on one day (co-princes, a
+        governor-general beside the monarch, an end date missing), the one who held it in more
+        countries (the monarch), then the one who took it last; a tie is nobody."""
+        held = [(role, name) for role, name in self.holders.get((country, office), []) if role.held_in(when)]
+        if (when is None or len(str(when)) > 4) and len(held) > 1:
+            reach = {name: len(self.actors[name].countries()) for _, name in held}
+            best = max(held, key=lambda h: (reach[h[1]], h[0].start or ""))
+            rivals = [h for h in held if reach[h[1]] == reach[best[1]] and h[0].start == best[0].start]
+            return [best[1]] if len(rivals) == 1 else []
+        return list(dict.fromkeys(name for _, name in held))
+
     @classmethod
     def load(cls, extra: str | Path | None = None) -> "Registry":
         """The shipped registry, extended by a user file of the same shape (people and countries)."""
         data = json.loads(json.dumps(load("registry.json")))
+        tenures = load("tenures.json")
         if extra:
             try:
                 more = json.loads(Path(extra).read_text("utf-8"))
@@ -120,7 +203,7 @@ class Registry:
                     data["people"][known[person["name"]]] = person
                 else:
                     data["people"].append(person)
-        return cls(data)
+        return cls(data, tenures)
 
     def find_names(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical name) of every registry name in text."""
@@ -128,15 +211,26 @@ class Registry:
         return [(m.start(), m.end(), self.alias_to_name[m.group(0)]) for m in self.name_pattern.finditer(folded)]
 
     def resolve(self, name: str) -> str | None:
-        """The canonical name for a name as written, exactly or by a close transliteration."""
+        """The canonical name for a name as written, exactly or by a close transliteration. A
+        close spelling of a leader known only from the tenure table keeps the page's spelling
+        (see `spelled`)."""
         key = fold(" ".join(name.split()))
         if key in self.alias_to_name:
             return self.alias_to_name[key]
         parts = key.split()
         if parts and parts[-1] in self.alias_to_name and len(parts[-1]) > 3:
-            return self.alias_to_name[parts[-1]]
-        hit = process.extractOne(key, list(self.alias_to_name), scorer=fuzz.ratio, score_cutoff=88)
-        return self.alias_to_name[hit[0]] if hit else None
+            return self.spelled(self.alias_to_name[parts[-1]], name)
+        hit = process.extractOne(key, self.alias_keys, scorer=fuzz.ratio, score_cutoff=88)
+        return self.spelled(self.alias_to_name[hit[0]], name) if hit else None
+
+    def spelled(self, canonical: str, written: str) -> str:
+        """The name to report for `written`, a close but inexact spelling of `canonical`: the
+        canonical name for a curated actor; for one known only from the tenure table, whose
+        labels are often Portuguese transliterations ("Atambaiev"), the page's own full name."""
+        actor = self.actors.get(canonical)
+        if actor is None or actor.curated or len(written.split()) < 2:
+            return canonical
+        return " ".join(written.split())
 
     def country(self, word: str) -> str | None:
         """Country code for a country name, alias or demonym ("Belarusian" -> "BY")."""
