@@ -39,6 +39,9 @@ MEETING = re.compile(
     r"visiting|arrived|arrives|greeted|welcome|phoned|telephoned|by phone|by telephone|spoke by video)\b",
     re.IGNORECASE,
 )
+# A place line: "TOKYO —", "GENEVA (Reuters) -" opening a paragraph, or a paragraph that is only
+# "Hamburg, Germany".
+PLACE_LINE = re.compile(r"^(?:\(?[A-Z][A-Z .'-]{2,30}\)?(?:\s*\([^)]{2,30}\))?\s*[—–-]|[A-Z][\w .'-]{2,30}(?:,\s*[A-Z][\w .'-]{2,30})?$)")
 # "TASHKENT, May 27. /TASS/." or "Johannesburg [South Africa], August 23 :" opening a paragraph.
 AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Za-z .'-]{2,30}?)(?:\s*\[[^\]]{2,30}\])?[,.]\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\b")
 PERSON_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?:[A-Z][\w'’.-]+|de|da|von|van|bin|al-\w+)){1,3}")
@@ -49,7 +52,7 @@ FUNCTION_WORDS = {
     "earlier", "later", "since", "until", "of", "into", "amid", "ahead", "over", "near", "region",
 }
 LOCATIVE = {
-    "in", "at", "to", "into", "from", "near", "outside", "inside", "of", "on", "toward", "towards",
+    "in", "at", "to", "into", "inside", "of", "on", "toward", "towards",
     "visited", "visiting", "visits", "toured", "touring", "reached",  # "Kishida visited Kyiv"
 }
 REFERENCE = re.compile(
@@ -80,7 +83,17 @@ CALL = re.compile(
     re.IGNORECASE,
 )
 INFORMAL = re.compile(r"\binformal (?:meeting|talks|dinner|conversation|setting|atmosphere)\b", re.IGNORECASE)
-SUMMIT = re.compile(r"\b(?:summit|council session|session of the)\b", re.IGNORECASE)
+SUMMIT = re.compile(r"\bsummit(?:s| meeting| talks)?\b", re.IGNORECASE)
+# What makes "summit" a gathering the two attend, not their own meeting: an organisation or
+# series before it ("the BRICS summit", "the G20 summit", "the 15th ... Summit", "this month's",
+# "upcoming"), "summit of the ...", or "on the sidelines of" / "ahead of" it.
+GATHERING_BEFORE = re.compile(
+    r"(?:\b[A-Z]{2,}[\w-]*\)?|\bG-?\d+|\b\d{4}|\b\d+(?:st|nd|rd|th)|\b(?:[A-Z][a-z]+ )*(?:Organi[sz]ation|Cooperation|"
+    r"Forum|Union|Council|Community|Conference|Commonwealth|Alliance|Partnership)|upcoming|annual|multilateral|"
+    r"organi[sz]ation['’]s|(?:this|next|last) (?:month|year|week)['’]s)\s+$")
+PAIR = re.compile(r"\b(?:their|the two|both)\b", re.IGNORECASE)
+GATHERING_AROUND = re.compile(r"\b(?:sidelines? of|ahead of|before|after|during|attend|attending|host|hosting)\b[^.;]{0,60}$",
+                              re.IGNORECASE)
 VISIT = re.compile(r"\b(state|official|working|private) visit\b", re.IGNORECASE)
 FORMATS = {
     "one-on-one": re.compile(
@@ -181,7 +194,7 @@ class MeetingFinder:
         duration, approximate = self.duration(text, meeting_sentences)
         head = text[:lead_end]
         kind = ("call" if CALL.search(head) else "informal" if INFORMAL.search(head)
-                else "summit" if SUMMIT.search(text[:paragraphs[0][1]] if paragraphs else "") else "talks")
+                else "summit" if self.summit(text, sentences, named) else "talks")
         visit = VISIT.search(head)
         formats = tuple(name for name, pattern in FORMATS.items() if pattern.search(text))
         span = evidence or (meeting_sentences[0] if meeting_sentences else (0, min(len(text), 200)))
@@ -304,6 +317,24 @@ class MeetingFinder:
         years = [d.value[:4] for d in dates if d.value[:4].isdigit()]
         return Counter(years).most_common(1)[0][0] if years else None
 
+    @staticmethod
+    def summit(text: str, sentences, named) -> bool:
+        """Whether the meeting is itself a summit: "their summit", "the Korea-Japan summit",
+        "the summit between ...", in a sentence naming one of the two (offsets `named`) or the
+        pair ("the two governments"), as
+        opposed to a gathering both attend ("on the sidelines of the BRICS summit")."""
+        for match in SUMMIT.finditer(text):
+            start, end = next(((s, e) for s, e in sentences if s <= match.start() < e), (0, len(text)))
+            before = text[max(start, match.start() - 80):match.start()]
+            hyphenated = re.search(r"\w-\w+\s+$", before)
+            if (not (any(start <= at < end for at in named) or PAIR.search(text[start:end]))
+                    or GATHERING_BEFORE.search(before) and not hyphenated
+                    or GATHERING_AROUND.search(before)
+                    or re.match(r"\s+of\b", text[match.end():match.end() + 4])):
+                continue
+            return True
+        return False
+
     # -- date, place, duration ---------------------------------------------------------
 
     def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published, named=frozenset()):
@@ -364,15 +395,20 @@ class MeetingFinder:
             return None
         dateline_at = text.find(dateline) if dateline else -1
         agency = [start for start, end in paragraphs[:6] if AGENCY_DATELINE.match(text[start:end])]
+        head_end = paragraphs[min(19, len(paragraphs) - 1)][1] if paragraphs else len(text)
+        lines = [m.start() for m in re.finditer(r"^.+$", text[:head_end], re.MULTILINE)
+                 if PLACE_LINE.match(m.group(0))]
+        agency += [start + (text[start] == "(") for start in lines]
         scores: Counter[str] = Counter()
         for p in places:
             in_dateline = dateline_at >= 0 and dateline_at <= p.start < dateline_at + len(dateline)
             if not (in_dateline or p.start in agency or is_locative(text, p)):
                 continue  # "Moscow's invasion", "talks with Moscow": the state, not the place
             key = p.city or p.name
-            scores[key] += 1 + (1 if p.venue else 0) + (2 if in_dateline or p.start in agency else 0)
+            line = in_dateline or p.start in agency
+            scores[key] += 1 + (1 if p.venue else 0) + (2 if line else 0)
             sentence = next(((s, e) for s, e in meeting_sentences if s <= p.start < e), None)
-            if p.start < lead_end and sentence and not REFERENCE.search(text[sentence[0]:sentence[1]]):
+            if p.start < lead_end and sentence and not line and not REFERENCE.search(text[sentence[0]:sentence[1]]):
                 scores[key] += 3
         if not scores:
             return None
@@ -423,19 +459,27 @@ class MeetingFinder:
 
 
 def is_locative(text: str, place: Place) -> bool:
-    """Named as a place ("in Sochi", "at the Kremlin", "the city of Sochi"), not as a state or
-    government ("Moscow's invasion", "talks with Moscow", "the Kremlin's strongman")."""
+    """Named as a place ("in Sochi", "at the Kremlin", "the city of Sochi", "in Russia's Kazan"),
+    not as a state or government ("Moscow's invasion", "talks with Moscow"), nor as part of a
+    longer name ("the Shanghai Cooperation Organisation", "White House Chief of Staff"), nor as a
+    clock ("7 a.m. Moscow time")."""
     after = text[place.end:place.end + 2]
     if after[:1] in "'’" and after[1:2] in ("s", ""):
         return False
-    before = text[max(0, place.start - 30):place.start].lower().split()
-    before = [w.strip(",.;:()[]") for w in before[-3:]]
-    if set(before) & LOCATIVE:
-        return True
-    following = re.match(r"\s+([a-z]+)", text[place.end:place.end + 30])
-    if following and following.group(1) not in FUNCTION_WORDS:
-        return False  # "Kremlin spokesman", "White House officials"
-    return place.venue and "with" not in before[-1:]
+    if re.match(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|on|in)\b)[A-Z][a-z]",
+                text[place.end:place.end + 3]):
+        return False
+    words = [w.strip(",.;:()[]") for w in text[max(0, place.start - 60):place.start].split()]
+    words = words[-5:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].lower()
+        if word in LOCATIVE:
+            return True
+        modifier = i > 0 and words[i - 1].lower() in ("the", "a", "an")  # "at the historic Filoli Estate"
+        if word not in ("the", "city", "town", "capital", "village", "and") and not words[i][:1].isupper() \
+                and not modifier:
+            break
+    return False
 
 
 def recent(value: str, published: str) -> bool:
