@@ -66,15 +66,27 @@ NUM = r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|
 APPROX = r"(?:about|around|approximately|nearly|almost|some|roughly|more than|over|just over|just under|exactly|at least|close to|up to)"
 DURATION = re.compile(
     rf"(?:(?P<approx>{APPROX})\s+)?"
-    rf"(?:(?P<h>{NUM})(?P<half>\s+and\s+a\s+half)?\s+hours?"
-    rf"(?:\s+and\s+(?:(?P<m>\d+|{NUM})\s+minutes?|(?P<half2>a\s+half)))?"
-    rf"|(?P<m_only>\d+)\s+minutes?"
+    rf"(?:(?P<h>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+hours?"
+    rf"(?:(?:\s+and)?\s+(?:(?P<m>\d+|{NUM})[\s-]+minutes?|(?P<half2>a\s+half)))?"
+    rf"|(?P<m_only>\d+)[\s-]+minutes?"
     rf"|(?P<halfhour>half\s+an\s+hour))\b",
     re.IGNORECASE,
 )
+# A duration that is not the whole meeting's: of one session or part, of something else (a
+# flight, a lunch), a plan or expectation, a bound or comparison, or a point in time.
+PART = re.compile(
+    r"\b(?:session|sessions|sit-down|part of|portion|phase|segment|round of|flight|drive|ride|lunch|dinner|"
+    r"breakfast|ceremony|press conference|news conference|walk|tour|small-group|small group|plenary|"
+    r"start(?:ed|s)? (?:their|the) [\w-]+ (?:\w+ )?with)\b",
+    re.IGNORECASE)
+NOT_YET = re.compile(
+    r"\b(?:expected|expect|expects|could|would|scheduled|planned|prepared for|due to|set to|was to|were to|"
+    r"anticipated|predicted|will|less than|under|longer than|shorter than|up to)\b[^,;—(]*$", re.IGNORECASE)
+POINT = re.compile(r"^\s*(?:into|after|before|later|earlier|ago|longer|shorter|late|early)\b", re.IGNORECASE)
+PRONOUN_START = re.compile(r"^\s*(?:It|That|This|They)\b")
 DURATION_CONTEXT = re.compile(
     r"\b(?:lasted|lasting|last|talks|meeting|conversation|met|spoke|communicated|negotiations|"
-    r"discussion|discussions|tete-a-tete|tête-à-tête|in total|spent)\b",
+    r"discussion|discussions|tete-a-tete|tête-à-tête|in total|spent|meetings|summit|concluded|ended)\b",
     re.IGNORECASE,
 )
 CALL = re.compile(
@@ -191,12 +203,12 @@ class MeetingFinder:
             date, reason = f"{when[:4]}{date[1:]}", "the year is the one the text's dates name most"
         places = [p for p in self.gazetteer.find(text) if not inside(p.start, quoted)]
         place = self.place(text, paragraphs, places, meeting_sentences, lead_end, dateline)
-        duration, approximate = self.duration(text, meeting_sentences)
+        formats = tuple(name for name, pattern in FORMATS.items() if pattern.search(text))
+        duration, approximate = self.duration(text, meeting_sentences, sentences, formats)
         head = text[:lead_end]
         kind = ("call" if CALL.search(head) else "informal" if INFORMAL.search(head)
                 else "summit" if self.summit(text, sentences, named) else "talks")
         visit = VISIT.search(head)
-        formats = tuple(name for name, pattern in FORMATS.items() if pattern.search(text))
         span = evidence or (meeting_sentences[0] if meeting_sentences else (0, min(len(text), 200)))
         main = Meeting(
             participants=tuple(sorted(participants)),
@@ -421,19 +433,34 @@ class MeetingFinder:
             return Place(venue.start, venue.end, venue.name, city.city, venue.region, city.country, True)
         return venue or city
 
-    def duration(self, text, meeting_sentences) -> tuple[int | None, bool]:
-        """The longest duration given for the meeting, in minutes, and whether it is approximate."""
-        best: tuple[int, bool] | None = None
+    def duration(self, text, meeting_sentences, sentences, formats=()) -> tuple[int | None, bool]:
+        """The whole meeting's length in minutes, and whether it is approximate. A session's
+        length ("the second session lasted 65 minutes", "a 38-minute one-on-one" beside other
+        formats) stays a figure, and so do plans, bounds and points in time; of what is left,
+        a length the meeting "lasted" first, then the longest."""
+        found: list[tuple[bool, int, bool]] = []
         for start, end in meeting_sentences:
             sentence = text[start:end]
             if not DURATION_CONTEXT.search(sentence):
                 continue
+            context = sentence
+            if PRONOUN_START.match(sentence):  # "It lasted 38 minutes.": what "it" is comes before
+                previous = next((text[s:e] for s, e in reversed(sentences) if e <= start), "")
+                context = previous + " " + sentence
+            if PART.search(context) or len(formats) > 1 and FORMATS["one-on-one"].search(context):
+                continue
             for match in DURATION.finditer(sentence):
                 minutes = to_minutes(match)
-                if minutes and minutes < 24 * 60 and (best is None or minutes > best[0]):
-                    approx = (match.group("approx") or "").lower() not in ("", "exactly")
-                    best = (minutes, approx)
-        return best if best else (None, False)
+                if not minutes or minutes >= 24 * 60 or NOT_YET.search(sentence[:match.start()]) or POINT.match(
+                        sentence[match.end():]):
+                    continue
+                approx = (match.group("approx") or "").lower() not in ("", "exactly")
+                lasted = bool(re.search(r"\blast(?:ed|ing|s)?\b", sentence[max(0, match.start() - 40):match.start()]))
+                found.append((lasted, minutes, approx))
+        if not found:
+            return None, False
+        _, minutes, approx = max(found)
+        return minutes, approx
 
     def references(self, text, dates, meeting_sentences, places, main: Meeting) -> list[Meeting]:
         """Earlier meetings the text recalls, each with its own date and place."""
