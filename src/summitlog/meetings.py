@@ -12,11 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from retrie.trie import Trie
 
-from .dates import DateMention, base_date, find_dates, parse_date
+from .dates import WEEKDAYS, DateMention, base_date, find_dates, parse_date
 from .offices import OfficeFinder
 from .records import Meeting
 from .registry import Registry, fold
@@ -181,7 +181,7 @@ class MeetingFinder:
         inside them are not the meeting's cast), `speakers` who the quotes are by, `turns` the
         (start, end, speaker) of a transcript's turns."""
         sentences = sentence_spans(text)
-        lead_end = paragraphs[min(5, len(paragraphs) - 1)][1] if paragraphs else len(text)
+        lead_end = lead(text, paragraphs, 6)
         meeting_sentences = [(s, e) for s, e in sentences if MEETING.search(text[s:e])]
         dates = [d for d in find_dates(text, published) if not inside(d.start, quoted)]
         when = self.when(dates, published)
@@ -194,13 +194,15 @@ class MeetingFinder:
                                          {speaker for _, _, speaker in turns}, {o.name for o in offices})
         people = outside + [(s, e, self.registry.resolve(n) or " ".join(n.split())) for s, e, n in persons
                             if not inside(s, quoted)]
-        if not participants or not self.reports(participants, paragraphs, meeting_sentences, people, turns):
+        if not participants or not self.reports(text, participants, paragraphs, meeting_sentences, people, turns):
             return []
-        named = {s for s, _, n in people if n in participants}
+        named = {s: n for s, _, n in people if n in participants}  # offsets of the two's names
         date, basis, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline,
                                                   published, named)
-        if date and date.startswith("--") and when and base_date(f"{when[:4]}{date[1:]}"):
-            date, reason = f"{when[:4]}{date[1:]}", "the year is the one the text's dates name most"
+        if date and date.startswith("--"):
+            year = self.year(text, dates, date, participants)
+            if year:
+                date, reason = f"{year}{date[1:]}", "the year is the one in which that day fell on the weekday the text gives while both held office"
         places = [p for p in self.gazetteer.find(text) if not inside(p.start, quoted)]
         place = self.place(text, paragraphs, places, meeting_sentences, lead_end, dateline)
         formats = tuple(name for name, pattern in FORMATS.items() if pattern.search(text))
@@ -240,7 +242,7 @@ class MeetingFinder:
         (`talking`) first. Names given with an office of the day (`in_office`) are leaders."""
         scores: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
-        lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else len(text)
+        lead_end = lead(text, paragraphs, 3)
         for start, end, name in names:
             if name not in in_office and not self.is_leader(name, when):
                 continue
@@ -289,12 +291,12 @@ class MeetingFinder:
                 return list(named or heads)
         return []
 
-    def reports(self, participants: list[str], paragraphs, meeting_sentences, names, turns) -> bool:
+    def reports(self, text: str, participants: list[str], paragraphs, meeting_sentences, names, turns) -> bool:
         """Whether the text reports the two meeting, not two leaders named in passing: a sentence
         about meeting names both, or the lead (title and first paragraphs) names both, or a
         sentence of the lead about meeting names one of them (names outside quotes, all); in a
         transcript, both speak, or one speaks of the meeting ("our first meeting since ...")."""
-        lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
+        lead_end = lead(text, paragraphs, 3) if paragraphs else 0
         pair = set(participants)
         if pair <= {speaker for _, _, speaker in turns}:
             return True
@@ -349,7 +351,7 @@ class MeetingFinder:
 
     # -- date, place, duration ---------------------------------------------------------
 
-    def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published, named=frozenset()):
+    def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published, named):
         """(date, basis, reason, evidence span). A dated page reports on its day: its date, unless
         its first two sentences about the meeting give one up to a week before it (reports come a
         few days late). Dates in later sentences belong to other events ("the agreements reached on
@@ -372,6 +374,12 @@ class MeetingFinder:
             if d.start < lead_end and len(d.value) == 10 and not d.relative and not REFERENCE.search(
                     text[max(0, d.start - 60):d.start]):
                 return d.value, "text", None, (d.start, d.end)
+        both = [(s, e) for s, e in sentence_spans(text[:lead_end])
+                if len({n for at, n in named.items() if s <= at < e}) > 1]
+        for d in dates:  # the story's day, dated with its weekday: "said on Thursday (October 30) he had agreed with Xi"
+            if not d.relative and any(s <= d.start < e for s, e in both) and any(
+                    w in text[max(0, d.start - 14):d.end + 14].lower() for w in WEEKDAYS):
+                return d.value, "text", None, (d.start, d.end)
         if dateline and (value := parse_date(dateline)):
             return value, "dateline", "taken from the page's dateline", None
         return None, None, "the text gives no date for the meeting", None
@@ -388,6 +396,27 @@ class MeetingFinder:
         if found and recent(found[0], published):
             return found
         return published, "published", "taken from the page's publication date: the text gives none", None
+
+    def year(self, text, dates, day: str, participants) -> str | None:
+        """The year of a day the text gives without one ("on Thursday (October 30)"): the year
+        since 1990 in which it fell on the weekday written beside it while both participants
+        held office, or of several such years the one the text names."""
+        weekdays = set()
+        for d in dates:
+            if d.value == day:
+                near = text[max(0, d.start - 14):d.end + 14].lower()
+                weekdays |= {i for i, name in enumerate(WEEKDAYS) if name in near}
+        if len(weekdays) != 1:
+            return None
+        held = [self.registry.actors[n] for n in participants if n in self.registry.actors]
+        if len(held) < 2:
+            return None
+        years = [str(y) for y in range(1990, date.today().year + 1)
+                 if (b := base_date(f"{y}{day[1:]}")) and b.weekday() in weekdays
+                 and all(any(r.title in LEADER_TITLES and r.held_in(b.isoformat()) for r in a.roles) for a in held)]
+        named = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+        return years[0] if len(years) == 1 else next(iter(set(years) & named), None) if len(
+            set(years) & named) == 1 else None
 
     @staticmethod
     def agency_date(text, paragraphs, dates):
@@ -507,6 +536,17 @@ def is_locative(text: str, place: Place) -> bool:
                 and not modifier:
             break
     return False
+
+
+def lead(text: str, paragraphs: Sequence[tuple[int, int]], count: int) -> int:
+    """Where the lead ends: after `count` paragraphs of five words or more. Short lines before
+    them (a site's menu, a date line, a photo credit) come with the lead but do not count."""
+    seen = 0
+    for start, end in paragraphs:
+        seen += len(text[start:end].split()) >= 5
+        if seen >= count:
+            return end
+    return paragraphs[-1][1] if paragraphs else len(text)
 
 
 def recent(value: str, published: str) -> bool:
