@@ -39,12 +39,16 @@ def load_model(exclude: tuple[str, ...]) -> Language:
 
 
 def build(registry: Registry) -> Language:
-    """The entity pipeline: registry names ruled as PERSON before the NER, so that
-    "Belarus Aleksandr Lukashenko" is never an ORG."""
+    """The entity pipeline: the curated registry's names ruled as PERSON before the NER, so
+    that "Belarus Aleksandr Lukashenko" is never an ORG. (The tenure table's thousands of
+    office-holders are found by the registry's own matcher; ruling them too would slow the
+    pipeline's construction for every worker.)"""
     nlp = load_model(exclude=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"))
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     patterns = []
     for actor in registry.actors.values():
+        if not actor.curated:
+            continue
         for alias in {actor.name, *actor.aliases}:
             patterns.append({"label": "PERSON", "pattern": alias, "id": actor.name})
     ruler.add_patterns(patterns)

@@ -46,13 +46,15 @@ class OfficeFinder:
                 names.add(fold(word).lower())
                 adjectives.add(fold(word).lower())
             adjectives.add(*(fold(w).lower() for w in country.get("demonyms", [])))
-        not_holder = r"(?<!vice )(?<!vice-)(?<!deputy )(?<!former )(?<!ex-)(?<!late )(?<!then-)(?<!then )"
-        self.patterns = [  # "President of Uzbekistan [Islam Karimov]"; "Uzbek President [Islam Karimov]"
-            re.compile(rf"(?i:{not_holder}\b(?P<title>{TITLE})\s+of\s+(?:the\s+)?(?P<country>{names.pattern()}))"
-                       rf"(?![\w-])(?:\s{NAME})?"),
-            re.compile(rf"(?i:{not_holder}(?<![\w-])(?P<country>{adjectives.pattern()})(?:['’]s)?\s+(?P<title>{TITLE}))"
-                       rf"\b(?:\s{NAME})?"),
-        ]
+        self.title = re.compile(rf"\b(?:{TITLE})\b", re.IGNORECASE)
+        not_holder = re.compile(r"(?:vice|deputy|former|ex|late|then)[ -]$", re.IGNORECASE)
+        self.not_holder = not_holder
+        # "President of Uzbekistan [Islam Karimov]", matched where a title starts
+        self.of_country = re.compile(rf"(?i:(?P<title>{TITLE})\s+of\s+(?:the\s+)?(?P<country>{names.pattern()}))"
+                                     rf"(?![\w-])(?:\s{NAME})?")
+        # "Uzbek President [Islam Karimov]": the country just before a title, then a name after it
+        self.country_before = re.compile(rf"(?i:(?<![\w-])(?P<country>{adjectives.pattern()})(?:['’]s)?\s+)$")
+        self.name_after = re.compile(rf"\s{NAME}")
 
     def find(self, text: str, when: str | None, named: frozenset[str] = frozenset()) -> list[Office]:
         """Office mentions and their holders on `when` (a day or a year). An office given without
@@ -60,25 +62,34 @@ class OfficeFinder:
         holder then; on an undated page, only someone named."""
         folded = fold(text)
         found: list[Office] = []
-        for pattern in self.patterns:
-            for match in pattern.finditer(folded):
-                if not text[match.start("country")].isupper() or any(
-                        o.start < match.end() and match.start() < o.end for o in found):
-                    continue  # "the chinese" in lower case is not a country
-                name, name_end = self.name(match, text)
-                code = self.registry.country(match.group("country"))
-                office = OFFICES[" ".join(match.group("title").lower().split())]
-                holder = self.holder(code, office, name, when, named) if code else None
-                if holder:
-                    end = name_end or match.end("title" if pattern is self.patterns[1] else "country")
-                    found.append(Office(match.start(), end, holder, bool(name)))
+        for title in self.title.finditer(folded):
+            if self.not_holder.search(folded, max(0, title.start() - 7), title.start()):
+                continue  # "Vice President of China", "the former President"
+            match = self.of_country.match(folded, title.start())
+            if match:
+                start, country, title_end = match.start(), match.group("country"), match.end("country")
+                name_match = match if match.group("name") else None
+            else:
+                before = self.country_before.search(folded, max(0, title.start() - 45), title.start())
+                if not before:
+                    continue
+                start, country, title_end = before.start(), before.group("country"), title.end()
+                name_match = self.name_after.match(folded, title.end())
+            if not text[start].isupper() or any(o.start < title_end and start < o.end for o in found):
+                continue  # "the chinese" in lower case is not a country
+            name, name_end = self.name(name_match, text)
+            code = self.registry.country(country)
+            office = OFFICES[" ".join(title.group(0).lower().split())]
+            holder = self.holder(code, office, name, when, named) if code else None
+            if holder:
+                found.append(Office(start, name_end or title_end, holder, bool(name)))
         return sorted(found, key=lambda o: o.start)
 
     @staticmethod
-    def name(match: re.Match, text: str) -> tuple[str | None, int | None]:
+    def name(match: re.Match | None, text: str) -> tuple[str | None, int | None]:
         """The name after the office and where it ends, without a sentence's full stop or
         trailing particles."""
-        if not match.group("name"):
+        if match is None or not match.group("name"):
             return None, None
         words = list(re.finditer(r"\S+", text[match.start("name"):match.end("name")]))
         while words and words[-1].group(0).lower() in NAME_PARTICLES:

@@ -18,6 +18,7 @@ from retrie.trie import Trie
 
 from .errors import SummitlogError
 from .resources import load
+from .tenures import ROMAN, read_table
 
 
 # Which office a registry title is: a tenure of that office gives the title's days.
@@ -27,7 +28,6 @@ OFFICE_OF = {
     "taoiseach": "government", "chief adviser": "government",
 }
 TITLE_OF = {"state": "head of state", "government": "head of government"}
-ROMAN = re.compile(r"[IVXL]+")
 
 
 @dataclass(frozen=True)
@@ -184,9 +184,13 @@ class Registry:
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> "Registry":
-        """The shipped registry, extended by a user file of the same shape (people and countries)."""
+        """The shipped registry, extended by a user file of the same shape (people and countries),
+        or with a user's tenure table (a .csv in the columns of leaders.csv) in place of the
+        shipped one."""
         data = json.loads(json.dumps(load("registry.json")))
         tenures = load("tenures.json")
+        if extra and str(extra).lower().endswith(".csv"):
+            return cls(data, read_table(extra, tenures["iso3"]))
         if extra:
             try:
                 more = json.loads(Path(extra).read_text("utf-8"))

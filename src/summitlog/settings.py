@@ -23,7 +23,8 @@ class Settings:
         None, "A Dask scheduler (tcp://HOST:PORT) whose workers analyse the pages instead."
     )
     registry: str | None = _setting(
-        None, "A JSON file of extra actors that extends the shipped registry."
+        None, "A JSON file of extra actors that extends the shipped registry, or a CSV tenure table "
+        "(the columns of leaders.csv) that replaces the shipped office-holders."
     )
 
     @classmethod
