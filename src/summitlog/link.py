@@ -3,7 +3,7 @@
 A new report is compared only with the Events of the same pair of leaders. It
 joins one when the facts agree: no two different cities, no two different
 days, a call only with calls. Where a report gives no date, the wording of the
-pages must also be close. An Event's facts are consolidated per fact, with the
+pages must also be close, and closer where one of them names no place. An Event's facts are consolidated per fact, with the
 sources that agree and those that differ.
 """
 
@@ -22,7 +22,8 @@ ALIGN_WITH = 3  # sources of an Event a new source is aligned with
 CANDIDATES = 20  # most recent Events of the pair in the window that a report is compared with
 MEMBERS = 10  # most recent reports of an Event that a new report is compared with
 FOLLOW = 5  # most recent pledges about a term that a later mention follows up
-SIMILAR = 0.3  # cosine of word counts above which two undated reports may be one meeting
+SIMILAR = 0.3  # cosine of word counts above which two undated reports of one place may be one meeting
+SIMILAR_UNPLACED = 0.45  # ... and the higher bar when one of them names no place
 STOPWORDS = frozenset(
     """that this with from have were been their they said which will would there about also after
     into more than other some such when what while where these those them then only over under again
@@ -142,12 +143,12 @@ class Linker:
             if any(v is True for v in verdicts):
                 score = 2.0
             else:
-                # No date to go by: the same named place and close wording are both needed.
-                same_place = [o for o in members if same_known_place(meeting, o)]
-                if not same_place:
-                    continue
-                score = max(cosine(self.sig(meeting["doc_id"]), self.sig(o["doc_id"])) for o in same_place)
-                if score < SIMILAR:
+                # No date to go by: close wording, and the same named place, or closer wording
+                # where one report names no place (no two places, by `agree`).
+                mine = self.sig(meeting["doc_id"])
+                scores = [(cosine(mine, self.sig(o["doc_id"])), same_known_place(meeting, o)) for o in members]
+                score = max((c for c, placed in scores if c >= (SIMILAR if placed else SIMILAR_UNPLACED)), default=0.0)
+                if not score:
                     continue
             if score > best_score:
                 best, best_score = event_id, score
