@@ -91,12 +91,23 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
     )
 
 
-def with_head(body: str, *head: str | None) -> str:
-    """The body with the page's title and lead (its meta description) above it where the
-    extraction left them out: they say who met whom, and how ("Telephone conversation with ...")."""
+def with_head(body: str, title: str | None, lead: str | None) -> str:
+    """The body with the page's title and lead (its meta description) where the extraction left
+    them out: they say who met whom, and how ("Telephone conversation with ..."). The lead goes
+    under the title where the body has the title, else both go on top."""
+    if not body.strip():
+        return body
+    title, lead = (" ".join(h.split()) if h else None for h in (title, lead))
     flat = " ".join(body.split()).lower()
-    missing = [" ".join(h.split()) for h in head if h and " ".join(h.split()).lower() not in flat]
-    return "\n".join([*missing, body]) if missing and body.strip() else body
+    lead = lead if lead and lead.lower() not in flat else None
+    if title and title.lower() not in flat:
+        return "\n".join(h for h in (title, lead, body) if h)
+    if lead and title:
+        lines = body.split("\n")
+        at = next((i for i, line in enumerate(lines) if title.lower() in " ".join(line.split()).lower()), None)
+        if at is not None:
+            return "\n".join([*lines[:at + 1], lead, *lines[at + 1:]])
+    return "\n".join([lead, body]) if lead else body
 
 
 def split_lines(text: str) -> list[Line]:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from retrie.trie import Trie
 
 from .dates import WEEKDAYS, DateMention, base_date, find_dates, parse_date
-from .offices import OfficeFinder
+from .offices import Office, OfficeFinder
 from .records import Meeting
 from .registry import Registry, fold
 from .resources import load
@@ -94,6 +94,7 @@ CALL = re.compile(
     r"videoconference|video conference|video call|video link|by phone|by telephone)\b",
     re.IGNORECASE,
 )
+IN_PERSON = re.compile(r"\b(?:meeting|met|meets|meet|talks|summit|negotiations)\b", re.IGNORECASE)
 INFORMAL = re.compile(r"\binformal (?:meeting|talks|dinner|conversation|setting|atmosphere)\b", re.IGNORECASE)
 SUMMIT = re.compile(r"\bsummit(?:s| meeting| talks)?\b", re.IGNORECASE)
 # What makes "summit" a gathering the two attend, not their own meeting: an organisation or
@@ -176,6 +177,8 @@ class MeetingFinder:
         quoted: Sequence[tuple[int, int]] = (),
         speakers: Sequence[str] = (),
         turns: Sequence[tuple[int, int, str]] = (),
+        site: str | None = None,
+        title: str | None = None,
     ) -> list[Meeting]:
         """The reported meeting and the references. `quoted` are the spans of quotes (names said
         inside them are not the meeting's cast), `speakers` who the quotes are by, `turns` the
@@ -187,9 +190,13 @@ class MeetingFinder:
         when = self.when(dates, published)
         outside = [(s, e, n) for s, e, n in self.registry.find_names(text) if not inside(s, quoted)]
         offices = [o for o in self.offices.find(text, when, frozenset(n for _, _, n in outside))
-                   if not inside(o.start, quoted)
-                   and not any(o.start <= s < o.end for s, _, _ in outside)]
-        outside = sorted(outside + [(o.start, o.end, o.name) for o in offices])
+                   if not inside(o.start, quoted)]
+        outside = sorted(outside + [(o.start, o.end, o.name) for o in offices
+                                    if not any(o.start <= s < o.end for s, _, _ in outside)])
+        host = self.host(site, when)
+        if host:  # the office whose site this is hosts what it reports: a byline at the top
+            outside.insert(0, (0, 0, host))
+            offices.append(Office(0, 0, host, False))
         participants = self.participants(text, paragraphs, meeting_sentences, persons, when, outside, speakers,
                                          {speaker for _, _, speaker in turns}, {o.name for o in offices})
         people = outside + [(s, e, self.registry.resolve(n) or " ".join(n.split())) for s, e, n in persons
@@ -208,7 +215,11 @@ class MeetingFinder:
         formats = tuple(name for name, pattern in FORMATS.items() if pattern.search(text))
         duration, approximate = self.duration(text, meeting_sentences, sentences, formats)
         head = text[:lead_end]
-        kind = ("call" if CALL.search(head) else "informal" if INFORMAL.search(head)
+        title = title or (text[:paragraphs[0][1]] if paragraphs else "")
+        # A title that names the meeting decides whether it was a call ("Meeting with ...", on a
+        # page that also recalls a phone call); else the lead does.
+        by_phone = CALL.search(title) or not IN_PERSON.search(title) and CALL.search(head)
+        kind = ("call" if by_phone else "informal" if INFORMAL.search(head)
                 else "summit" if self.summit(text, sentences, named) else "talks")
         visit = VISIT.search(head)
         span = evidence or (meeting_sentences[0] if meeting_sentences else (0, min(len(text), 200)))
@@ -316,6 +327,14 @@ class MeetingFinder:
         """Whether a name no registry knows comes with a leader's title ("President of the Northern
         Province Karel Moravec"): someone named near a meeting may be an aide."""
         return any(re.search(rf"\b{title}\b", before, re.IGNORECASE) for title in LEADER_TITLES)
+
+    def host(self, site: str | None, when: str | None) -> str | None:
+        """The leader whose own site published the page, where the site's name is an office
+        ("President of Russia"): its holder on the page's date."""
+        if not site or not when:
+            return None
+        found = self.offices.find(site, when)
+        return found[0].name if len(found) == 1 and found[0].start == 0 and found[0].end == len(site) else None
 
     def is_leader(self, name: str, when: str | None) -> bool:
         actor = self.registry.actors.get(name)

@@ -83,6 +83,8 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
         quoted=[(q.start, q.end) for q in quotes if q.kind == "direct"],
         speakers=[q.speaker for q in quotes if q.speaker],
         turns=[(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.kind == "turn"],
+        site=doc.site,
+        title=doc.title,
     )
     reported = next((m for m in meetings if m.role == "reported" and m.date and m.date[:1].isdigit()), None)
     year = int(reported.date[:4]) if reported else year

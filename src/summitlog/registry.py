@@ -127,7 +127,10 @@ class Registry:
             self.countries.setdefault(code, {"name": name})
         people: dict[str, tuple[str, list[str], list[tuple[str, str, str | None, str | None]]]] = {}
         for code, office, name, aliases, start, end, qid in tenures["tenures"]:
-            known = by_id.get(qid) or by_name.get(fold(name)) or self.same_holder(code, office, name, start, end)
+            known = by_id.get(qid)
+            if known and not self.close_names(self.actors[known], (name, *aliases)):
+                known = None  # an id entered by hand for someone else
+            known = known or by_name.get(fold(name)) or self.same_holder(code, office, name, start, end)
             key = known or qid or name
             entry = people.setdefault(key, (known or name, [], []))
             entry[1].extend(a for a in (name, *aliases) if a not in entry[1])
@@ -148,6 +151,11 @@ class Registry:
             self.actors[actor.name] = actor
             for role, office in added:
                 self.holders.setdefault((role.country, office), []).append((role, actor.name))
+
+    @staticmethod
+    def close_names(actor: Actor, names: tuple[str, ...]) -> bool:
+        return max(fuzz.token_set_ratio(fold(a).lower(), fold(b).lower())
+                   for a in (actor.name, *actor.aliases) for b in names) >= 70
 
     def same_holder(self, country: str, office: str, name: str, start: str, end: str | None) -> str | None:
         """The registry's actor who held an office of the country at the same time under a close
