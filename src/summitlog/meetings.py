@@ -193,12 +193,26 @@ class MeetingFinder:
                    if not inside(o.start, quoted)]
         outside = sorted(outside + [(o.start, o.end, o.name) for o in offices
                                     if not any(o.start <= s < o.end for s, _, _ in outside)])
+        heading = self.heading(text, title)
+        for start, end, name in persons:  # "Meeting with Prime Minister of Bavaria Horst Seehofer"
+            if not (heading[0] <= start < heading[1] and PERSON_NAME.fullmatch(name)
+                    and self.titled(text[max(heading[0], start - 60):start])
+                    and not any(p.start == 0 and p.end == len(name) for p in self.gazetteer.find(name))):
+                continue  # not a titled person of the title ("Crown Prince of Abu Dhabi": a place)
+            known = [(s, e, n) for s, e, n in outside if s < end and start < e]
+            written = known[0][2] if known else self.registry.resolve(name) or " ".join(name.split())
+            if not known:
+                outside = sorted([*outside, (start, end, written)])
+            offices.append(Office(start, end, written, True))
+        for start, end, name in outside:  # a known name with a title in the page's title
+            if heading[0] <= start < heading[1] and self.titled(text[max(heading[0], start - 60):start]):
+                offices.append(Office(start, end, name, True))
         host = self.host(site, when)
         if host:  # the office whose site this is hosts what it reports: a byline at the top
             outside.insert(0, (0, 0, host))
             offices.append(Office(0, 0, host, False))
         participants = self.participants(text, paragraphs, meeting_sentences, persons, when, outside, speakers,
-                                         {speaker for _, _, speaker in turns}, {o.name for o in offices})
+                                         {speaker for _, _, speaker in turns}, {o.name for o in offices}, heading)
         people = outside + [(s, e, self.registry.resolve(n) or " ".join(n.split())) for s, e, n in persons
                             if not inside(s, quoted)]
         if not participants or not self.reports(text, participants, paragraphs, meeting_sentences, people, turns):
@@ -247,10 +261,11 @@ class MeetingFinder:
     # -- participants ------------------------------------------------------------------
 
     def participants(self, text, paragraphs, meeting_sentences, persons, when, names, speakers,
-                     talking=frozenset(), in_office=frozenset()) -> list[str]:
-        """The two leaders the text is about: most named outside quotes, in the title, the lead
-        and sentences about meeting, and most quoted; leaders who speak turns of a transcript
-        (`talking`) first. Names given with an office of the day (`in_office`) are leaders."""
+                     talking=frozenset(), in_office=frozenset(), heading=(0, 0)) -> list[str]:
+        """The two leaders the text is about: most named outside quotes, in the page's title
+        (at `heading`), the lead and sentences about meeting, and most quoted; leaders who speak
+        turns of a transcript (`talking`) first. Names given with an office (`in_office`) are
+        leaders."""
         scores: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         lead_end = lead(text, paragraphs, 3)
@@ -258,7 +273,7 @@ class MeetingFinder:
             if name not in in_office and not self.is_leader(name, when):
                 continue
             first_seen.setdefault(name, start)
-            scores[name] += 1 + (3 if start < lead_end else 0)
+            scores[name] += 1 + (3 if start < lead_end else 0) + (3 if heading[0] <= start < heading[1] else 0)
             if any(s <= start < e for s, e in meeting_sentences):
                 scores[name] += 2
         for name in speakers:
@@ -327,6 +342,12 @@ class MeetingFinder:
         """Whether a name no registry knows comes with a leader's title ("President of the Northern
         Province Karel Moravec"): someone named near a meeting may be an aide."""
         return any(re.search(rf"\b{title}\b", before, re.IGNORECASE) for title in LEADER_TITLES)
+
+    @staticmethod
+    def heading(text: str, title: str | None) -> tuple[int, int]:
+        """Where the page's title stands in its text, if it does."""
+        at = text.find(title) if title else -1
+        return (at, at + len(title)) if at >= 0 else (0, 0)
 
     def host(self, site: str | None, when: str | None) -> str | None:
         """The leader whose own site published the page, where the site's name is an office
