@@ -18,9 +18,9 @@ from summitlog.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
-DEV = DATA / "dev"
-GOLD = DATA / "gold"
 SHARED = ROOT.parent / "shared"
+DEV = SHARED / "dev"  # publishers' pages: read from the shared folder, never copied here
+GOLD = SHARED / "gold"
 
 
 def seed(prefix: str) -> Path:

@@ -15,8 +15,8 @@ from summitlog.dates import find_dates
 
 @pytest.fixture
 def meeting(analyze_text):
-    def run(text, published=None, role="reported"):
-        found = [m for m in analyze_text(text, published=published).meetings if m.role == role]
+    def run(text, published=None, role="reported", **page):
+        found = [m for m in analyze_text(text, published=published, **page).meetings if m.role == role]
         return found[0] if found else None
     return run
 
@@ -308,3 +308,40 @@ def test_a_day_without_a_year_takes_the_year_its_weekday_fell_while_both_held_of
     text = ("Trump said on Thursday (October 30) he had agreed with Xi Jinping to cut tariffs.\n\n"
             "Trump's talks with Xi in Busan were their first in years.")
     assert meeting(text).date == "2025-10-30"
+
+
+def _html_meeting(analyzer, html):
+    from summitlog.clean import clean
+    from summitlog.pipeline import analyze
+    from summitlog.records import RawInput
+
+    doc = clean(RawInput(source="t", name="t.html", content=html, kind="html"))
+    found = [m for m in analyze(doc, analyzer).meetings if m.role == "reported"]
+    return found[0] if found else None
+
+
+def test_a_page_on_a_leaders_own_site_is_hosted_by_the_holder_of_that_office(analyzer):
+    html = (
+        '<html><head><title>Telephone conversation with President of Venezuela Hugo Chavez</title>'
+        '<meta property="og:site_name" content="President of Russia"/>'
+        '<meta property="article:published_time" content="2010-10-08"/></head><body><article>'
+        "<h1>Telephone conversation with President of Venezuela Hugo Chavez</h1>"
+        "<p>The two presidents discussed trade, the energy projects of both countries and the "
+        "preparations for the visit to Moscow planned for the middle of the month.</p>"
+        "<p>They agreed to keep in contact and to instruct their governments to prepare documents.</p>"
+        "</article></body></html>"
+    )
+    found = _html_meeting(analyzer, html)
+    assert found.participants == ("Dmitry Medvedev", "Hugo Chávez")
+    assert (found.date, found.kind) == ("2010-10-08", "call")
+
+
+def test_a_titled_person_in_the_pages_title_is_the_counterpart(meeting):
+    text = (
+        "Meeting with Prime Minister of Bavaria Horst Seehofer\n\n"
+        "Vladimir Putin met with Horst Seehofer in the Kremlin.\n\n"
+        "They discussed trade between Russia and Bavaria, and Seehofer recalled the talks Angela Merkel "
+        "had held in Sochi. Putin said the German car makers were welcome."
+    )
+    found = meeting(text, published="2016-02-03", title="Meeting with Prime Minister of Bavaria Horst Seehofer")
+    assert found.participants == ("Horst Seehofer", "Vladimir Putin")

@@ -195,6 +195,11 @@ class MeetingFinder:
                                     if not any(o.start <= s < o.end for s, _, _ in outside)])
         heading = self.heading(text, title)
         for start, end, name in persons:  # "Meeting with Prime Minister of Bavaria Horst Seehofer"
+            words = name.split()
+            if len(words) > 2 and re.search(r"\bof (?:the )?$", text[max(0, start - 8):start]) \
+                    and not self.registry.resolve(name):
+                start += name.rindex(words[-2])  # the place the NER glued to the name ("Bavaria Horst ...")
+                name = " ".join(words[-2:])
             if not (heading[0] <= start < heading[1] and PERSON_NAME.fullmatch(name)
                     and self.titled(text[max(heading[0], start - 60):start])
                     and not any(p.start == 0 and p.end == len(name) for p in self.gazetteer.find(name))):
