@@ -170,7 +170,16 @@ class FigureFinder:
         quotes: Sequence[Quote] = (),
         pos_at: Callable[[int], str | None] = lambda _: None,
         year: int | None = None,
+        reported: Callable[[int], str | None] = lambda _: None,
     ) -> list[Figure]:
+        """The figures of a text. A figure inside a quote is its speaker's; outside, the person
+        its sentence reports as saying it (`reported`, from the quote finder), else the outlet's."""
+        quoted = [(q.start, q.end, q.speaker) for q in quotes]
+
+        def speaker_of(offset: int) -> str | None:
+            inside = next((who for start, end, who in quoted if start <= offset < end), False)
+            return reported(offset) if inside is False else inside
+
         skip = [(m.start(), m.end()) for m in DATE.finditer(text)] + [(m.start(), m.end()) for m in TIME.finditer(text)]
         signs = CURRENCY_SIGNS
         if len(JAPAN.findall(text)) > len(CHINA.findall(text)):
@@ -191,35 +200,35 @@ class FigureFinder:
                 if previous and previous[1] != "year" and ALTERNATIVE.match(gap):
                     # "30 percent, 35 or even over 38": later values take the unit given once.
                     unit, scale = previous[1], previous[2]
-                    figures.append(self.figure(text, match.start(), match.end(), value * scale, unit, quotes, year))
+                    figures.append(self.figure(text, match.start(), match.end(), value * scale, unit, speaker_of, year))
                     previous = (match.end(), unit, scale)
                     continue
                 if pending and not (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])):
-                    pending = self.echo(text, pending, figures, quotes, year)
+                    pending = self.echo(text, pending, figures, speaker_of, year)
                 pending.append((match.start(), value, match.end()))
                 continue
             unit, amount, end = found
             scale = amount / value if value else 1
             if pending and (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])) and unit != "year":
                 for start, alt_value, alt_end in pending:
-                    figures.append(self.figure(text, start, end, alt_value * scale, unit, quotes, year))
+                    figures.append(self.figure(text, start, end, alt_value * scale, unit, speaker_of, year))
             elif pending:
-                self.echo(text, pending, figures, quotes, year)
+                self.echo(text, pending, figures, speaker_of, year)
             pending = []
             if not (unit == "count" and amount == 1):
-                figures.append(self.figure(text, match.start(), end, amount, unit, quotes, year))
+                figures.append(self.figure(text, match.start(), end, amount, unit, speaker_of, year))
             previous = (end, unit, scale)
         if pending:
-            self.echo(text, pending, figures, quotes, year)
+            self.echo(text, pending, figures, speaker_of, year)
         for match in ORDINAL.finditer(text):
             # "a second state visit", "their third meeting", "an unprecedented third term"
             figures.append(self.figure(text, match.start(), match.end(), ORDINALS[match.group(1).lower()],
-                                       "count", quotes, year))
+                                       "count", speaker_of, year))
         for match in TWICE.finditer(text):
-            figures.append(self.figure(text, match.start(), match.end(), 2, "count", quotes, year))
+            figures.append(self.figure(text, match.start(), match.end(), 2, "count", speaker_of, year))
         return sorted(figures, key=lambda f: f.start)
 
-    def echo(self, text, pending, figures, quotes, year) -> list:
+    def echo(self, text, pending, figures, speaker_of, year) -> list:
         """Bare numbers that repeat a value just given with a unit ("seven wars ... Maybe, indeed,
         seven, maybe six") are alternatives of that figure; others are dropped."""
         recent = [f for f in figures if 0 <= pending[0][0] - f.end < 200]
@@ -227,7 +236,7 @@ class FigureFinder:
             if any(abs(value - f.value) < 1e-9 for _, value, _ in pending):
                 for start, value, end in pending:
                     if abs(value - f.value) >= 1e-9:
-                        figures.append(self.figure(text, start, end, value, f.unit, quotes, year))
+                        figures.append(self.figure(text, start, end, value, f.unit, speaker_of, year))
                 break
         return []
 
@@ -304,8 +313,8 @@ class FigureFinder:
             at += word.end() + len(text[at + word.end():]) - len(text[at + word.end():].lstrip())
         return None
 
-    def figure(self, text, start, end, value, unit, quotes, year) -> Figure:
-        speaker = next((q.speaker for q in quotes if q.start <= start < q.end), None)
+    def figure(self, text, start, end, value, unit, speaker_of, year) -> Figure:
+        speaker = speaker_of(start)
         sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
         head = text[sentence_start:start].lower()
         qualifier = next((q for q in sorted(QUALIFIERS, key=len, reverse=True) if head.rstrip().endswith(q)), None)

@@ -17,6 +17,7 @@ from .attribution import Around, Candidate, Logistic, SourceRanker, statement_fe
 from .records import Quote
 from .registry import Registry
 from .resources import load
+from .text import sentence_spans
 
 
 PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "’": "’", '"': '"', "'": "'", "‚": "‘"}
@@ -69,6 +70,17 @@ ROLE_WORDS = {
     "chancellor": {"chancellor"},
     "chairman": {"president", "chairman", "general secretary"},
     "monarch": {"king"},
+}
+
+
+# Cues that introduce a quote but do not report what someone said: a sentence where someone
+# welcomed, thanked, called or concluded states the outlet's facts ("greeted by two officials").
+NOT_REPORTING = {
+    "welcome", "welcomed", "greet", "greeted", "thank", "thanked", "launch", "launched", "call", "calls",
+    "called", "spoke", "speak", "speaks", "address", "addressed", "mark", "marked", "agree", "agreed",
+    "share", "shared", "invite", "invited", "continue", "continued", "conclude", "concluded", "went",
+    "congratulate", "congratulated", "wish", "wished", "post", "posted", "express", "expressed",
+    "expressing", "point", "pointed", "sum", "summed", "hope", "hoped", "feel", "feels", "felt", "in turn",
 }
 
 
@@ -215,6 +227,76 @@ class QuoteFinder:
             default = alone if alone and opens_with_quote else None
             quotes.extend(self.direct(ctx, p_start, para, default=default))
         return quotes
+
+    def reported(self, text: str, persons: Sequence[tuple[int, int, str]] = (), orgs: Sequence[tuple[int, int]] = (),
+                 syntax: Callable[[int, int], tuple[str, str]] | None = None) -> Callable[[int], str | None]:
+        """Who a sentence outside quotes reports as saying what stands at an offset ("Putin
+        noted that trade grew by 30 percent", "trade grew, the Russian leader said", "according
+        to Xi"): a function of the offset, giving that speaker or None (the outlet's own words,
+        or words of the sentence that are not what was said: "Putin, on a two-day visit, said").
+        The mentions, the cue lexicon and the resolution are the quotes' own."""
+        mentions = self.mentions(text, persons, orgs)
+        cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
+        ctx = Context(text, mentions, cast, None, syntax=syntax)
+        sentences = sentence_spans(text)
+        found: dict[int, list[tuple[int, int, str | None]]] = {}
+
+        def speaker(offset: int) -> str | None:
+            at = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+            if at < 0 or offset >= sentences[at][1]:
+                return None
+            if at not in found:
+                found[at] = self.reports(ctx, *sentences[at])
+            for content_start, content_end, who in found[at]:
+                if content_start <= offset < content_end:
+                    return who
+            return None
+        return speaker
+
+    def reports(self, ctx: Context, start: int, end: int) -> list[tuple[int, int, str | None]]:
+        """The reported speech of a sentence: (content start, content end, speaker)
+        for each speech verb with a speaker: the subject of the verb, the person after
+        "according to" or after an inverted "said". The content is what follows the verb, or,
+        where the speaker and verb come last ("..., Putin said"), what precedes them."""
+        text, out = ctx.text, []
+        inside = [m for m in ctx.mentions if start <= m.start < end and m.kind in ("name", "descriptor", "pronoun", "org")]
+        for cue in self.cue.finditer(text, start, end):
+            word = cue.group(0).lower()
+            if ctx.in_quote(cue.start()) or word in NOT_REPORTING:
+                continue
+            after = [m for m in inside if cue.end() <= m.start <= cue.end() + 3]
+            before = [m for m in inside if m.end <= cue.start() and not re.search(r"[.;:!?\"“”]", text[m.end:cue.start()])]
+            if word == "according to":
+                chosen = next((m for m in inside if cue.end() <= m.start <= cue.end() + 6), None)
+                span = (start, end)
+            else:
+                roles = {m.start: ctx.syntax(m.start, m.end) if ctx.syntax else ("", "") for m in before + after}
+                own = [m for m in before + after if roles[m.start] == ("nsubj", word)]
+                # a verb without a subject of its own shares the sentence's ("X said ... and recalled")
+                subjects = [m for m in before if roles[m.start][0] in ("nsubj", "nsubjpass", "")]
+                chosen = own[-1] if own else after[0] if after else (
+                    subjects[-1] if subjects and (roles[subjects[-1].start][0] or cue.start() - subjects[-1].end <= 40)
+                    else None)
+                if chosen is None:
+                    continue
+                last = len(text[cue.end():end].split()) <= 3  # "..., Putin said." ends the sentence
+                if chosen.start > cue.start():  # "..., said Putin"
+                    span = (start, cue.start())
+                elif last and re.search(r"\S\s*,\s*$", text[start:chosen.start]):  # "Trade grew 30 percent, Putin said."
+                    span = (start, chosen.start)
+                else:  # "Putin noted that trade grew": not "Putin, on a two-day visit, said"
+                    span = (cue.end(), end)
+            if chosen is not None:
+                out.append((*span, self.speaker_of(chosen, ctx, start)))
+        return out
+
+    def speaker_of(self, mention: Mention, ctx: Context, sentence_start: int) -> str | None:
+        if mention.kind == "pronoun":  # "he noted": the last person of that gender named before
+            earlier = [m for m in ctx.mentions if m.kind == "name" and m.actor and m.end <= mention.start
+                       and self.gender(m.actor) in (mention.gender, None)]
+            return earlier[-1].actor if earlier else None
+        ctx.para_start = sentence_start
+        return self.resolve(mention, ctx)
 
     def turn_quote(self, text: str, start: int, end: int, speaker: str, cue: str) -> Quote:
         while end > start and text[end - 1].isspace():
