@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from .dates import DATE, MONTH
 from .records import Figure, Quote
@@ -160,6 +161,13 @@ def parse_number(text: str) -> float | None:
     return value
 
 
+class Reading(NamedTuple):
+    """What a figure's surroundings tell: who says it (by offset) and the parse of its span."""
+
+    speaker: Callable[[int], str | None]
+    parse: Callable[[int, int], object]
+
+
 class FigureFinder:
     """Finds the figures of one document; `pos_at(offset)` is the part of speech of the word
     starting there (spaCy's), used to tell "28 programmes" from "28 of them"."""
@@ -171,14 +179,19 @@ class FigureFinder:
         pos_at: Callable[[int], str | None] = lambda _: None,
         year: int | None = None,
         reported: Callable[[int], str | None] = lambda _: None,
+        parse: Callable[[int, int], object] = lambda _start, _end: None,
     ) -> list[Figure]:
         """The figures of a text. A figure inside a quote is its speaker's; outside, the person
-        its sentence reports as saying it (`reported`, from the quote finder), else the outlet's."""
+        its sentence reports as saying it (`reported`, from the quote finder), else the outlet's.
+        `parse(start, end)` gives the parsed tokens of a span (nlp.Syntax.span), which name what
+        the figure measures."""
         quoted = [(q.start, q.end, q.speaker) for q in quotes]
 
-        def speaker_of(offset: int) -> str | None:
+        def speaker(offset: int) -> str | None:
             inside = next((who for start, end, who in quoted if start <= offset < end), False)
             return reported(offset) if inside is False else inside
+
+        reading = Reading(speaker, parse)
 
         skip = [(m.start(), m.end()) for m in DATE.finditer(text)] + [(m.start(), m.end()) for m in TIME.finditer(text)]
         signs = CURRENCY_SIGNS
@@ -200,35 +213,35 @@ class FigureFinder:
                 if previous and previous[1] != "year" and ALTERNATIVE.match(gap):
                     # "30 percent, 35 or even over 38": later values take the unit given once.
                     unit, scale = previous[1], previous[2]
-                    figures.append(self.figure(text, match.start(), match.end(), value * scale, unit, speaker_of, year))
+                    figures.append(self.figure(text, match.start(), match.end(), value * scale, unit, reading, year))
                     previous = (match.end(), unit, scale)
                     continue
                 if pending and not (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])):
-                    pending = self.echo(text, pending, figures, speaker_of, year)
+                    pending = self.echo(text, pending, figures, reading, year)
                 pending.append((match.start(), value, match.end()))
                 continue
             unit, amount, end = found
             scale = amount / value if value else 1
             if pending and (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])) and unit != "year":
                 for start, alt_value, alt_end in pending:
-                    figures.append(self.figure(text, start, end, alt_value * scale, unit, speaker_of, year))
+                    figures.append(self.figure(text, start, end, alt_value * scale, unit, reading, year))
             elif pending:
-                self.echo(text, pending, figures, speaker_of, year)
+                self.echo(text, pending, figures, reading, year)
             pending = []
             if not (unit == "count" and amount == 1):
-                figures.append(self.figure(text, match.start(), end, amount, unit, speaker_of, year))
+                figures.append(self.figure(text, match.start(), end, amount, unit, reading, year))
             previous = (end, unit, scale)
         if pending:
-            self.echo(text, pending, figures, speaker_of, year)
+            self.echo(text, pending, figures, reading, year)
         for match in ORDINAL.finditer(text):
             # "a second state visit", "their third meeting", "an unprecedented third term"
             figures.append(self.figure(text, match.start(), match.end(), ORDINALS[match.group(1).lower()],
-                                       "count", speaker_of, year))
+                                       "count", reading, year))
         for match in TWICE.finditer(text):
-            figures.append(self.figure(text, match.start(), match.end(), 2, "count", speaker_of, year))
+            figures.append(self.figure(text, match.start(), match.end(), 2, "count", reading, year))
         return sorted(figures, key=lambda f: f.start)
 
-    def echo(self, text, pending, figures, speaker_of, year) -> list:
+    def echo(self, text, pending, figures, reading, year) -> list:
         """Bare numbers that repeat a value just given with a unit ("seven wars ... Maybe, indeed,
         seven, maybe six") are alternatives of that figure; others are dropped."""
         recent = [f for f in figures if 0 <= pending[0][0] - f.end < 200]
@@ -236,7 +249,7 @@ class FigureFinder:
             if any(abs(value - f.value) < 1e-9 for _, value, _ in pending):
                 for start, value, end in pending:
                     if abs(value - f.value) >= 1e-9:
-                        figures.append(self.figure(text, start, end, value, f.unit, speaker_of, year))
+                        figures.append(self.figure(text, start, end, value, f.unit, reading, year))
                 break
         return []
 
@@ -313,34 +326,102 @@ class FigureFinder:
             at += word.end() + len(text[at + word.end():]) - len(text[at + word.end():].lstrip())
         return None
 
-    def figure(self, text, start, end, value, unit, speaker_of, year) -> Figure:
-        speaker = speaker_of(start)
+    def figure(self, text, start, end, value, unit, reading: "Reading", year) -> Figure:
+        speaker = reading.speaker(start)
         sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
         head = text[sentence_start:start].lower()
         qualifier = next((q for q in sorted(QUALIFIERS, key=len, reverse=True) if head.rstrip().endswith(q)), None)
         return Figure(
             start=start, end=end, text=text[start:end], value=value, unit=unit, qualifier=qualifier,
-            about=subject(text, sentence_start, start, end, unit), speaker=speaker,
+            about=subject(reading.parse(start, end), unit), speaker=speaker,
             period=period(text[sentence_start:text.find(".", end) if text.find(".", end) > 0 else len(text)], year),
         )
 
 
-def subject(text: str, sentence_start: int, start: int, end: int, unit: str) -> str | None:
-    """What the figure measures: the counted noun, else the words that lead up to the number
-    in its clause, without the verb and adverbs between ("our trade turnover exceeds $50bn")."""
-    if unit == "count":
-        return text[start:end].split()[-1] if text[start:end].split() else None
-    after = re.match(r"\s+(?:worth of|in|of)\s+((?:[a-z]+\s+)?(?:trade|turnover|investments?|exports?|imports?|"
-                     r"aid|loans?|assistance|supplies|deals?|contracts?))\b", text[end:end + 60])
-    if after:
-        return after.group(1)
-    for segment in reversed(re.split(r"[:;,(—–\[]", text[sentence_start:start])):
-        words = re.findall(r"[A-Za-z][\w’'-]*", segment)
-        while words and words[-1].lower() in LEAD_WORDS:
-            words.pop()
-        if words:
-            return " ".join(words[-4:])
-    return None
+def subject(tokens, unit: str) -> str | None:
+    """What the figure measures, from the parse of its sentence (`tokens`: the figure's span):
+    the noun it counts or modifies ("three rounds of talks", "a 20-percent tariff"), else the
+    subject of the verb it completes ("trade exceeds $50 billion", "the talks lasted four
+    hours"), named as a change or a duration where the verb or unit says so ("growth of
+    trade", "duration of the talks"). None where the sentence does not say."""
+    if tokens is None or not len(tokens):
+        return None
+    inside = {t.i for t in tokens}
+    root = tokens.root
+    noun = None
+    measured = next((c for c in root.children if c.dep_ == "prep" and c.text.lower() in ("of", "in")
+                     and c.i not in inside), None)
+    measured = next((c for c in measured.children if c.dep_ == "pobj"), None) if measured else None
+    if root.dep_ in MODIFIER_DEPS and root.head.i not in inside:
+        noun = root.head  # "three rounds", "a 20-percent tariff", "a two-hour summit", "a second visit"
+    elif measured is not None and unit != "count":
+        noun = measured  # "33 million tons of grain", "40% of the electricity", "$100 billion in trade"
+    elif unit == "count" and root.text.lower() not in UNIT_WORDS:
+        noun = root  # the counted noun inside the figure: "2,000 applicants"
+    elif root.dep_ == "pobj" and root.head.text.lower() in ("of", "on") and root.head.head.dep_ in NOMINAL_DEPS:
+        noun = root.head.head  # "a tariff of 20 percent"
+    if noun is not None:
+        phrase = noun_phrase(noun, inside)
+        if phrase and noun.text.lower() in ("times", "time") and noun.head.dep_ not in NOMINAL_DEPS:
+            phrase = f"{noun.head.text} {phrase}"  # "met 40 times"
+        return phrase
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    while verb.dep_ in NOMINAL_DEPS | MODIFIER_DEPS | {"prep"} and verb.head is not verb:
+        verb = verb.head
+    while not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ in ("advcl", "xcomp", "conj") \
+            and verb.head is not verb:
+        verb = verb.head  # "increased by 30%, reaching $10 billion": the subject of "increased"
+    who = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in inside), None)
+    if who is not None and who.text.lower() in RELATIVES and verb.dep_ == "relcl":
+        who = verb.head  # "the meeting, which lasted 4.5 hours"
+    phrase = noun_phrase(who, inside) if who is not None and who.text.lower() not in PRONOUNS else None
+    change = CHANGES.get(verb.text.lower())
+    timed = unit in TIME_UNITS and unit != "year"
+    after = tokens.doc[tokens.end].text.lower() if tokens.end < len(tokens.doc) else ""
+    if timed and after == "ago":
+        return f"time since {phrase} {verb.text}" if phrase else "time since"
+    if not phrase:  # "It lasted 38 minutes", "it has grown by 38 percent": what, the sentence does not say
+        return "duration" if timed and verb.text.lower().startswith("last") else change
+    if timed:
+        return f"duration of {phrase}"
+    if unit == "year":
+        return f"{phrase} {verb.text}"  # "the negotiation process began" (in 2022)
+    return f"{change} of {phrase}" if change else phrase
+
+
+def noun_phrase(noun, inside: set[int]) -> str | None:
+    """A noun with its modifiers and an "of"/"between" phrase, without articles, the figure
+    itself or clauses ("trade between the two countries", "anniversary of diplomatic ties")."""
+    drop = {t.i for t in noun.subtree if t.i in inside and t.i != noun.i and (t.like_num or t.dep_ in ("quantmod", "nummod"))
+            or t.i in inside and t.text.lower() in UNIT_WORDS}
+    for t in noun.subtree:
+        if t.i == noun.i:
+            continue
+        if t.dep_ in ("relcl", "acl", "appos", "advcl", "cc", "conj", "punct", "det", "quantmod", "advmod") or (
+                t.dep_ == "prep" and t.text.lower() not in ("of", "between", "on", "with", "for")) or (
+                t.like_num or t.text.lower() in APPROXIMATE):
+            drop |= {x.i for x in t.subtree}
+    words = [t.text for t in noun.subtree if t.i not in drop and t.text.lower() not in PRONOUNS]
+    return " ".join(words[:8]) or None
+
+
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "appos", "compound", "conj", "dative", "oprd"}
+MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "quantmod"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVES = {"which", "that", "who"}
+APPROXIMATE = {"some", "about", "around", "over", "more", "than", "nearly", "almost", "roughly", "approximately",
+               "another", "only", "just", "close", "to", "least", "at", "up"}
+PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us", "i", "my", "you", "your", "he", "his",
+            "she", "her", "this", "that", "these", "those", "which", "who", "what"}
+TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "year"}
+UNIT_WORDS = {"percent", "per", "cent", "billion", "million", "trillion", "thousand", "dollars", "euros",
+              "roubles", "rubles", "yuan", "tons", "tonnes", "hours", "minutes", "days", "years"}
+CHANGES = {
+    "increased": "growth", "increase": "growth", "grew": "growth", "grow": "growth", "grown": "growth",
+    "rose": "growth", "risen": "growth", "rise": "growth", "up": "growth", "expanded": "growth",
+    "fell": "decline", "declined": "decline", "dropped": "decline", "decreased": "decline", "shrank": "decline",
+    "cut": "cut", "reduced": "cut", "lowered": "cut", "raised": "rise",
+}
 
 
 LEAD_WORDS = {

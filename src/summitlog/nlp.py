@@ -68,7 +68,7 @@ def build_parser() -> Language:
 class Syntax:
     """The grammatical role of a span of the text: its head token's dependency label and the
     word it depends on. Parses the sentence holding the span on first ask, once; sentences
-    that name nobody near a quote are never parsed."""
+    that name nobody near a quote and hold no figure are never parsed."""
 
     def __init__(self, parser: Language, text: str) -> None:
         self.parser = parser
@@ -78,20 +78,24 @@ class Syntax:
 
     def __call__(self, start: int, end: int) -> tuple[str, str]:
         """(dependency label, the governing word) of the span's head, or ("", "") if unknown."""
-        if self.sentences is None:
-            self.sentences = sentence_spans(self.text)
-        at = bisect.bisect_right(self.sentences, (start, float("inf"))) - 1
-        if at < 0 or start >= self.sentences[at][1]:
-            return "", ""
-        s_start, s_end = self.sentences[at]
-        if at not in self.parsed:
-            self.parsed[at] = self.parser(self.text[s_start:s_end])
-        doc = self.parsed[at]
-        span = doc.char_span(start - s_start, min(end, s_end) - s_start, alignment_mode="expand")
+        span = self.span(start, end)
         if span is None or not len(span):
             return "", ""
         root = span.root
         return root.dep_, root.head.text.lower() if root.head is not root else ""
+
+    def span(self, start: int, end: int):
+        """The parsed tokens of a span of the text (a spaCy Span of its sentence), or None."""
+        if self.sentences is None:
+            self.sentences = sentence_spans(self.text)
+        at = bisect.bisect_right(self.sentences, (start, float("inf"))) - 1
+        if at < 0 or start >= self.sentences[at][1]:
+            return None
+        s_start, s_end = self.sentences[at]
+        if at not in self.parsed:
+            self.parsed[at] = self.parser(self.text[s_start:s_end])
+        doc = self.parsed[at]
+        return doc.char_span(start - s_start, min(end, s_end) - s_start, alignment_mode="expand")
 
 
 class PartsOfSpeech:

@@ -89,7 +89,8 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     reported = next((m for m in meetings if m.role == "reported" and m.date and m.date[:1].isdigit()), None)
     year = int(reported.date[:4]) if reported else year
     said_by = analyzer.quotes.reported(doc.text, persons, orgs, syntax)
-    figures = analyzer.figures.find(doc.text, quotes, nlp.PartsOfSpeech(analyzer.tagger, doc.text), year, said_by)
+    figures = analyzer.figures.find(doc.text, quotes, nlp.PartsOfSpeech(analyzer.tagger, doc.text), year, said_by,
+                                    syntax.span)
     participants = reported.participants if reported else next(
         (m.participants for m in meetings if m.role == "reported"), ())
     pledges = analyzer.pledges.find(doc.text, quotes, participants, reported.date if reported else None)
