@@ -349,6 +349,11 @@ def subject(tokens, unit: str) -> str | None:
     inside = {t.i for t in tokens}
     root = tokens.root
     noun = None
+    before = tokens.doc[tokens.start - 1].text.lower() if tokens.start else ""
+    first = next((t for t in tokens.sent if t.text.lower() == "first" and t.head.i not in inside), None)
+    if unit in TIME_UNITS and before == "in" and first is not None:
+        phrase = noun_phrase(first.head, inside)  # "the first visit to China in seven years"
+        return f"time since {phrase}" if phrase else None
     measured = next((c for c in root.children if c.dep_ == "prep" and c.text.lower() in ("of", "in")
                      and c.i not in inside), None)
     measured = next((c for c in measured.children if c.dep_ == "pobj"), None) if measured else None
@@ -380,6 +385,8 @@ def subject(tokens, unit: str) -> str | None:
     after = tokens.doc[tokens.end].text.lower() if tokens.end < len(tokens.doc) else ""
     if timed and after == "ago":
         return f"time since {phrase} {verb.text}" if phrase else "time since"
+    if timed and after in ("after", "into", "before", "later", "earlier"):
+        return None  # a point in time ("40 minutes into the talks"), not a length
     if not phrase:  # "It lasted 38 minutes", "it has grown by 38 percent": what, the sentence does not say
         return "duration" if timed and verb.text.lower().startswith("last") else change
     if timed:
@@ -397,7 +404,8 @@ def noun_phrase(noun, inside: set[int]) -> str | None:
     for t in noun.subtree:
         if t.i == noun.i:
             continue
-        if t.dep_ in ("relcl", "acl", "appos", "advcl", "cc", "conj", "punct", "det", "quantmod", "advmod") or (
+        if t.dep_ in ("relcl", "acl", "appos", "advcl", "cc", "conj", "punct", "det", "quantmod", "advmod",
+                      "npadvmod") or (
                 t.dep_ == "prep" and t.text.lower() not in ("of", "between", "on", "with", "for")) or (
                 t.like_num or t.text.lower() in APPROXIMATE):
             drop |= {x.i for x in t.subtree}
@@ -414,8 +422,9 @@ APPROXIMATE = {"some", "about", "around", "over", "more", "than", "nearly", "alm
 PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us", "i", "my", "you", "your", "he", "his",
             "she", "her", "this", "that", "these", "those", "which", "who", "what"}
 TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "year"}
-UNIT_WORDS = {"percent", "per", "cent", "billion", "million", "trillion", "thousand", "dollars", "euros",
-              "roubles", "rubles", "yuan", "tons", "tonnes", "hours", "minutes", "days", "years"}
+UNIT_WORDS = {"percent", "per", "cent", "billion", "million", "trillion", "thousand", "dollars", "dollar", "euros",
+              "euro", "roubles", "rouble", "rubles", "ruble", "yuan", "tons", "tonnes", "hours", "hour", "minutes",
+              "minute", "days", "day", "years", "year"}
 CHANGES = {
     "increased": "growth", "increase": "growth", "grew": "growth", "grow": "growth", "grown": "growth",
     "rose": "growth", "risen": "growth", "rise": "growth", "up": "growth", "expanded": "growth",
