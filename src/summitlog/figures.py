@@ -30,7 +30,7 @@ SCALES = {
 PARTY_NOUNS = {
     "leaders", "countries", "sides", "presidents", "men", "women", "nations", "governments", "heads",
     "peoples", "states", "parties", "delegations", "capitals", "allies", "neighbours", "neighbors",
-    "premiers", "ministers", "republics", "powers",
+    "premiers", "ministers", "republics", "powers", "civilisations", "civilizations",
 }
 # Words that are never a counted noun nor a word before one ("two of", "three and", "five they").
 CLOSED_WORDS = {
@@ -98,7 +98,7 @@ SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 NUMBER = re.compile(
     rf"(?<![\w.,${SIGN_CHARS}-])(?:{SIGN}\s?)?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one)\s+and\s+a\s+half|(?:{WORDNUM})(?:[\s-](?:{WORDNUM}))?"
-    rf"(?:\s+and\s+a\s+half)?|a\s+(?=(?:hundred|thousand|million|billion)\b)|an?\s+(?=hour\b))"
+    rf"(?:[\s-]+and[\s-]+a[\s-]+half)?|a\s+(?=(?:hundred|thousand|million|billion)\b)|an?\s+(?=hour\b))"
     rf"(?:(?<=\d)[mk]\b)?(?:\s*(?:{SCALE})\b)*",  # "€1.5bn" is read by SCALE, "£10m" by GLUED
     re.IGNORECASE,
 )
@@ -117,12 +117,12 @@ ALTERNATIVE = re.compile(
 HYPHEN_UNIT = re.compile(r"^-(minute|hour|day|week|month|year|story|storey|member)s?\b", re.IGNORECASE)
 ORDINAL = re.compile(
     r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[a-z-]+\s+)?"
-    r"(?:visit|meeting|term|time|round|summit|trip|call|conversation|talks|state visit)\b",
+    r"(?:visit|meeting|time|round|summit|trip|call|conversation|talks|state visit)\b",  # not a "second term"
     re.IGNORECASE,
 )
 TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 OUT_OF = re.compile(r"^\s+out\s+of\s+(?:more than\s+|over\s+|about\s+)?$", re.IGNORECASE)
-COMPOUND = re.compile(rf"\s+and\s+(?:(?P<half>a\s+half)|(?P<m>\d+|{WORDNUM})\s+minutes?)\b", re.IGNORECASE)
+COMPOUND = re.compile(rf"\s+(?:and\s+(?P<half>a\s+half)|(?:and\s+)?(?P<m>\d+|{WORDNUM})[\s-]+minutes?)\b", re.IGNORECASE)
 ANNIVERSARY = re.compile(r"^(?:st|nd|rd|th)\s+anniversary\b", re.IGNORECASE)
 
 
@@ -311,8 +311,10 @@ class FigureFinder:
             word = re.match(r"[\w’'-]+", text[at:])
             if not word or word.group(0).lower() in CLOSED_WORDS:
                 return None  # the tagger would say so too, at a cost
-            if word.group(0).lower() in PARTY_NOUNS and re.search(r"\b(?:the|our|their|both|these|those)\s+$", text[max(0, match.start() - 8):match.start()], re.IGNORECASE):
-                return None  # "the two leaders": the participants, not a claim
+            if word.group(0).lower() in PARTY_NOUNS and (value == 2 or re.search(
+                    r"\b(?:the|our|their|both|these|those)\s+$", text[max(0, match.start() - 8):match.start()],
+                    re.IGNORECASE)):
+                return None  # "the two leaders", "two great powers": the participants, not a claim
             pos = pos_at(at)
             if pos == "NOUN" and not (word.end() + at < len(text) and text[at + word.end()] == "-"):
                 nxt = at + word.end()
