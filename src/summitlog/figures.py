@@ -361,10 +361,10 @@ def subject(tokens, unit: str) -> str | None:
     measured = next((c for c in measured.children if c.dep_ == "pobj"), None) if measured else None
     if root.dep_ in MODIFIER_DEPS and root.head.i not in inside:
         noun = root.head  # "three rounds", "a 20-percent tariff", "a two-hour summit", "a second visit"
-    elif measured is not None and unit != "count":
+    elif not is_unit(root.text) and not root.like_num:
+        noun = root  # the noun inside the figure: "2,000 applicants", "the 75th anniversary of ..."
+    elif measured is not None:
         noun = measured  # "33 million tons of grain", "40% of the electricity", "$100 billion in trade"
-    elif unit == "count" and root.text.lower() not in UNIT_WORDS:
-        noun = root  # the counted noun inside the figure: "2,000 applicants"
     elif root.dep_ == "pobj" and root.head.text.lower() in ("of", "on") and root.head.head.dep_ in NOMINAL_DEPS:
         noun = root.head.head  # "a tariff of 20 percent"
     if noun is not None:
@@ -398,18 +398,23 @@ def subject(tokens, unit: str) -> str | None:
     return f"{change} of {phrase}" if change else phrase
 
 
+def is_unit(word: str) -> bool:
+    word = word.lower()
+    return word in UNIT_WORDS or word in CURRENCY_WORDS or word in MEASURES
+
+
 def noun_phrase(noun, inside: set[int]) -> str | None:
     """A noun with its modifiers and an "of"/"between" phrase, without articles, the figure
     itself or clauses ("trade between the two countries", "anniversary of diplomatic ties")."""
     drop = {t.i for t in noun.subtree if t.i in inside and t.i != noun.i and (t.like_num or t.dep_ in ("quantmod", "nummod"))
-            or t.i in inside and t.text.lower() in UNIT_WORDS}
+            or t.i in inside and is_unit(t.text)}
     for t in noun.subtree:
         if t.i == noun.i:
             continue
         if t.dep_ in ("relcl", "acl", "appos", "advcl", "cc", "conj", "punct", "det", "quantmod", "advmod",
                       "npadvmod") or (
                 t.dep_ == "prep" and t.text.lower() not in ("of", "between", "on", "with", "for")) or (
-                t.like_num or t.text.lower() in APPROXIMATE):
+                t.text.lower() in APPROXIMATE):
             drop |= {x.i for x in t.subtree}
     words = [t.text for t in noun.subtree if t.i not in drop and t.text.lower() not in PRONOUNS]
     return " ".join(words[:8]) or None
@@ -424,7 +429,7 @@ APPROXIMATE = {"some", "about", "around", "over", "more", "than", "nearly", "alm
 PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us", "i", "my", "you", "your", "he", "his",
             "she", "her", "this", "that", "these", "those", "which", "who", "what"}
 TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "year"}
-UNIT_WORDS = {"percent", "per", "cent", "billion", "million", "trillion", "thousand", "dollars", "dollar", "euros",
+UNIT_WORDS = {"%", "percent", "per", "cent", "billion", "million", "trillion", "thousand", "dollars", "dollar", "euros",
               "euro", "roubles", "rouble", "rubles", "ruble", "yuan", "tons", "tonnes", "hours", "hour", "minutes",
               "minute", "days", "day", "years", "year"}
 CHANGES = {
