@@ -148,8 +148,8 @@ def test_kremlin_floors(kremlin_predictions):
     # The site's metadata misses labels with a stage direction before the colon and gives the
     # paragraphs after one to the previous speaker; a third of its turns follow such a label.
     assert metrics["turn_speaker"] >= 0.81, metrics
-    assert metrics["participants"] >= 0.87 and metrics["kind_call_or_not"] >= 0.97, metrics
-    assert metrics["date"] >= 0.96, metrics
+    assert metrics["participants"] >= 0.91 and metrics["kind_call_or_not"] >= 0.99, metrics
+    assert metrics["date"] >= 0.98, metrics
 
 
 def test_partial_quotes_are_statements_and_labels_and_titles_are_not(quotes):
