@@ -121,6 +121,8 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
         ("Putin, on a two-day visit to Minsk, said the talks had gone well.", 2, None),
         ("The leaders were greeted by two officials at the airport, Putin said later.", 2, "Vladimir Putin"),
         ("Trade reached $240 billion last year.", 2.4e11, None),
+        ("\u201cTrade keeps growing [it grew by 12 percent in 2023] and will grow,\u201d Putin said.", 12, None),
+        ("\u201cTrade grew by 12 percent,\u201d Putin said.", 12, "Vladimir Putin"),
     ],
 )
 def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, text, value, speaker):

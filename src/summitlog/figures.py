@@ -181,15 +181,19 @@ class FigureFinder:
         reported: Callable[[int], str | None] = lambda _: None,
         parse: Callable[[int, int], object] = lambda _start, _end: None,
     ) -> list[Figure]:
-        """The figures of a text. A figure inside a quote is its speaker's; outside, the person
-        its sentence reports as saying it (`reported`, from the quote finder), else the outlet's.
+        """The figures of a text. A figure inside a quote is its speaker's (but not one in the
+        editor's [brackets]); outside, the person its sentence reports as saying it (`reported`,
+        from the quote finder), else the outlet's.
         `parse(start, end)` gives the parsed tokens of a span (nlp.Syntax.span), which name what
         the figure measures."""
         quoted = [(q.start, q.end, q.speaker) for q in quotes]
 
         def speaker(offset: int) -> str | None:
-            inside = next((who for start, end, who in quoted if start <= offset < end), False)
-            return reported(offset) if inside is False else inside
+            inside = next(((start, who) for start, end, who in quoted if start <= offset < end), None)
+            if inside is None:
+                return reported(offset)
+            opened, closed = text.rfind("[", inside[0], offset), text.rfind("]", inside[0], offset)
+            return None if opened > closed else inside[1]  # "[growth was recorded in 2024]": the editor's
 
         reading = Reading(speaker, parse)
 
