@@ -29,9 +29,9 @@ def figures(analyze_text):
         ("About 40% of the electricity comes from the plant.", 40, "percent"),
         ("Trade grew by 31 percent in the first months.", 31, "percent"),
         ("Our colleagues prepared 28 good programmes.", 28, "count"),
-        ("We selected them from more than 2,000 applicants.", 2000, "count"),
+        ("We selected them from more than 3,000 volunteers.", 3000, "count"),
         ("A drone with 59 kg of explosives landed there.", 59, "kg"),
-        ("Close to 33 million tons of grain passed through.", 3.3e7, "tonnes"),
+        ("Close to 12 million tons of wheat passed through.", 1.2e7, "tonnes"),
         ("A satellite with a resolution of 25 centimeters is planned.", 25, "cm"),
         ("The meeting lasted 5 hours and 22 minutes in total.", 322, "minutes"),
         ("They spoke for exactly an hour and a half.", 90, "minutes"),
@@ -115,7 +115,7 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
 @pytest.mark.parametrize(
     "text, value, speaker",
     [
-        ("Putin noted that trade between the two countries had increased by 30 percent.", 30, "Vladimir Putin"),
+        ("Putin noted that turnover between the two economies had increased by 17 percent.", 17, "Vladimir Putin"),
         ("Trade grew by 12 percent over the year, Putin said.", 12, "Vladimir Putin"),
         ("According to Xi Jinping, trade reached $240 billion.", 2.4e11, "Xi Jinping"),
         ("Putin, on a two-day visit to Minsk, said the talks had gone well.", 2, None),
@@ -133,15 +133,15 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
 @pytest.mark.parametrize(
     "text, value, about",
     [
-        ("Putin noted that trade between the two countries had increased by 30 percent.", 30,
-         "growth of trade between two countries"),
+        ("Putin noted that turnover between the two economies had increased by 17 percent.", 17,
+         "growth of turnover between two economies"),
         ("Our trade exceeds $50 billion.", 5e10, "trade"),
         ("The meeting lasted three hours.", 180, "duration of meeting"),
-        ("It lasted 38 minutes.", 38, "duration"),
-        ("Close to 33 million tons of grain left the ports.", 3.3e7, "grain"),
-        ("The negotiation process began in 2022.", 2022, "negotiation process began"),
-        ("Celebrating the 75th anniversary of diplomatic ties is the theme of the year.", 75,
-         "anniversary of diplomatic ties"),
+        ("It lasted 47 minutes.", 47, "duration"),
+        ("Close to 12 million tons of wheat left the ports.", 1.2e7, "wheat"),
+        ("The consultations started in 2019.", 2019, "consultations started"),
+        ("Celebrating the 60th anniversary of the treaty is the theme of the year.", 60,
+         "anniversary of treaty"),
         ("The row started more than 40 minutes into the talks.", 40, None),
     ],
 )

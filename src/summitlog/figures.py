@@ -318,7 +318,7 @@ class FigureFinder:
             if word.group(0).lower() in PARTY_NOUNS and (value == 2 or re.search(
                     r"\b(?:the|our|their|both|these|those)\s+$", text[max(0, match.start() - 8):match.start()],
                     re.IGNORECASE)):
-                return None  # "the two leaders", "two great powers": the participants, not a claim
+                return None  # "the two leaders", "two large nations": the participants, not a claim
             pos = pos_at(at)
             if pos == "NOUN" and not (word.end() + at < len(text) and text[at + word.end()] == "-"):
                 nxt = at + word.end()
@@ -346,7 +346,7 @@ class FigureFinder:
 
 def subject(tokens, unit: str) -> str | None:
     """What the figure measures, from the parse of its sentence (`tokens`: the figure's span):
-    the noun it counts or modifies ("three rounds of talks", "a 20-percent tariff"), else the
+    the noun it counts or modifies ("four rounds of consultations", "a 15-percent duty"), else the
     subject of the verb it completes ("trade exceeds $50 billion", "the talks lasted four
     hours"), named as a change or a duration where the verb or unit says so ("growth of
     trade", "duration of the talks"). None where the sentence does not say."""
@@ -364,11 +364,11 @@ def subject(tokens, unit: str) -> str | None:
                      and c.i not in inside), None)
     measured = next((c for c in measured.children if c.dep_ == "pobj"), None) if measured else None
     if root.dep_ in MODIFIER_DEPS and root.head.i not in inside:
-        noun = root.head  # "three rounds", "a 20-percent tariff", "a two-hour summit", "a second visit"
+        noun = root.head  # "four rounds", "a 15-percent duty", "a three-hour session", "a second visit"
     elif not is_unit(root.text) and not root.like_num:
-        noun = root  # the noun inside the figure: "2,000 applicants", "the 75th anniversary of ..."
+        noun = root  # the noun inside the figure: "3,000 volunteers", "the 60th anniversary of ..."
     elif measured is not None:
-        noun = measured  # "33 million tons of grain", "40% of the electricity", "$100 billion in trade"
+        noun = measured  # "12 million tonnes of wheat", "30% of the gas", "$80 billion in investment"
     elif root.dep_ == "pobj" and root.head.text.lower() in ("of", "on") and root.head.head.dep_ in NOMINAL_DEPS:
         noun = root.head.head  # "a tariff of 20 percent"
     if noun is not None:
@@ -393,12 +393,12 @@ def subject(tokens, unit: str) -> str | None:
         return f"time since {phrase} {verb.text}" if phrase else "time since"
     if timed and after in ("after", "into", "before", "later", "earlier"):
         return None  # a point in time ("40 minutes into the talks"), not a length
-    if not phrase:  # "It lasted 38 minutes", "it has grown by 38 percent": what, the sentence does not say
+    if not phrase:  # "It lasted 47 minutes", "it has grown by 14 percent": what, the sentence does not say
         return "duration" if timed and verb.text.lower().startswith("last") else change
     if timed:
         return f"duration of {phrase}"
     if unit == "year":
-        return f"{phrase} {verb.text}"  # "the negotiation process began" (in 2022)
+        return f"{phrase} {verb.text}"  # "the consultations started" (in 2019)
     return f"{change} of {phrase}" if change else phrase
 
 
@@ -409,7 +409,7 @@ def is_unit(word: str) -> bool:
 
 def noun_phrase(noun, inside: set[int]) -> str | None:
     """A noun with its modifiers and an "of"/"between" phrase, without articles, the figure
-    itself or clauses ("trade between the two countries", "anniversary of diplomatic ties")."""
+    itself or clauses ("cargo between the two ports", "anniversary of the treaty")."""
     drop = {t.i for t in noun.subtree if t.i in inside and t.i != noun.i and (t.like_num or t.dep_ in ("quantmod", "nummod"))
             or t.i in inside and is_unit(t.text)}
     for t in noun.subtree:

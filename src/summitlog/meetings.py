@@ -39,8 +39,8 @@ MEETING = re.compile(
     r"visiting|arrived|arrives|greeted|welcome|phoned|telephoned|by phone|by telephone|spoke by video)\b",
     re.IGNORECASE,
 )
-# A place line: "TOKYO —", "GENEVA (Reuters) -" opening a paragraph, or a paragraph that is only
-# "Hamburg, Germany".
+# A place line: "OSLO —", "LIMA (Wire) -" opening a paragraph, or a paragraph that is only
+# "Valletta, Malta".
 PLACE_LINE = re.compile(r"^(?:\(?[A-Z][A-Z .'-]{2,30}\)?(?:\s*\([^)]{2,30}\))?\s*[—–-]|[A-Z][\w .'-]{2,30}(?:,\s*[A-Z][\w .'-]{2,30})?$)")
 # "TASHKENT, May 27. /TASS/." or "Johannesburg [South Africa], August 23 :" opening a paragraph.
 AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Za-z .'-]{2,30}?)(?:\s*\[[^\]]{2,30}\])?[,.]\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\b")
@@ -489,7 +489,7 @@ class MeetingFinder:
         for p in places:
             in_dateline = dateline_at >= 0 and dateline_at <= p.start < dateline_at + len(dateline)
             if not (in_dateline or p.start in agency or is_locative(text, p)):
-                continue  # "Moscow's invasion", "talks with Moscow": the state, not the place
+                continue  # "Moscow's invasion", "a deal with Moscow": the state, not the place
             key = p.city or p.name
             line = in_dateline or p.start in agency
             scores[key] += 1 + (1 if p.venue else 0) + (2 if line else 0)
@@ -518,7 +518,7 @@ class MeetingFinder:
             if not DURATION_CONTEXT.search(sentence):
                 continue
             context = sentence
-            if PRONOUN_START.match(sentence):  # "It lasted 38 minutes.": what "it" is comes before
+            if PRONOUN_START.match(sentence):  # "It lasted 47 minutes.": what "it" is comes before
                 previous = next((text[s:e] for s, e in reversed(sentences) if e <= start), "")
                 context = previous + " " + sentence
             if PART.search(context) or len(formats) > 1 and FORMATS["one-on-one"].search(context):
@@ -561,7 +561,7 @@ class MeetingFinder:
 
 def is_locative(text: str, place: Place) -> bool:
     """Named as a place ("in Sochi", "at the Kremlin", "the city of Sochi", "in Russia's Kazan"),
-    not as a state or government ("Moscow's invasion", "talks with Moscow"), nor as part of a
+    not as a state or government ("Moscow's invasion", "a deal with Moscow"), nor as part of a
     longer name ("the Shanghai Cooperation Organisation", "White House Chief of Staff"), nor as a
     clock ("7 a.m. Moscow time")."""
     after = text[place.end:place.end + 2]

@@ -40,7 +40,7 @@ def load_model(exclude: tuple[str, ...]) -> Language:
 
 def build(registry: Registry) -> Language:
     """The entity pipeline: the curated registry's names ruled as PERSON before the NER, so
-    that "Belarus Aleksandr Lukashenko" is never an ORG. (The tenure table's thousands of
+    that "Belarus Alexander Lukashenko" is never an ORG. (The tenure table's thousands of
     office-holders are found by the registry's own matcher; ruling them too would slow the
     pipeline's construction for every worker.)"""
     nlp = load_model(exclude=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"))
