@@ -140,8 +140,8 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("It lasted 47 minutes.", 47, "duration"),
         ("Close to 12 million tons of wheat left the ports.", 1.2e7, "wheat"),
         ("The consultations started in 2019.", 2019, "consultations started"),
-        ("Celebrating the 60th anniversary of the treaty is the theme of the year.", 60,
-         "anniversary of treaty"),
+        ("Celebrating the 60th anniversary of the charter is the theme of the year.", 60,
+         "anniversary of charter"),
         ("The row started more than 40 minutes into the talks.", 40, None),
     ],
 )

@@ -409,7 +409,7 @@ def is_unit(word: str) -> bool:
 
 def noun_phrase(noun, inside: set[int]) -> str | None:
     """A noun with its modifiers and an "of"/"between" phrase, without articles, the figure
-    itself or clauses ("cargo between the two ports", "anniversary of the treaty")."""
+    itself or clauses ("cargo between the two ports", "anniversary of the charter")."""
     drop = {t.i for t in noun.subtree if t.i in inside and t.i != noun.i and (t.like_num or t.dep_ in ("quantmod", "nummod"))
             or t.i in inside and is_unit(t.text)}
     for t in noun.subtree:
