@@ -322,10 +322,10 @@ def _html_meeting(analyzer, html):
 
 def test_a_page_on_a_leaders_own_site_is_hosted_by_the_holder_of_that_office(analyzer):
     html = (
-        '<html><head><title>Telephone conversation with President of Venezuela Hugo Chavez</title>'
+        '<html><head><title>Telephone talks with Hugo Chavez</title>'
         '<meta property="og:site_name" content="President of Russia"/>'
         '<meta property="article:published_time" content="2010-10-08"/></head><body><article>'
-        "<h1>Telephone conversation with President of Venezuela Hugo Chavez</h1>"
+        "<h1>Telephone talks with Hugo Chavez</h1>"
         "<p>The two presidents discussed trade, the energy projects of both countries and the "
         "preparations for the visit to Moscow planned for the middle of the month.</p>"
         "<p>They agreed to keep in contact and to instruct their governments to prepare documents.</p>"
@@ -338,10 +338,10 @@ def test_a_page_on_a_leaders_own_site_is_hosted_by_the_holder_of_that_office(ana
 
 def test_a_titled_person_in_the_pages_title_is_the_counterpart(meeting):
     text = (
-        "Meeting with Prime Minister of Bavaria Horst Seehofer\n\n"
-        "Vladimir Putin met with Horst Seehofer in the Kremlin.\n\n"
-        "They discussed trade between Russia and Bavaria, and Seehofer recalled the talks Angela Merkel "
+        "Talks with Prime Minister of Saxony Karel Moravec\n\n"
+        "Vladimir Putin met with Karel Moravec in the Kremlin.\n\n"
+        "They discussed trade between Russia and Saxony, and Moravec recalled the talks Angela Merkel "
         "had held in Sochi. Putin said the German car makers were welcome."
     )
-    found = meeting(text, published="2016-02-03", title="Meeting with Prime Minister of Bavaria Horst Seehofer")
-    assert found.participants == ("Horst Seehofer", "Vladimir Putin")
+    found = meeting(text, published="2016-02-03", title="Talks with Prime Minister of Saxony Karel Moravec")
+    assert found.participants == ("Karel Moravec", "Vladimir Putin")

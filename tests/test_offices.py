@@ -59,7 +59,7 @@ def test_offices_in_text_resolve_for_the_date(offices, text, when, found):
 
 
 def test_a_name_after_the_office_picks_among_its_holders_and_keeps_the_pages_spelling(offices):
-    (office,) = offices.find("Meeting with President of Kyrgyzstan Almazbek Atambayev", "2016-03-02")
+    (office,) = offices.find("A call with President of Kyrgyzstan Almazbek Atambayev followed.", "2016-03-02")
     assert office.name == "Almazbek Atambayev" and office.written
 
 

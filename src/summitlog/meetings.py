@@ -194,16 +194,16 @@ class MeetingFinder:
         outside = sorted(outside + [(o.start, o.end, o.name) for o in offices
                                     if not any(o.start <= s < o.end for s, _, _ in outside)])
         heading = self.heading(text, title)
-        for start, end, name in persons:  # "Meeting with Prime Minister of Bavaria Horst Seehofer"
+        for start, end, name in persons:  # "Talks with Prime Minister of Saxony Karel Moravec"
             words = name.split()
             if len(words) > 2 and re.search(r"\bof (?:the )?$", text[max(0, start - 8):start]) \
                     and not self.registry.resolve(name):
-                start += name.rindex(words[-2])  # the place the NER glued to the name ("Bavaria Horst ...")
+                start += name.rindex(words[-2])  # the place the NER glued to the name ("Saxony Karel ...")
                 name = " ".join(words[-2:])
             if not (heading[0] <= start < heading[1] and PERSON_NAME.fullmatch(name)
                     and self.titled(text[max(heading[0], start - 60):start])
                     and not any(p.start == 0 and p.end == len(name) for p in self.gazetteer.find(name))):
-                continue  # not a titled person of the title ("Crown Prince of Abu Dhabi": a place)
+                continue  # not a titled person of the title ("Emir of Ajman": a place)
             known = [(s, e, n) for s, e, n in outside if s < end and start < e]
             written = known[0][2] if known else self.registry.resolve(name) or " ".join(name.split())
             if not known:
