@@ -188,36 +188,10 @@ class MeetingFinder:
         meeting_sentences = [(s, e) for s, e in sentences if MEETING.search(text[s:e])]
         dates = [d for d in find_dates(text, published) if not inside(d.start, quoted)]
         when = self.when(dates, published)
-        outside = [(s, e, n) for s, e, n in self.registry.find_names(text) if not inside(s, quoted)]
-        offices = [o for o in self.offices.find(text, when, frozenset(n for _, _, n in outside))
-                   if not inside(o.start, quoted)]
-        outside = sorted(outside + [(o.start, o.end, o.name) for o in offices
-                                    if not any(o.start <= s < o.end for s, _, _ in outside)])
         heading = self.heading(text, title)
-        for start, end, name in persons:  # "Talks with Prime Minister of Saxony Karel Moravec"
-            words = name.split()
-            if len(words) > 2 and re.search(r"\bof (?:the )?$", text[max(0, start - 8):start]) \
-                    and not self.registry.resolve(name):
-                start += name.rindex(words[-2])  # the place the NER glued to the name ("Saxony Karel ...")
-                name = " ".join(words[-2:])
-            if not (heading[0] <= start < heading[1] and PERSON_NAME.fullmatch(name)
-                    and self.titled(text[max(heading[0], start - 60):start])
-                    and not any(p.start == 0 and p.end == len(name) for p in self.gazetteer.find(name))):
-                continue  # not a titled person of the title ("Emir of Ajman": a place)
-            known = [(s, e, n) for s, e, n in outside if s < end and start < e]
-            written = known[0][2] if known else self.registry.resolve(name) or " ".join(name.split())
-            if not known:
-                outside = sorted([*outside, (start, end, written)])
-            offices.append(Office(start, end, written, True))
-        for start, end, name in outside:  # a known name with a title in the page's title
-            if heading[0] <= start < heading[1] and self.titled(text[max(heading[0], start - 60):start]):
-                offices.append(Office(start, end, name, True))
-        host = self.host(site, when)
-        if host:  # the office whose site this is hosts what it reports: a byline at the top
-            outside.insert(0, (0, 0, host))
-            offices.append(Office(0, 0, host, False))
+        outside, in_office = self.cast(text, persons, quoted, when, heading, site)
         participants = self.participants(text, paragraphs, meeting_sentences, persons, when, outside, speakers,
-                                         {speaker for _, _, speaker in turns}, {o.name for o in offices}, heading)
+                                         {speaker for _, _, speaker in turns}, in_office, heading)
         people = outside + [(s, e, self.registry.resolve(n) or " ".join(n.split())) for s, e, n in persons
                             if not inside(s, quoted)]
         if not participants or not self.reports(text, participants, paragraphs, meeting_sentences, people, turns):
@@ -262,6 +236,39 @@ class MeetingFinder:
             end=span[1],
         )
         return [main, *self.references(text, dates, meeting_sentences, places, main)]
+
+    def cast(self, text, persons, quoted, when, heading, site) -> tuple[list[tuple[int, int, str]], set[str]]:
+        """Who the text names outside quotes, as (start, end, name), and which of them are named
+        as holders of an office: registry names, offices resolved for the date ("President of
+        Uzbekistan"), titled people of the page's title, and the host of a leader's own site."""
+        outside = [(s, e, n) for s, e, n in self.registry.find_names(text) if not inside(s, quoted)]
+        offices = [o for o in self.offices.find(text, when, frozenset(n for _, _, n in outside))
+                   if not inside(o.start, quoted)]
+        outside = sorted(outside + [(o.start, o.end, o.name) for o in offices
+                                    if not any(o.start <= s < o.end for s, _, _ in outside)])
+        for start, end, name in persons:  # "Talks with Prime Minister of Saxony Karel Moravec"
+            words = name.split()
+            if len(words) > 2 and re.search(r"\bof (?:the )?$", text[max(0, start - 8):start]) \
+                    and not self.registry.resolve(name):
+                start += name.rindex(words[-2])  # the place the NER glued to the name ("Saxony Karel ...")
+                name = " ".join(words[-2:])
+            if not (heading[0] <= start < heading[1] and PERSON_NAME.fullmatch(name)
+                    and self.titled(text[max(heading[0], start - 60):start])
+                    and not any(p.start == 0 and p.end == len(name) for p in self.gazetteer.find(name))):
+                continue  # not a titled person of the title ("Emir of Ajman": a place)
+            known = [(s, e, n) for s, e, n in outside if s < end and start < e]
+            written = known[0][2] if known else self.registry.resolve(name) or " ".join(name.split())
+            if not known:
+                outside = sorted([*outside, (start, end, written)])
+            offices.append(Office(start, end, written, True))
+        for start, end, name in outside:  # a known name with a title in the page's title
+            if heading[0] <= start < heading[1] and self.titled(text[max(heading[0], start - 60):start]):
+                offices.append(Office(start, end, name, True))
+        host = self.host(site, when)
+        if host:  # the office whose site this is hosts what it reports: a byline at the top
+            outside.insert(0, (0, 0, host))
+            offices.append(Office(0, 0, host, False))
+        return outside, {o.name for o in offices}
 
     # -- participants ------------------------------------------------------------------
 
