@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from dataclasses import replace
 
 from .dates import DATE, MONTH
 from .records import Figure, Quote
@@ -161,13 +161,6 @@ def parse_number(text: str) -> float | None:
     return value
 
 
-class Reading(NamedTuple):
-    """What a figure's surroundings tell: who says it (by offset) and the parse of its span."""
-
-    speaker: Callable[[int], str | None]
-    parse: Callable[[int, int], object]
-
-
 class FigureFinder:
     """Finds the figures of one document; `pos_at(offset)` is the part of speech of the word
     starting there (spaCy's), used to tell "28 programmes" from "28 of them"."""
@@ -179,12 +172,12 @@ class FigureFinder:
         pos_at: Callable[[int], str | None] = lambda _: None,
         year: int | None = None,
         reported: Callable[[int], str | None] = lambda _: None,
-        parse: Callable[[int, int], object] = lambda _start, _end: None,
+        parse: Callable[[list[tuple[int, int]]], dict] = lambda _spans: {},
     ) -> list[Figure]:
         """The figures of a text. A figure inside a quote is its speaker's (but not one in the
         editor's [brackets]); outside, the person its sentence reports as saying it (`reported`,
         from the quote finder), else the outlet's.
-        `parse(start, end)` gives the parsed tokens of a span (nlp.Syntax.span), which name what
+        `parse(spans)` gives the parsed tokens of each (start, end) (nlp.Clauses), which name what
         the figure measures."""
         quoted = [(q.start, q.end, q.speaker) for q in quotes]
 
@@ -195,7 +188,6 @@ class FigureFinder:
             opened, closed = text.rfind("[", inside[0], offset), text.rfind("]", inside[0], offset)
             return None if opened > closed else inside[1]  # "[growth was recorded in 2024]": the editor's
 
-        reading = Reading(speaker, parse)
 
         skip = [(m.start(), m.end()) for m in DATE.finditer(text)] + [(m.start(), m.end()) for m in TIME.finditer(text)]
         signs = CURRENCY_SIGNS
@@ -217,35 +209,37 @@ class FigureFinder:
                 if previous and previous[1] != "year" and ALTERNATIVE.match(gap):
                     # "30 percent, 35 or even over 38": later values take the unit given once.
                     unit, scale = previous[1], previous[2]
-                    figures.append(self.figure(text, match.start(), match.end(), value * scale, unit, reading, year))
+                    figures.append(self.figure(text, match.start(), match.end(), value * scale, unit, speaker, year))
                     previous = (match.end(), unit, scale)
                     continue
                 if pending and not (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])):
-                    pending = self.echo(text, pending, figures, reading, year)
+                    pending = self.echo(text, pending, figures, speaker, year)
                 pending.append((match.start(), value, match.end()))
                 continue
             unit, amount, end = found
             scale = amount / value if value else 1
             if pending and (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])) and unit != "year":
                 for start, alt_value, alt_end in pending:
-                    figures.append(self.figure(text, start, end, alt_value * scale, unit, reading, year))
+                    figures.append(self.figure(text, start, end, alt_value * scale, unit, speaker, year))
             elif pending:
-                self.echo(text, pending, figures, reading, year)
+                self.echo(text, pending, figures, speaker, year)
             pending = []
             if not (unit == "count" and amount == 1):
-                figures.append(self.figure(text, match.start(), end, amount, unit, reading, year))
+                figures.append(self.figure(text, match.start(), end, amount, unit, speaker, year))
             previous = (end, unit, scale)
         if pending:
-            self.echo(text, pending, figures, reading, year)
+            self.echo(text, pending, figures, speaker, year)
         for match in ORDINAL.finditer(text):
             # "a second state visit", "their third meeting", "an unprecedented third term"
             figures.append(self.figure(text, match.start(), match.end(), ORDINALS[match.group(1).lower()],
-                                       "count", reading, year))
+                                       "count", speaker, year))
         for match in TWICE.finditer(text):
-            figures.append(self.figure(text, match.start(), match.end(), 2, "count", reading, year))
-        return sorted(figures, key=lambda f: f.start)
+            figures.append(self.figure(text, match.start(), match.end(), 2, "count", speaker, year))
+        parsed = parse([(f.start, f.end) for f in figures])
+        return sorted((replace(f, about=subject(parsed.get((f.start, f.end)), f.unit)) for f in figures),
+                      key=lambda f: f.start)
 
-    def echo(self, text, pending, figures, reading, year) -> list:
+    def echo(self, text, pending, figures, speaker_of, year) -> list:
         """Bare numbers that repeat a value just given with a unit ("seven wars ... Maybe, indeed,
         seven, maybe six") are alternatives of that figure; others are dropped."""
         recent = [f for f in figures if 0 <= pending[0][0] - f.end < 200]
@@ -253,7 +247,7 @@ class FigureFinder:
             if any(abs(value - f.value) < 1e-9 for _, value, _ in pending):
                 for start, value, end in pending:
                     if abs(value - f.value) >= 1e-9:
-                        figures.append(self.figure(text, start, end, value, f.unit, reading, year))
+                        figures.append(self.figure(text, start, end, value, f.unit, speaker_of, year))
                 break
         return []
 
@@ -332,14 +326,14 @@ class FigureFinder:
             at += word.end() + len(text[at + word.end():]) - len(text[at + word.end():].lstrip())
         return None
 
-    def figure(self, text, start, end, value, unit, reading: "Reading", year) -> Figure:
-        speaker = reading.speaker(start)
+    def figure(self, text, start, end, value, unit, speaker_of: Callable[[int], str | None], year) -> Figure:
+        speaker = speaker_of(start)
         sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
         head = text[sentence_start:start].lower()
         qualifier = next((q for q in sorted(QUALIFIERS, key=len, reverse=True) if head.rstrip().endswith(q)), None)
         return Figure(
             start=start, end=end, text=text[start:end], value=value, unit=unit, qualifier=qualifier,
-            about=subject(reading.parse(start, end), unit), speaker=speaker,
+            about=None, speaker=speaker,  # what it measures: from the parse, once all are found
             period=period(text[sentence_start:text.find(".", end) if text.find(".", end) > 0 else len(text)], year),
         )
 

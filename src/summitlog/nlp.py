@@ -68,7 +68,7 @@ def build_parser() -> Language:
 class Syntax:
     """The grammatical role of a span of the text: its head token's dependency label and the
     word it depends on. Parses the sentence holding the span on first ask, once; sentences
-    that name nobody near a quote and hold no figure are never parsed."""
+    that name nobody near a quote are never parsed."""
 
     def __init__(self, parser: Language, text: str) -> None:
         self.parser = parser
@@ -84,18 +84,55 @@ class Syntax:
         root = span.root
         return root.dep_, root.head.text.lower() if root.head is not root else ""
 
-    def span(self, start: int, end: int):
-        """The parsed tokens of a span of the text (a spaCy Span of its sentence), or None."""
+    def sentence_at(self, offset: int) -> int | None:
         if self.sentences is None:
             self.sentences = sentence_spans(self.text)
-        at = bisect.bisect_right(self.sentences, (start, float("inf"))) - 1
-        if at < 0 or start >= self.sentences[at][1]:
+        at = bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
+        return at if at >= 0 and offset < self.sentences[at][1] else None
+
+    def span(self, start: int, end: int):
+        """The parsed tokens of a span of the text (a spaCy Span of its sentence), or None."""
+        at = self.sentence_at(start)
+        if at is None:
             return None
         s_start, s_end = self.sentences[at]
         if at not in self.parsed:
             self.parsed[at] = self.parser(self.text[s_start:s_end])
         doc = self.parsed[at]
         return doc.char_span(start - s_start, min(end, s_end) - s_start, alignment_mode="expand")
+
+
+class Clauses:
+    """Parses of short windows around spans: a figure with up to 24 words before it and 12 after,
+    within its sentence, all parsed in one batch (three times faster than one by one). What a
+    figure measures is said near it, and a long transcript sentence costs the parser far more
+    than the words around the figure."""
+
+    BEFORE, AFTER = 24, 12
+
+    def __init__(self, parser: Language, text: str) -> None:
+        self.parser = parser
+        self.text = text
+
+    def __call__(self, spans: list[tuple[int, int]]) -> dict[tuple[int, int], object]:
+        """The parsed tokens (a spaCy Span) of each (start, end), where it can be aligned."""
+        if not spans:
+            return {}
+        sentences = sentence_spans(self.text)
+        windows = []
+        for start, end in spans:
+            at = bisect.bisect_right(sentences, (start, float("inf"))) - 1
+            s_start, s_end = sentences[at] if at >= 0 and start < sentences[at][1] else (start, end)
+            before = [m.start() for m in re.finditer(r"\S+", self.text[s_start:start])][-self.BEFORE:]
+            after = [m.end() for m in re.finditer(r"\S+", self.text[end:max(end, s_end)])][:self.AFTER]
+            windows.append((s_start + before[0] if before else start, end + after[-1] if after else end))
+        found = {}
+        docs = self.parser.pipe([self.text[a:b] for a, b in windows], batch_size=64)
+        for (start, end), (a, _), doc in zip(spans, windows, docs):
+            span = doc.char_span(start - a, end - a, alignment_mode="expand")
+            if span is not None and len(span):
+                found[(start, end)] = span
+        return found
 
 
 class PartsOfSpeech:

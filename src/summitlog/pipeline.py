@@ -65,6 +65,9 @@ class Analyzer:
         self.pledges = PledgeFinder(self.registry)
         self.topics = Topics(self.registry)
 
+    def clauses(self, text: str) -> nlp.Clauses:
+        return nlp.Clauses(self.parser, text)
+
     def __call__(self, doc: Document) -> Extraction:
         return analyze(doc, self)
 
@@ -77,7 +80,9 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     year = int(doc.published[:4]) if doc.published and doc.published[:1].isdigit() else None
     orgs = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "ORG"]
     syntax = nlp.Syntax(analyzer.parser, doc.text)
-    quotes = analyzer.quotes.find(doc.text, paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs, syntax)
+    mentions = analyzer.quotes.mentions(doc.text, persons, orgs)
+    quotes = analyzer.quotes.find(doc.text, paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs, syntax,
+                                  mentions)
     meetings = analyzer.meetings.find(
         doc.text, paragraphs, doc.published, doc.dateline, persons,
         quoted=[(q.start, q.end) for q in quotes if q.kind == "direct"],
@@ -88,9 +93,9 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     )
     reported = next((m for m in meetings if m.role == "reported" and m.date and m.date[:1].isdigit()), None)
     year = int(reported.date[:4]) if reported else year
-    said_by = analyzer.quotes.reported(doc.text, persons, orgs, syntax)
+    said_by = analyzer.quotes.reported(doc.text, persons, orgs, syntax, mentions)
     figures = analyzer.figures.find(doc.text, quotes, nlp.PartsOfSpeech(analyzer.tagger, doc.text), year, said_by,
-                                    syntax.span)
+                                    analyzer.clauses(doc.text))
     participants = reported.participants if reported else next(
         (m.participants for m in meetings if m.role == "reported"), ())
     pledges = analyzer.pledges.find(doc.text, quotes, participants, reported.date if reported else None)

@@ -174,12 +174,14 @@ class QuoteFinder:
         skip: str | None = None,
         orgs: Sequence[tuple[int, int]] = (),
         syntax: Callable[[int, int], tuple[str, str]] | None = None,
+        mentions: list[Mention] | None = None,
     ) -> list[Quote]:
         """Quotes and turns of a document. `persons` are (start, end, text) of NER PERSON entities,
         `orgs` the spans of ORG entities (institutions speak, but no person is their speaker);
         `skip` is a paragraph that is never speech (the page's dateline); `syntax` gives the
-        grammatical role of a span (nlp.Syntax), which the attribution model reads."""
-        mentions = self.mentions(text, persons, orgs)
+        grammatical role of a span (nlp.Syntax), which the attribution model reads; `mentions`
+        are self.mentions(text, persons, orgs), when the caller has them already."""
+        mentions = self.mentions(text, persons, orgs) if mentions is None else mentions
         cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
         ctx = Context(text, mentions, cast, self.outlet_country(text, raw, site), syntax=syntax)
         quotes: list[Quote] = []
@@ -229,13 +231,14 @@ class QuoteFinder:
         return quotes
 
     def reported(self, text: str, persons: Sequence[tuple[int, int, str]] = (), orgs: Sequence[tuple[int, int]] = (),
-                 syntax: Callable[[int, int], tuple[str, str]] | None = None) -> Callable[[int], str | None]:
+                 syntax: Callable[[int, int], tuple[str, str]] | None = None,
+                 mentions: list[Mention] | None = None) -> Callable[[int], str | None]:
         """Who a sentence outside quotes reports as saying what stands at an offset ("Putin
         noted that trade grew by 30 percent", "trade grew, the Russian leader said", "according
         to Xi"): a function of the offset, giving that speaker or None (the outlet's own words,
         or words of the sentence that are not what was said: "Putin, on a two-day visit, said").
         The mentions, the cue lexicon and the resolution are the quotes' own."""
-        mentions = self.mentions(text, persons, orgs)
+        mentions = self.mentions(text, persons, orgs) if mentions is None else mentions
         cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
         ctx = Context(text, mentions, cast, None, syntax=syntax)
         sentences = sentence_spans(text)

@@ -107,7 +107,10 @@ class Registry:
             for alias in (actor.name, *actor.aliases):
                 for variant in (alias, alias.upper(), alias.title()):
                     self.alias_to_name.setdefault(fold(variant), actor.name)
-        self.alias_keys = list(self.alias_to_name)
+        self.fuzzy: dict[str, str] = {}  # lower-cased aliases, for close spellings
+        for key, name in self.alias_to_name.items():
+            self.fuzzy.setdefault(key.lower(), name)
+        self.fuzzy_keys = list(self.fuzzy)
         trie = Trie()  # one branch per first letter: six times faster than a plain alternation
         trie.add(*self.alias_to_name)
         self.name_pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern() + r")(?![\w-])")
@@ -122,6 +125,10 @@ class Registry:
         title ("chancellor"); everyone else joins as a new actor with "head of state" or "head
         of government" roles."""
         by_id = {a.wikidata: a.name for a in self.actors.values() if a.wikidata}
+        self.by_country: dict[str, list[Actor]] = {}  # the curated actors, for same_holder
+        for actor in self.actors.values():
+            for code in actor.countries():
+                self.by_country.setdefault(code, []).append(actor)
         by_name = {fold(alias): a.name for a in self.actors.values() for alias in (a.name, *a.aliases)}
         for code, name in tenures["countries"].items():
             self.countries.setdefault(code, {"name": name})
@@ -165,7 +172,7 @@ class Registry:
         span = Role("", country, start, end)
         whole = fold(name).lower()
         regnal = bool(ROMAN.fullmatch(name.split()[-1]))
-        for actor in self.actors.values():
+        for actor in self.by_country.get(country, ()):
             for role in actor.roles:
                 if role.country != country or not (span.held_in(role.start[:4] if role.start else None)
                                                    or role.held_in(start[:4])):
@@ -232,8 +239,8 @@ class Registry:
         parts = key.split()
         if parts and parts[-1] in self.alias_to_name and len(parts[-1]) > 3:
             return self.spelled(self.alias_to_name[parts[-1]], name)
-        hit = process.extractOne(key, self.alias_keys, scorer=fuzz.ratio, score_cutoff=88)
-        return self.spelled(self.alias_to_name[hit[0]], name) if hit else None
+        hit = process.extractOne(key.lower(), self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
+        return self.spelled(self.fuzzy[hit[0]], name) if hit else None
 
     def spelled(self, canonical: str, written: str) -> str:
         """The name to report for `written`, a close but inexact spelling of `canonical`: the
