@@ -47,8 +47,7 @@ class OfficeFinder:
                 adjectives.add(fold(word).lower())
             adjectives.add(*(fold(w).lower() for w in country.get("demonyms", [])))
         self.title = re.compile(rf"\b(?:{TITLE})\b", re.IGNORECASE)
-        not_holder = re.compile(r"(?:vice|deputy|former|ex|late|then)[ -]$", re.IGNORECASE)
-        self.not_holder = not_holder
+        self.not_holder = re.compile(r"\b(?:vice|deputy|former|ex|late|then)[ -]$", re.IGNORECASE)
         # "President of Uzbekistan [Islam Karimov]", matched where a title starts
         self.of_country = re.compile(rf"(?i:(?P<title>{TITLE})\s+of\s+(?:the\s+)?(?P<country>{names.pattern()}))"
                                      rf"(?![\w-])(?:\s{NAME})?")
