@@ -244,16 +244,39 @@ class QuoteFinder:
         sentences = sentence_spans(text)
         found: dict[int, list[tuple[int, int, str | None]]] = {}
 
+        def reports_of(at: int) -> list[tuple[int, int, str | None]]:
+            if at not in found:
+                found[at] = self.reports(ctx, *sentences[at])
+            return found[at]
+
         def speaker(offset: int) -> str | None:
             at = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
             if at < 0 or offset >= sentences[at][1]:
                 return None
-            if at not in found:
-                found[at] = self.reports(ctx, *sentences[at])
-            for content_start, content_end, who in found[at]:
+            for content_start, content_end, who in reports_of(at):
                 if content_start <= offset < content_end:
                     return who
-            return None
+            if reports_of(at) or any(sentences[at][0] <= m.start < sentences[at][1] and m.kind != "org"
+                                     for m in mentions):
+                return None
+            return carried(at)
+
+        def carried(at: int) -> str | None:
+            """A readout's paragraph goes on in its speaker's words: "Xi pointed out that ... .
+            More than 100 years ago, ...", and "... . ... , Xi said." closes what came before it.
+            The sentences carried name nobody (a sentence about someone is the outlet's)."""
+            first, last = text.rfind("\n", 0, sentences[at][0]) + 1, text.find("\n", sentences[at][0])
+            last = len(text) if last < 0 else last
+            near = [i for i in range(len(sentences)) if first <= sentences[i][0] < last]
+            opening = [(a, b, who) for a, b, who in reports_of(near[0]) if b == sentences[near[0]][1]]
+            closing = [i for i in near if i > at and any(a == sentences[i][0] for a, _, _ in reports_of(i))]
+            if closing and not any(reports_of(i) for i in near if at < i < closing[0]):
+                said = {who for a, _, who in reports_of(closing[0]) if a == sentences[closing[0]][0]}
+            elif near[0] < at and opening and not any(reports_of(i) for i in near if near[0] < i < at):
+                said = {who for *_, who in opening}
+            else:
+                return None
+            return said.pop() if len(said) == 1 else None
         return speaker
 
     def reports(self, ctx: Context, start: int, end: int) -> list[tuple[int, int, str | None]]:
@@ -265,8 +288,9 @@ class QuoteFinder:
         inside = [m for m in ctx.mentions if start <= m.start < end and m.kind in ("name", "descriptor", "pronoun", "org")]
         for cue in self.cue.finditer(text, start, end):
             word = cue.group(0).lower()
-            if ctx.in_quote(cue.start()) or word in NOT_REPORTING:
-                continue
+            if ctx.in_quote(cue.start()) or word in NOT_REPORTING or (
+                    cue.group(0)[:1].isupper() and text[start:cue.start()].strip()):
+                continue  # a capital inside a sentence is a name: "the Commonwealth of Independent States"
             after = [m for m in inside if cue.end() <= m.start <= cue.end() + 3]
             before = [m for m in inside if m.end <= cue.start() and not re.search(r"[.;:!?\"“”]", text[m.end:cue.start()])]
             if word == "according to":
@@ -277,6 +301,7 @@ class QuoteFinder:
                 own = [m for m in before + after if roles[m.start] == ("nsubj", word)]
                 # a verb without a subject of its own shares the sentence's ("X said ... and recalled")
                 subjects = [m for m in before if roles[m.start][0] in ("nsubj", "nsubjpass", "")]
+                subjects = [m for m in subjects if self.cue.fullmatch(roles[m.start][1])] or subjects
                 chosen = own[-1] if own else after[0] if after else (
                     subjects[-1] if subjects and (roles[subjects[-1].start][0] or cue.start() - subjects[-1].end <= 40)
                     else None)
@@ -285,13 +310,17 @@ class QuoteFinder:
                 last = len(text[cue.end():end].split()) <= 3  # "..., Putin said." ends the sentence
                 if chosen.start > cue.start():  # "..., said Putin"
                     span = (start, cue.start())
-                elif last and re.search(r"\S\s*,\s*$", text[start:chosen.start]):  # "Trade grew 30 percent, Putin said."
-                    span = (start, chosen.start)
+                elif re.search(r"\S\s*,\s*$", text[start:chosen.start]) and (last or text[cue.end():].startswith(",")):
+                    # "Trade grew 30 percent, Putin said." / "Trade grew, Putin said, adding that ..."
+                    span = (start, chosen.start) if last else (start, end)
                 else:  # "Putin noted that trade grew": not "Putin, on a two-day visit, said"
                     span = (cue.end(), end)
             if chosen is not None:
-                out.append((*span, self.speaker_of(chosen, ctx, start)))
-        return out
+                out.append((*span, self.speaker_of(chosen, ctx, start), chosen.start))
+        # "Trump said he expected success, while Xi noted that ...": what one speaker says ends
+        # where the next speaker of the sentence is named
+        return [(a, min([w for _, _, other, w in out if a < w < b and other != who], default=b), who)
+                for a, b, who, _ in out]
 
     def speaker_of(self, mention: Mention, ctx: Context, sentence_start: int) -> str | None:
         if mention.kind == "pronoun":  # "he noted": the last person of that gender named before
