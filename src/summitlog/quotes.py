@@ -268,7 +268,8 @@ class QuoteFinder:
             first, last = text.rfind("\n", 0, sentences[at][0]) + 1, text.find("\n", sentences[at][0])
             last = len(text) if last < 0 else last
             near = [i for i in range(len(sentences)) if first <= sentences[i][0] < last]
-            opening = [(a, b, who) for a, b, who in reports_of(near[0]) if b == sentences[near[0]][1]]
+            opening = [(a, b, who) for a, b, who in reports_of(near[0])  # a speech verb, not "according to"
+                       if b == sentences[near[0]][1] and a > sentences[near[0]][0]]
             closing = [i for i in near if i > at and any(a == sentences[i][0] for a, _, _ in reports_of(i))]
             if closing and not any(reports_of(i) for i in near if at < i < closing[0]):
                 said = {who for a, _, who in reports_of(closing[0]) if a == sentences[closing[0]][0]}
@@ -316,15 +317,18 @@ class QuoteFinder:
                 else:  # "Putin noted that trade grew": not "Putin, on a two-day visit, said"
                     span = (cue.end(), end)
             if chosen is not None:
-                out.append((*span, self.speaker_of(chosen, ctx, start), chosen.start))
+                # "..., he said": he is someone named before the words he says
+                named_by = span[0] if span[1] <= chosen.start else chosen.start
+                out.append((*span, self.speaker_of(chosen, ctx, start, named_by), chosen.start))
         # "Trump said he expected success, while Xi noted that ...": what one speaker says ends
         # where the next speaker of the sentence is named
         return [(a, min([w for _, _, other, w in out if a < w < b and other != who], default=b), who)
                 for a, b, who, _ in out]
 
-    def speaker_of(self, mention: Mention, ctx: Context, sentence_start: int) -> str | None:
+    def speaker_of(self, mention: Mention, ctx: Context, sentence_start: int, before: int | None = None) -> str | None:
         if mention.kind == "pronoun":  # "he noted": the last person of that gender named before
-            earlier = [m for m in ctx.mentions if m.kind == "name" and m.actor and m.end <= mention.start
+            before = mention.start if before is None else before
+            earlier = [m for m in ctx.mentions if m.kind == "name" and m.actor and m.end <= before
                        and self.gender(m.actor) in (mention.gender, None)]
             return earlier[-1].actor if earlier else None
         ctx.para_start = sentence_start
