@@ -363,37 +363,69 @@ def subject(tokens, unit: str) -> str | None:
         noun = root  # the noun inside the figure: "3,000 volunteers", "the 60th anniversary of ..."
     elif measured is not None:
         noun = measured  # "12 million tonnes of wheat", "30% of the gas", "$80 billion in investment"
+    elif root.dep_ == "appos" and not root.head.like_num and not is_unit(root.head.text):
+        noun = root.head  # "quite a growth: over 30 percent"
     elif root.dep_ == "pobj" and root.head.text.lower() in ("of", "on") and root.head.head.dep_ in NOMINAL_DEPS:
         noun = root.head.head  # "a tariff of 20 percent"
     if noun is not None:
         phrase = noun_phrase(noun, inside)
         if phrase and noun.text.lower() in ("times", "time") and noun.head.dep_ not in NOMINAL_DEPS:
-            phrase = f"{noun.head.text} {phrase}"  # "met 40 times"
+            held = GATHERINGS.get(base_form(noun.head.text))  # "met 40 times": 40 meetings
+            phrase = held[0] if held else f"{noun.head.text} {phrase}"
         return phrase
     verb = root.head.head if root.dep_ == "pobj" else root.head
-    while verb.dep_ in NOMINAL_DEPS | MODIFIER_DEPS | {"prep"} and verb.head is not verb:
+    while verb.dep_ in NOMINAL_DEPS | MODIFIER_DEPS | {"prep", "advmod"} and verb.head is not verb:
         verb = verb.head
-    while not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ in ("advcl", "xcomp", "conj") \
-            and verb.head is not verb:
+    lemma = base_form(verb.text)  # the verb the figure completes, before looking for a subject
+    # what a verb of change acts on is its object ("reduce the tariff by 10 percent"), else its subject
+    what = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside), None) if lemma in CHANGES else None
+    while what is None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+            and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
         verb = verb.head  # "increased by 30%, reaching $10 billion": the subject of "increased"
-    who = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in inside), None)
+    # "grew by 30 percent" is a change; "grew to $10 billion", "cut from 20%", "reaching $10 billion" a level
+    level = root.dep_ == "pobj" and root.head.text.lower() in ("to", "from")
+    change = None if level else CHANGES.get(lemma)
+    who = what or next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in inside), None)
     if who is not None and who.text.lower() in RELATIVES and verb.dep_ == "relcl":
         who = verb.head  # "the meeting, which lasted 4.5 hours"
     phrase = noun_phrase(who, inside) if who is not None and who.text.lower() not in PRONOUNS else None
-    change = CHANGES.get(verb.text.lower())
     timed = unit in TIME_UNITS and unit != "year"
     after = tokens.doc[tokens.end].text.lower() if tokens.end < len(tokens.doc) else ""
     if timed and after == "ago":
         return f"time since {phrase} {verb.text}" if phrase else "time since"
-    if timed and after in ("after", "into", "before", "later", "earlier"):
+    if timed and (after in ("after", "into", "before", "later", "earlier") or before in ("after", "within")):
         return None  # a point in time ("40 minutes into the talks"), not a length
+    if timed and lemma in GATHERINGS:  # "they met for four hours": the length of the meeting
+        return f"duration of {GATHERINGS[lemma][1]}"
+    if timed and lemma == "spend":
+        return f"time {phrase} spent" if phrase else "time spent"
     if not phrase:  # "It lasted 47 minutes", "it has grown by 14 percent": what, the sentence does not say
-        return "duration" if timed and verb.text.lower().startswith("last") else change
+        return "duration" if timed and lemma in LASTING else change
     if timed:
         return f"duration of {phrase}"
     if unit == "year":
         return f"{phrase} {verb.text}"  # "the consultations started" (in 2019)
     return f"{change} of {phrase}" if change else phrase
+
+
+IRREGULAR = {"met": "meet", "spent": "spend", "spoke": "speak", "spoken": "speak", "grew": "grow", "grown": "grow",
+             "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "ran": "run", "took": "take",
+             "taken": "take", "went": "go", "gone": "go", "shrank": "shrink", "shrunk": "shrink"}
+
+
+def base_form(verb: str) -> str:
+    """The verb's dictionary form among the verbs the subjects know ("lasted", "meeting", "halved");
+    the parser here has no lemmatizer, and these few verbs need none."""
+    word = verb.lower()
+    known = CHANGES.keys() | GATHERINGS.keys() | LASTING | {"spend"}
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    for cut in ("", "s", "es", "d", "ed", "ing"):
+        stem = word[:len(word) - len(cut)] if cut and word.endswith(cut) else word if not cut else ""
+        for form in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+            if form in known:
+                return form
+    return word
 
 
 def is_unit(word: str) -> bool:
@@ -409,7 +441,7 @@ def noun_phrase(noun, inside: set[int]) -> str | None:
     for t in noun.subtree:
         if t.i == noun.i:
             continue
-        if t.dep_ in ("relcl", "acl", "appos", "advcl", "cc", "conj", "punct", "det", "quantmod", "advmod",
+        if t.dep_ in ("relcl", "acl", "appos", "advcl", "cc", "conj", "punct", "det", "predet", "quantmod", "advmod",
                       "npadvmod") or (
                 t.dep_ == "prep" and t.text.lower() not in ("of", "between", "on", "with", "for")) or (
                 t.text.lower() in APPROXIMATE):
@@ -430,12 +462,17 @@ TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "year"}
 UNIT_WORDS = {"%", "percent", "per", "cent", "billion", "million", "trillion", "thousand", "dollars", "dollar", "euros",
               "euro", "roubles", "rouble", "rubles", "ruble", "yuan", "tons", "tonnes", "hours", "hour", "minutes",
               "minute", "days", "day", "years", "year"}
-CHANGES = {
-    "increased": "growth", "increase": "growth", "grew": "growth", "grow": "growth", "grown": "growth",
-    "rose": "growth", "risen": "growth", "rise": "growth", "up": "growth", "expanded": "growth",
-    "fell": "decline", "declined": "decline", "dropped": "decline", "decreased": "decline", "shrank": "decline",
-    "cut": "cut", "reduced": "cut", "lowered": "cut", "raised": "rise",
+CHANGES = {  # by lemma
+    "increase": "growth", "grow": "growth", "rise": "growth", "up": "growth", "expand": "growth", "double": "growth",
+    "fall": "decline", "decline": "decline", "drop": "decline", "decrease": "decline", "shrink": "decline",
+    "cut": "reduction", "reduce": "reduction", "lower": "reduction", "halve": "reduction", "raise": "rise", "lift": "rise",
 }
+# Verbs whose subjects meet: how long they did so is the length of the meeting.
+# (what is counted, what lasts): "met 40 times", "they met for four hours".
+GATHERINGS = {"meet": ("meetings", "the meeting"), "talk": ("talks", "the talks"), "negotiate": ("talks", "the talks"),
+              "confer": ("talks", "the talks"), "speak": ("conversations", "the conversation"),
+              "call": ("calls", "the call"), "visit": ("visits", "the visit")}
+LASTING = {"last", "conclude", "continue", "run", "stretch", "take", "end", "go"}
 
 
 LEAD_WORDS = {
