@@ -349,7 +349,10 @@ def subject(tokens, unit: str) -> str | None:
     inside = {t.i for t in tokens}
     root = tokens.root
     noun = None
-    before = tokens.doc[tokens.start - 1].text.lower() if tokens.start else ""
+    at = tokens.start - 1
+    while at > 0 and tokens.doc[at].text.lower() in APPROXIMATE:
+        at -= 1  # "in roughly 12 years"
+    before = tokens.doc[at].text.lower() if at >= 0 else ""
     first = next((t for t in tokens.sent if t.text.lower() == "first" and t.head.i not in inside), None)
     if unit in TIME_UNITS and before == "in" and first is not None:
         phrase = noun_phrase(first.head, inside)  # "the first visit to China in seven years"
@@ -374,7 +377,8 @@ def subject(tokens, unit: str) -> str | None:
             phrase = held[0] if held else f"{noun.head.text} {phrase}"
         return phrase
     verb = root.head.head if root.dep_ == "pobj" else root.head
-    while verb.dep_ in NOMINAL_DEPS | MODIFIER_DEPS | {"prep", "advmod"} and verb.head is not verb:
+    while verb.dep_ in NOMINAL_DEPS | MODIFIER_DEPS | {"prep", "advmod"} and verb.head is not verb and not (
+            verb.dep_ == "conj" and verb.head.dep_ not in NOMINAL_DEPS):  # "commenced ... and lasted": a verb
         verb = verb.head
     lemma = base_form(verb.text)  # the verb the figure completes, before looking for a subject
     # what a verb of change acts on is its object ("reduce the tariff by 10 percent"), else its subject
@@ -393,7 +397,7 @@ def subject(tokens, unit: str) -> str | None:
     after = tokens.doc[tokens.end].text.lower() if tokens.end < len(tokens.doc) else ""
     if timed and after == "ago":
         return f"time since {phrase} {verb.text}" if phrase else "time since"
-    if timed and (after in ("after", "into", "before", "later", "earlier") or before in ("after", "within")):
+    if timed and (after in ("after", "into", "before", "later", "earlier") or before == "within"):
         return None  # a point in time ("40 minutes into the talks"), not a length
     if timed and lemma in GATHERINGS:  # "they met for four hours": the length of the meeting
         return f"duration of {GATHERINGS[lemma][1]}"
