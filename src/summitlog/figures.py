@@ -114,6 +114,10 @@ ALTERNATIVE = re.compile(
     r"(?:over|more than|almost|about|maybe)?\s*$",
     re.IGNORECASE,
 )
+CENTURY = re.compile(r"\s+quarters?\s+of\s+a\s+century\b", re.IGNORECASE)
+RANGE = re.compile(r"^\s*(?:to|-|–|—)\s*$")
+PERIOD_OF = re.compile(r"\b(?:first|last|past|next)\s+$", re.IGNORECASE)
+PERIOD_YEAR = re.compile(r"\s+of\s+(?:the\s+|this\s+|last\s+|the\s+current\s+)?(?:year|(?:19|20)\d\d)\b", re.IGNORECASE)
 HYPHEN_UNIT = re.compile(r"^-(minute|hour|day|week|month|year|story|storey|member)s?\b", re.IGNORECASE)
 ORDINAL = re.compile(
     r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[a-z-]+\s+)?"
@@ -218,13 +222,21 @@ class FigureFinder:
                 continue
             unit, amount, end = found
             scale = amount / value if value else 1
-            if pending and (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])) and unit != "year":
+            upper = False  # "four to five hours", "8–9 months": a range is its lower bound
+            joined = pending and (ALTERNATIVE.match(text[pending[-1][2]:match.start()])
+                                  or OUT_OF.match(text[pending[-1][2]:match.start()])) and unit != "year"
+            first = pending[0][0] if joined else match.start()
+            if unit in TIME_UNITS and PERIOD_OF.search(text, max(0, first - 12), first) and PERIOD_YEAR.match(text, end):
+                pending, previous = [], (end, unit, scale)
+                continue  # "in the first five months of this year": the period another figure is about
+            if joined:
                 for start, alt_value, alt_end in pending:
                     figures.append(self.figure(text, start, end, alt_value * scale, unit, speaker, year))
+                upper = bool(RANGE.match(text[pending[-1][2]:match.start()]))
             elif pending:
                 self.echo(text, pending, figures, speaker, year)
             pending = []
-            if not (unit == "count" and amount == 1):
+            if not (unit == "count" and amount == 1) and not upper:
                 figures.append(self.figure(text, match.start(), end, amount, unit, speaker, year))
             previous = (end, unit, scale)
         if pending:
@@ -266,6 +278,9 @@ class FigureFinder:
         following = word.group(2).lower() if word else ""
         if after.startswith("%"):
             return "percent", value, match.end() + 1
+        century = CENTURY.match(after)
+        if century:  # "three quarters of a century": 75 years
+            return "years", value * 25, match.end() + century.end()
         phrase = CURRENCY_PHRASE.match(after)
         if phrase:
             return CURRENCY_PHRASES[phrase.group(1).lower()], value, match.end() + phrase.end()
@@ -313,6 +328,8 @@ class FigureFinder:
                     r"\b(?:the|our|their|both|these|those)\s+$", text[max(0, match.start() - 8):match.start()],
                     re.IGNORECASE)):
                 return None  # "the two leaders", "two large nations": the participants, not a claim
+            if at + word.end() >= len(text.rstrip()):
+                return None  # the last word of a page cut short ("the two m"): not a word to count
             pos = pos_at(at)
             if pos == "NOUN" and not (word.end() + at < len(text) and text[at + word.end()] == "-"):
                 nxt = at + word.end()
