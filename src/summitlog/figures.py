@@ -392,7 +392,18 @@ def subject(tokens, unit: str) -> str | None:
         if phrase and noun.text.lower() in ("times", "time") and noun.head.dep_ not in NOMINAL_DEPS:
             held = GATHERINGS.get(base_form(noun.head.text))  # "met 40 times": 40 meetings
             phrase = held[0] if held else f"{noun.head.text} {phrase}"
-        return phrase
+        if phrase or noun.text.lower() not in EMPTY_NOUNS:
+            return phrase
+        root = noun  # "communicated for a total of 3 hours": the frame stands where the figure would
+        if noun.text.lower() == "total":
+            found = subject_of_verb(tokens, root, inside, unit, before)
+            return f"total {found}" if found else None
+    return subject_of_verb(tokens, root, inside, unit, before)
+
+
+def subject_of_verb(tokens, root, inside: set[int], unit: str, before: str) -> str | None:
+    """What a figure that completes a verb measures: the verb's subject or object, or the meeting
+    the verb stands for."""
     verb = root.head.head if root.dep_ == "pobj" else root.head
     while verb.dep_ in NOMINAL_DEPS | MODIFIER_DEPS | {"prep", "advmod"} and verb.head is not verb and not (
             verb.dep_ == "conj" and verb.head.dep_ not in NOMINAL_DEPS):  # "commenced ... and lasted": a verb
@@ -457,20 +468,38 @@ def is_unit(word: str) -> bool:
 def noun_phrase(noun, inside: set[int]) -> str | None:
     """A noun with its modifiers and an "of"/"between" phrase, without articles, the figure
     itself or clauses ("cargo between the two ports", "anniversary of the charter")."""
-    drop = {t.i for t in noun.subtree if t.i in inside and t.i != noun.i and (t.like_num or t.dep_ in ("quantmod", "nummod"))
-            or t.i in inside and is_unit(t.text)}
+    drop = {t.i for t in noun.subtree if t.i != noun.i and (t.like_num or t.dep_ in ("quantmod", "nummod")
+                                                             or t.i in inside and is_unit(t.text))}
     for t in noun.subtree:
-        if t.i == noun.i:
-            continue
+        if t.i == noun.i or t.dep_ in ("cc", "conj") and t.head.head.text.lower() == "between":
+            continue  # "trade between Russia and Belarus"
         if t.dep_ in ("relcl", "acl", "appos", "advcl", "cc", "conj", "punct", "det", "predet", "quantmod", "advmod",
                       "npadvmod") or (
                 t.dep_ == "prep" and t.text.lower() not in ("of", "between", "on", "with", "for")) or (
                 t.text.lower() in APPROXIMATE):
             drop |= {x.i for x in t.subtree}
-    words = [t.text for t in noun.subtree if t.i not in drop and t.text.lower() not in PRONOUNS]
-    return " ".join(words[:8]) or None
+    words = [t for t in noun.subtree if t.i not in drop and t.text.lower() not in PRONOUNS][:8]
+    while words and words[-1].dep_ == "prep":
+        words.pop()  # "the end of [2025]": the preposition of a phrase that was all figure
+    if len(words) == 1 and words[0].text.lower() in EMPTY_NOUNS:
+        return None  # "a total of", "worth of": no subject, only the figure's frame
+    return spelled(words) or None
 
 
+def spelled(words) -> str:
+    """Tokens as written: "country's", "small-group meeting", with one space where words were left out."""
+    out = ""
+    for a, b in zip(words, [*words[1:], None]):
+        out += a.text
+        if b is not None:
+            gap = a.doc[a.i + 1:b.i]
+            glued = not a.whitespace_ and all(g.text in "-–" and not g.whitespace_ for g in gap)
+            out += "".join(g.text for g in gap) if glued else " "
+    return out
+
+
+EMPTY_NOUNS = {"total", "end", "worth", "sum", "amount", "number", "level", "part", "mark", "order",
+               "tune", "range", "beginning", "start", "middle", "half", "rest", "most", "lot", "lots", "dozens", "tens"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "appos", "compound", "conj", "dative", "oprd"}
 MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "quantmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -492,7 +521,8 @@ CHANGES = {  # by lemma
 # (what is counted, what lasts): "met 40 times", "they met for four hours".
 GATHERINGS = {"meet": ("meetings", "the meeting"), "talk": ("talks", "the talks"), "negotiate": ("talks", "the talks"),
               "confer": ("talks", "the talks"), "speak": ("conversations", "the conversation"),
-              "call": ("calls", "the call"), "visit": ("visits", "the visit")}
+              "communicate": ("conversations", "the conversation"), "call": ("calls", "the call"),
+              "visit": ("visits", "the visit")}
 LASTING = {"last", "conclude", "continue", "run", "stretch", "take", "end", "go"}
 
 
