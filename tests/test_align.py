@@ -7,7 +7,8 @@ import json
 import pytest
 from conftest import DATA, DEV, SEEDS
 
-from summitlog import align, evaluate, link, pipeline
+from summitlog import align, evaluate, link, pipeline, series
+from summitlog.registry import Registry
 from summitlog.settings import Settings
 
 
@@ -86,7 +87,11 @@ def test_a_statement_given_to_two_speakers_is_flagged():
 
 
 def test_series_of_trade_figures_across_events(linked):
-    rows = linked.series("trade", "USD")
+    found = series.group(linked.figures(limit=100000), Registry.load(), "trade", "USD")
+    belarus = [s for s in found if "BY" in s.key and "RU" in s.key and "trade" in s.key]
+    assert len(belarus) == 1 and belarus[0].unit == "USD"  # "trade", "trade turnover", "worth of trade"
+    assert all(s.unit == "USD" for s in found) and len({s.key for s in found}) == len(found)
+    rows = belarus[0].figures
     ours = [r for r in rows if r["doc_name"][:3] in ("000", "001", "002", "003")]
     assert [(r["value"], r["qualifier"]) for r in ours][:2] == [(35e9, "almost"), (50e9, None)]
     event_of = {r["doc_name"][:3]: r["event_id"] for r in ours}

@@ -121,7 +121,24 @@ def test_other_pages_render(server, page):
         assert page.locator("h1").count() == 1
         shot(page, name)
     page.goto(base + "/figures?unit=USD")
-    assert page.locator("svg#chart circle").count() >= 3
+    assert page.locator("figure.series svg circle").count() >= 3
+
+
+def test_figures_page_charts_one_unit_each(server, page):
+    base, _ = server
+    page.goto(base + "/figures")
+    charts = page.locator("figure.series")
+    assert charts.count() >= 2
+    units = set()
+    for i in range(charts.count()):
+        one = charts.nth(i)
+        unit = one.get_attribute("data-unit")
+        points = {one.locator("circle").nth(j).get_attribute("data-unit") for j in range(one.locator("circle").count())}
+        assert points == {unit}, (one.locator("figcaption").inner_text(), points)
+        assert one.locator("text.unit").text_content() == unit and f"({unit})" in one.locator("figcaption").inner_text()
+        units.add(unit)
+    assert len(units) >= 2  # minutes and dollars: each on its own axis
+    shot(page, "figures-series")
 
 
 def test_phone_layout(server, browser):
@@ -176,7 +193,9 @@ def test_api_endpoints(server):
     doc_id = events[0]["id"]
     assert httpx.get(f"{base}/api/documents/zz").status_code == 404
     series = httpx.get(base + "/api/series", params={"subject": "trade"}).json()
-    assert [r["value"] for r in series][:1] == [35e9] and all(r["unit"] == "USD" for r in series)
+    trade = next(x for x in series if x["unit"] == "USD")
+    assert [r["value"] for r in trade["figures"]][:1] == [35e9] and trade["subject"].startswith("trade")
+    assert all(len({r["unit"] for r in x["figures"]}) == 1 for x in series)
     assert httpx.get(base + "/api/series").status_code == 422
     schema = httpx.get(base + "/api/openapi.json").json()
     assert "/api/statements" in schema["paths"] and doc_id

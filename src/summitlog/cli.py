@@ -19,6 +19,7 @@ from .errors import InputError, SummitlogError
 from . import link, queries
 from .goldjson import to_gold
 from . import feeds as feeds_
+from . import series as series_
 from .parallel import Pool
 from .records import FeedPoll
 from .postgres import redact
@@ -284,23 +285,26 @@ def diff(
 
 @app.command()
 def series(
-    subject: Annotated[str, typer.Argument(help="What the figures measure, e.g. 'trade'.")],
-    unit: Annotated[Optional[str], typer.Option(help="Unit; default the one most figures on the subject use.")] = None,
+    subject: Annotated[str, typer.Argument(help="Words of what the figures measure, e.g. 'trade'.")],
+    unit: Annotated[Optional[str], typer.Option(help="Only this unit (USD, percent, minutes...).")] = None,
     db: DbOption = None,
+    registry: RegistryOption = None,
 ) -> None:
-    """Figures about one subject across Events, in time order, with their sources."""
-    settings = _settings(db)
+    """Figures about one subject across Events: one series per subject and unit, in time order, with their sources."""
+    settings = _settings(db, registry=registry)
     with Store.open(settings.db) as store:
-        rows = store.series(subject, unit)
-    table = Table(show_edge=False)
-    for col in ("when", "value", "unit", "qualifier", "said by", "event", "source"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        value = f"{int(r['value']):,}" if r["value"] == int(r["value"]) else f"{r['value']:,.2f}"
-        table.add_row(r["meeting_date"] or r["published"] or "", value, r["unit"], r["qualifier"] or "",
-                      r["speaker"] or "(outlet)", str(r["event_id"] or ""), f"{r['doc_name']}:{r['start']}")
-    out.print(table)
-    out.print(f"{len(rows)} figures on {subject!r}", highlight=False)
+        rows = store.figures(subject=None, unit=unit, limit=1_000_000)
+    found = series_.group(rows, Registry.load(settings.registry), subject, unit)
+    for one in found:
+        table = Table(title=f"{one.subject} ({one.unit})", show_edge=False, title_justify="left")
+        for col in ("when", "value", "qualifier", "said by", "event", "source"):
+            table.add_column(col, overflow="fold")
+        for r in one.figures:
+            value = f"{int(r['value']):,}" if r["value"] == int(r["value"]) else f"{r['value']:,.2f}"
+            table.add_row(r["meeting_date"] or r["published"] or "", value, r["qualifier"] or "",
+                          r["speaker"] or "(outlet)", str(r["event_id"] or ""), f"{r['doc_name']}:{r['start']}")
+        out.print(table)
+    out.print(f"{len(found)} series, {sum(len(s.figures) for s in found)} figures on {subject!r}", highlight=False)
 
 
 @app.command()

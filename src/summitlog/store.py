@@ -480,7 +480,9 @@ class Store:
         )
         sql = (
             "SELECT * FROM (SELECT f.*, d.name AS doc_name, d.site, d.published, "
-            "(SELECT m.date FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS meeting_date "
+            "(SELECT m.date FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS meeting_date, "
+            "(SELECT m.event_id FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS event_id, "
+            "(SELECT m.pair_key FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS pair_key "
             "FROM figures f JOIN documents d ON d.id = f.doc_id" + where
             + ") x ORDER BY coalesce(x.meeting_date, x.published, ''), x.doc_id, x.start LIMIT ?"
         )
@@ -566,25 +568,6 @@ class Store:
         )
         return [dict(r) for r in self.conn.execute(sql, (event_id,))]
 
-    def series(self, subject: str, unit: str | None = None) -> list[dict[str, Any]]:
-        """Figures about a subject across Events, in time order, in the unit most of them use."""
-        rows = [r for r in self.figures(subject=subject, limit=100000) if r["unit"] != "year"]
-        if not rows:
-            return []
-        if unit is None:
-            counts: dict[str, int] = {}
-            for r in rows:
-                counts[r["unit"]] = counts.get(r["unit"], 0) + 1
-            unit = max(counts, key=counts.get)
-        rows = [r for r in rows if r["unit"].lower() == unit.lower()]
-        rows.sort(key=lambda r: when_key(r["meeting_date"] or r["published"]))
-        for r in rows:
-            event = self.conn.execute(
-                "SELECT event_id FROM meetings WHERE doc_id = ? AND role = 'reported' LIMIT 1", (r["doc_id"],)
-            ).fetchone()
-            r["event_id"] = event[0] if event else None
-        return rows
-
     @contextmanager
     def transaction(self):
         self.conn.execute("BEGIN IMMEDIATE")
@@ -622,13 +605,6 @@ def shift_month_day(md: str, days: int) -> str:
 
     moved = date(2024, int(md[:2]), int(md[3:])) + timedelta(days=days)
     return moved.strftime("%m-%d")
-
-
-def when_key(value: str | None) -> tuple[int, str]:
-    """Sort key for dates: dated ones in time order, then month-days of unknown year, then none."""
-    if not value:
-        return (2, "")
-    return (1, value) if value.startswith("--") else (0, value)
 
 
 def pair_key(participants: Iterable[str]) -> str:

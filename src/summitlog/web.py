@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import link, queries
+from . import series as series_
 from .errors import NotFound, SummitlogError
 from .registry import Registry
 from .store import Store
@@ -157,7 +158,10 @@ def create_app(db: str, registry: Registry | None = None) -> FastAPI:
     def figures_page(request: Request, subject: str | None = None, unit: str | None = None,
                      s: Store = Depends(store)):
         rows = s.figures(subject=subject, unit=unit)
-        return page(request, "figures.html", rows=rows, chart=chart(rows), subject=subject or "", unit=unit or "")
+        found = series_.group(s.figures(unit=unit, limit=1_000_000), registry, subject, unit)
+        charts = [chart(x.figures, title=f"{x.subject} ({x.unit})", unit=x.unit) for x in found[:CHARTS]
+                  if len(x.figures) > 1]
+        return page(request, "figures.html", rows=rows, charts=charts, subject=subject or "", unit=unit or "")
 
     @app.get("/pledges", response_class=HTMLResponse)
     def pledges_page(request: Request, s: Store = Depends(store)):
@@ -199,7 +203,10 @@ def create_app(db: str, registry: Registry | None = None) -> FastAPI:
     @app.get("/api/series")
     def api_series(subject: str = Query(..., min_length=1), unit: str | None = None,
                    format: str = Query("json", pattern="^(json|csv|jsonl)$"), s: Store = Depends(store)):
-        return export(s.series(subject, unit), format)
+        found = series_.group(s.figures(unit=unit, limit=1_000_000), registry, subject, unit)
+        if format == "json":
+            return [{"subject": x.subject, "unit": x.unit, "key": x.key, "figures": x.figures} for x in found]
+        return export([{"series": x.subject, **r} for x in found for r in x.figures], format)
 
     @app.get("/api/people/{name}")
     def api_person(name: str, s: Store = Depends(store)):
@@ -270,11 +277,16 @@ def segments(text: str, items: list[tuple[str, int, int, str]]) -> list[dict[str
     return out
 
 
-def chart(rows: list[dict[str, Any]], width: int = 720, height: int = 260) -> dict[str, Any]:
-    """An SVG chart of figures over time: one point per figure, x by date order, y by value."""
+CHARTS = 12  # the largest series get a chart each; the table lists every figure
+
+
+def chart(rows: list[dict[str, Any]], title: str = "", unit: str = "", width: int = 720,
+          height: int = 260) -> dict[str, Any]:
+    """An SVG chart of one series (one subject, one unit) over time: a point per figure, x by
+    date order, y by value, the unit on the axis."""
     dated = [r for r in rows if r.get("meeting_date") or r.get("published")]
     if not dated:
-        return {"points": [], "width": width, "height": height}
+        return {"points": [], "width": width, "height": height, "title": title, "unit": unit}
     values = [r["value"] for r in dated]
     low, high = min(values), max(values)
     span = (high - low) or 1
@@ -284,9 +296,11 @@ def chart(rows: list[dict[str, Any]], width: int = 720, height: int = 260) -> di
         points.append({
             "x": 60 + i * step, "y": height - 30 - (r["value"] - low) / span * (height - 60),
             "label": f"{number(r['value'])} {r['unit']} ({r['meeting_date'] or r['published']})",
+            "unit": r["unit"],
             "href": f"/documents/{r['doc_id']}?hl={r['start']}-{r['end']}#figure-{r['start']}-{r['end']}",
         })
-    return {"points": points, "width": width, "height": height, "low": number(low), "high": number(high)}
+    return {"points": points, "width": width, "height": height, "low": number(low), "high": number(high),
+            "title": title, "unit": unit}
 
 
 def export(rows: list[dict[str, Any]], format: str) -> Any:
