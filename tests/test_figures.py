@@ -65,6 +65,12 @@ def test_crore_of_people_is_no_money_and_a_year_is_no_span(figures):
     assert "years" not in {f.unit for f in figures("Exports reached 5,000 last year.")}
 
 
+def test_a_range_is_its_lower_bound_and_a_quarter_century_is_years(figures):
+    assert [(f.value, f.unit) for f in figures("They expected to talk for four to five hours.")] == [(240, "minutes")]
+    assert [(f.value, f.unit) for f in figures("It took 8–9 months.")] == [(240, "days")]
+    assert [(f.value, f.unit) for f in figures("Ties have lasted three quarters of a century.")] == [(75, "years")]
+
+
 def test_alternatives_are_one_figure_each(figures):
     found = figures("We have quite a growth: over 30 percent, 35 or even over 38.")
     assert [(f.value, f.unit) for f in found] == [(30, "percent"), (35, "percent"), (38, "percent")]
@@ -91,6 +97,8 @@ def test_qualifier_subject_speaker_and_period(figures):
         "One last thing: the talks went well.",
         "Trump began his second term in January.",
         "Two great powers must find a way to live together.",
+        "In the first five months of this year, the plan was drawn up.",
+        "Both sides want a path for the two m",
     ],
 )
 def test_not_figures(figures, text):
@@ -109,7 +117,7 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
     pred, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     assert metrics["figure_f1"] >= 0.95, json.dumps(metrics)
-    assert metrics["figure_speaker_accuracy"] >= 0.78 and metrics["figure_about_overlap"] >= 0.65, json.dumps(metrics)
+    assert metrics["figure_speaker_accuracy"] >= 0.82 and metrics["figure_about_overlap"] >= 0.65, json.dumps(metrics)
 
 
 @pytest.mark.parametrize(
@@ -123,6 +131,13 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
         ("Trade reached $240 billion last year.", 2.4e11, None),
         ("\u201cTrade keeps growing [it grew by 12 percent in 2023] and will grow,\u201d Putin said.", 12, None),
         ("\u201cTrade grew by 12 percent,\u201d Putin said.", 12, "Vladimir Putin"),
+        ("Prime Minister Modi stated that both sides marked 30 years of ties.", 30, "Narendra Modi"),
+        ("Lukashenko said he was glad, while Putin noted that trade rose 7 percent.", 7, "Vladimir Putin"),
+        ("Trade keeps growing, Putin said, adding that it rose 9 percent.", 9, "Vladimir Putin"),
+        ("Xi Jinping pointed out that the region matters. More than 300 years ago, the port opened.", 300,
+         "Xi Jinping"),
+        ("Xi met Putin in Moscow.\nThe region grew fast. More than 300 years ago, the port opened.", 300, None),
+        ("According to Xi Jinping, the region matters. The talks lasted 40 minutes.", 40, None),
     ],
 )
 def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, text, value, speaker):
@@ -143,6 +158,18 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("Celebrating the 60th anniversary of the charter is the theme of the year.", 60,
          "anniversary of charter"),
         ("The row started more than 40 minutes into the talks.", 40, None),
+        ("The two sides expected to meet for four hours.", 240, "duration of the meeting"),
+        ("The plenary meeting commenced at noon and lasted for approximately 65 minutes.", 65,
+         "duration of plenary meeting"),
+        ("I am going to reduce that by 10 percent.", 10, "reduction"),
+        ("Tariffs on steel were cut to 15% this week.", 15, "Tariffs on steel"),
+        ("Last year we had quite a growth: over 30 percent.", 30, "growth"),
+        ("He and Putin have met more than 40 times.", 40, "meetings"),
+        ("The presidents communicated for a total of 3 hours and 40 minutes.", 220,
+         "total duration of the conversation"),
+        ("Trade between Russia and Belarus exceeds $50 billion.", 5e10, "Trade between Russia and Belarus"),
+        ("We exchanged three or four children.", 4, "children"),
+        ("The issue should be resolved by the end of 2025.", 2025, "issue resolved"),
     ],
 )
 def test_what_a_figure_measures_comes_from_its_sentences_syntax(figures, text, value, about):

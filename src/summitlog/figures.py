@@ -418,8 +418,8 @@ def subject_of_verb(tokens, root, inside: set[int], unit: str, before: str) -> s
     level = root.dep_ == "pobj" and root.head.text.lower() in ("to", "from")
     change = None if level else CHANGES.get(lemma)
     who = what or next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in inside), None)
-    if who is not None and who.text.lower() in RELATIVES and verb.dep_ == "relcl":
-        who = verb.head  # "the meeting, which lasted 4.5 hours"
+    if who is not None and who.text.lower() in RELATIVES and verb.dep_ == "relcl" or who is None and verb.dep_ == "acl":
+        who = verb.head  # "the meeting, which lasted 4.5 hours"; "the meeting commenced at 3 and lasted"
     phrase = noun_phrase(who, inside) if who is not None and who.text.lower() not in PRONOUNS else None
     timed = unit in TIME_UNITS and unit != "year"
     after = tokens.doc[tokens.end].text.lower() if tokens.end < len(tokens.doc) else ""
@@ -468,8 +468,10 @@ def is_unit(word: str) -> bool:
 def noun_phrase(noun, inside: set[int]) -> str | None:
     """A noun with its modifiers and an "of"/"between" phrase, without articles, the figure
     itself or clauses ("cargo between the two ports", "anniversary of the charter")."""
-    drop = {t.i for t in noun.subtree if t.i != noun.i and (t.like_num or t.dep_ in ("quantmod", "nummod")
-                                                             or t.i in inside and is_unit(t.text))}
+    # the figure, and the other values of its noun ("three or four children")
+    drop = {t.i for t in noun.subtree if t.i != noun.i and (
+        (t.like_num or t.dep_ in ("quantmod", "nummod")) and (t.i in inside or t.head.i in inside | {noun.i})
+        or t.i in inside and is_unit(t.text))}
     for t in noun.subtree:
         if t.i == noun.i or t.dep_ in ("cc", "conj") and t.head.head.text.lower() == "between":
             continue  # "trade between Russia and Belarus"
