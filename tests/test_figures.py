@@ -67,8 +67,8 @@ def test_crore_of_people_is_no_money_and_a_year_is_no_span(figures):
 
 def test_a_range_is_its_lower_bound_and_a_quarter_century_is_years(figures):
     assert [(f.value, f.unit) for f in figures("They expected to talk for four to five hours.")] == [(240, "minutes")]
-    assert [(f.value, f.unit) for f in figures("It took 8–9 months.")] == [(240, "days")]
-    assert [(f.value, f.unit) for f in figures("Ties have lasted three quarters of a century.")] == [(75, "years")]
+    assert [(f.value, f.unit) for f in figures("It took 6–7 months.")] == [(180, "days")]
+    assert [(f.value, f.unit) for f in figures("Their alliance is two quarters of a century old.")] == [(50, "years")]
 
 
 def test_alternatives_are_one_figure_each(figures):
@@ -97,7 +97,7 @@ def test_qualifier_subject_speaker_and_period(figures):
         "One last thing: the talks went well.",
         "Trump began his second term in January.",
         "Two great powers must find a way to live together.",
-        "In the first five months of this year, the plan was drawn up.",
+        "In the first three months of the year, the plan was drawn up.",
         "Both sides want a path for the two m",
     ],
 )
@@ -131,7 +131,7 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
         ("Trade reached $240 billion last year.", 2.4e11, None),
         ("\u201cTrade keeps growing [it grew by 12 percent in 2023] and will grow,\u201d Putin said.", 12, None),
         ("\u201cTrade grew by 12 percent,\u201d Putin said.", 12, "Vladimir Putin"),
-        ("Prime Minister Modi stated that both sides marked 30 years of ties.", 30, "Narendra Modi"),
+        ("Chancellor Scholz stated that both sides marked 30 years of ties.", 30, "Olaf Scholz"),
         ("Lukashenko said he was glad, while Putin noted that trade rose 7 percent.", 7, "Vladimir Putin"),
         ("Trade keeps growing, Putin said, adding that it rose 9 percent.", 9, "Vladimir Putin"),
         ("Xi Jinping pointed out that the region matters. More than 300 years ago, the port opened.", 300,
@@ -165,10 +165,10 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("Tariffs on steel were cut to 15% this week.", 15, "Tariffs on steel"),
         ("Last year we had quite a growth: over 30 percent.", 30, "growth"),
         ("He and Putin have met more than 40 times.", 40, "meetings"),
-        ("The presidents communicated for a total of 3 hours and 40 minutes.", 220,
+        ("The two leaders communicated for a total of 2 hours and 10 minutes.", 130,
          "total duration of the conversation"),
         ("Trade between Russia and Belarus exceeds $50 billion.", 5e10, "Trade between Russia and Belarus"),
-        ("We exchanged three or four children.", 4, "children"),
+        ("We sent five or six experts.", 6, "experts"),
         ("The issue should be resolved by the end of 2025.", 2025, "issue resolved"),
     ],
 )

@@ -222,13 +222,13 @@ class FigureFinder:
                 continue
             unit, amount, end = found
             scale = amount / value if value else 1
-            upper = False  # "four to five hours", "8–9 months": a range is its lower bound
+            upper = False  # "four to five hours", "6–7 weeks": a range is its lower bound
             joined = pending and (ALTERNATIVE.match(text[pending[-1][2]:match.start()])
                                   or OUT_OF.match(text[pending[-1][2]:match.start()])) and unit != "year"
             first = pending[0][0] if joined else match.start()
             if unit in TIME_UNITS and PERIOD_OF.search(text, max(0, first - 12), first) and PERIOD_YEAR.match(text, end):
                 pending, previous = [], (end, unit, scale)
-                continue  # "in the first five months of this year": the period another figure is about
+                continue  # "in the first nine months of the year": the period another figure is about
             if joined:
                 for start, alt_value, alt_end in pending:
                     figures.append(self.figure(text, start, end, alt_value * scale, unit, speaker, year))
@@ -279,7 +279,7 @@ class FigureFinder:
         if after.startswith("%"):
             return "percent", value, match.end() + 1
         century = CENTURY.match(after)
-        if century:  # "three quarters of a century": 75 years
+        if century:  # "two quarters of a century": 50 years
             return "years", value * 25, match.end() + century.end()
         phrase = CURRENCY_PHRASE.match(after)
         if phrase:
@@ -368,7 +368,7 @@ def subject(tokens, unit: str) -> str | None:
     noun = None
     at = tokens.start - 1
     while at > 0 and tokens.doc[at].text.lower() in APPROXIMATE:
-        at -= 1  # "in roughly 12 years"
+        at -= 1  # "in roughly 20 years"
     before = tokens.doc[at].text.lower() if at >= 0 else ""
     first = next((t for t in tokens.sent if t.text.lower() == "first" and t.head.i not in inside), None)
     if unit in TIME_UNITS and before == "in" and first is not None:
@@ -394,7 +394,7 @@ def subject(tokens, unit: str) -> str | None:
             phrase = held[0] if held else f"{noun.head.text} {phrase}"
         if phrase or noun.text.lower() not in EMPTY_NOUNS:
             return phrase
-        root = noun  # "communicated for a total of 3 hours": the frame stands where the figure would
+        root = noun  # "spoke for a total of 2 hours": the frame stands where the figure would
         if noun.text.lower() == "total":
             found = subject_of_verb(tokens, root, inside, unit, before)
             return f"total {found}" if found else None
@@ -468,7 +468,7 @@ def is_unit(word: str) -> bool:
 def noun_phrase(noun, inside: set[int]) -> str | None:
     """A noun with its modifiers and an "of"/"between" phrase, without articles, the figure
     itself or clauses ("cargo between the two ports", "anniversary of the charter")."""
-    # the figure, and the other values of its noun ("three or four children")
+    # the figure, and the other values of its noun ("five or six experts")
     drop = {t.i for t in noun.subtree if t.i != noun.i and (
         (t.like_num or t.dep_ in ("quantmod", "nummod")) and (t.i in inside or t.head.i in inside | {noun.i})
         or t.i in inside and is_unit(t.text))}

@@ -291,7 +291,7 @@ class QuoteFinder:
             word = cue.group(0).lower()
             if ctx.in_quote(cue.start()) or word in NOT_REPORTING or (
                     cue.group(0)[:1].isupper() and text[start:cue.start()].strip()):
-                continue  # a capital inside a sentence is a name: "the Commonwealth of Independent States"
+                continue  # a capital inside a sentence is a name: "the Gulf States"
             after = [m for m in inside if cue.end() <= m.start <= cue.end() + 3]
             before = [m for m in inside if m.end <= cue.start() and not re.search(r"[.;:!?\"“”]", text[m.end:cue.start()])]
             if word == "according to":
