@@ -293,8 +293,7 @@ def series(
     """Figures about one subject across Events: one series per subject and unit, in time order, with their sources."""
     settings = _settings(db, registry=registry)
     with Store.open(settings.db) as store:
-        rows = store.figures(subject=None, unit=unit, limit=1_000_000)
-    found = series_.group(rows, Registry.load(settings.registry), subject, unit)
+        found = series_.of(store, Registry.load(settings.registry), subject, unit)
     for one in found:
         table = Table(title=f"{one.subject} ({one.unit})", show_edge=False, title_justify="left")
         for col in ("when", "value", "qualifier", "said by", "event", "source"):

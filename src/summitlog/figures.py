@@ -449,13 +449,12 @@ def base_form(verb: str) -> str:
     """The verb's dictionary form among the verbs the subjects know ("lasted", "meeting", "halved");
     the parser here has no lemmatizer, and these few verbs need none."""
     word = verb.lower()
-    known = CHANGES.keys() | GATHERINGS.keys() | LASTING | {"spend"}
     if word in IRREGULAR:
         return IRREGULAR[word]
     for cut in ("", "s", "es", "d", "ed", "ing"):
         stem = word[:len(word) - len(cut)] if cut and word.endswith(cut) else word if not cut else ""
         for form in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
-            if form in known:
+            if form in KNOWN_VERBS:
                 return form
     return word
 
@@ -519,13 +518,14 @@ CHANGES = {  # by lemma
     "fall": "decline", "decline": "decline", "drop": "decline", "decrease": "decline", "shrink": "decline",
     "cut": "reduction", "reduce": "reduction", "lower": "reduction", "halve": "reduction", "raise": "rise", "lift": "rise",
 }
-# Verbs whose subjects meet: how long they did so is the length of the meeting.
-# (what is counted, what lasts): "met 40 times", "they met for four hours".
+# Verbs of meeting, with what they count and what lasts: "met 40 times" (meetings), "they met
+# for four hours" (the length of the meeting).
 GATHERINGS = {"meet": ("meetings", "the meeting"), "talk": ("talks", "the talks"), "negotiate": ("talks", "the talks"),
               "confer": ("talks", "the talks"), "speak": ("conversations", "the conversation"),
               "communicate": ("conversations", "the conversation"), "call": ("calls", "the call"),
               "visit": ("visits", "the visit")}
 LASTING = {"last", "conclude", "continue", "run", "stretch", "take", "end", "go"}
+KNOWN_VERBS = CHANGES.keys() | GATHERINGS.keys() | LASTING | {"spend"}
 
 
 LEAD_WORDS = {

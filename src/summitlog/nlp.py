@@ -79,7 +79,7 @@ class Syntax:
     def __call__(self, start: int, end: int) -> tuple[str, str]:
         """(dependency label, the governing word) of the span's head, or ("", "") if unknown.
         A name in apposition to its title takes the title's role: in "Prime Minister Smith stated"
-        the parser makes "Minister" the subject and "Modi" its apposition."""
+        the parser makes "Minister" the subject and "Smith" its apposition."""
         span = self.span(start, end)
         if span is None or not len(span):
             return "", ""

@@ -242,6 +242,8 @@ class QuoteFinder:
         cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
         ctx = Context(text, mentions, cast, None, syntax=syntax)
         sentences = sentence_spans(text)
+        starts = [a for a, _ in sentences]
+        people = [m.start for m in mentions if m.kind != "org"]  # sorted, as mentions are
         found: dict[int, list[tuple[int, int, str | None]]] = {}
 
         def reports_of(at: int) -> list[tuple[int, int, str | None]]:
@@ -256,8 +258,8 @@ class QuoteFinder:
             for content_start, content_end, who in reports_of(at):
                 if content_start <= offset < content_end:
                     return who
-            if reports_of(at) or any(sentences[at][0] <= m.start < sentences[at][1] and m.kind != "org"
-                                     for m in mentions):
+            named = bisect.bisect_left(people, sentences[at][0]) < bisect.bisect_left(people, sentences[at][1])
+            if reports_of(at) or named:
                 return None
             return carried(at)
 
@@ -267,7 +269,7 @@ class QuoteFinder:
             The sentences carried name nobody (a sentence about someone is the outlet's)."""
             first, last = text.rfind("\n", 0, sentences[at][0]) + 1, text.find("\n", sentences[at][0])
             last = len(text) if last < 0 else last
-            near = [i for i in range(len(sentences)) if first <= sentences[i][0] < last]
+            near = range(bisect.bisect_left(starts, first), bisect.bisect_left(starts, last))
             opening = [(a, b, who) for a, b, who in reports_of(near[0])  # a speech verb, not "according to"
                        if b == sentences[near[0]][1] and a > sentences[near[0]][0]]
             closing = [i for i in near if i > at and any(a == sentences[i][0] for a, _, _ in reports_of(i))]

@@ -98,6 +98,13 @@ def group(rows: Iterable[dict[str, Any]], registry: Registry | None = None, subj
     return sorted(out, key=lambda s: (-len(s.figures), s.subject, s.unit))
 
 
+def of(store: Any, registry: Registry | None = None, subject: str | None = None,
+       unit: str | None = None) -> list[Series]:
+    """The series of a store (`Store` or its PostgreSQL twin): what the CLI, the API and the
+    figures page show."""
+    return group(store.figures(unit=unit, limit=1_000_000), registry, subject, unit)
+
+
 def label(spelling: str, words: tuple[str, ...], registry: Registry | None) -> str:
     """The subject as most sources spell it, with the countries its key adds ("trade, Belarus–Russia")."""
     codes = [w for w in words if registry and w in registry.countries]

@@ -479,11 +479,10 @@ class Store:
             ("f.speaker = ?", speaker),
         )
         sql = (
-            "SELECT * FROM (SELECT f.*, d.name AS doc_name, d.site, d.published, "
-            "(SELECT m.date FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS meeting_date, "
-            "(SELECT m.event_id FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS event_id, "
-            "(SELECT m.pair_key FROM meetings m WHERE m.doc_id = f.doc_id AND m.role = 'reported' LIMIT 1) AS pair_key "
-            "FROM figures f JOIN documents d ON d.id = f.doc_id" + where
+            "SELECT * FROM (SELECT f.*, d.name AS doc_name, d.site, d.published, m.date AS meeting_date, "
+            "m.event_id, m.pair_key FROM figures f JOIN documents d ON d.id = f.doc_id "
+            "LEFT JOIN meetings m ON m.id = (SELECT r.id FROM meetings r WHERE r.doc_id = f.doc_id "
+            "AND r.role = 'reported' ORDER BY r.id LIMIT 1)" + where
             + ") x ORDER BY coalesce(x.meeting_date, x.published, ''), x.doc_id, x.start LIMIT ?"
         )
         return [dict(r) for r in self.conn.execute(sql, (*args, limit))]

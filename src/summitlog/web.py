@@ -158,7 +158,7 @@ def create_app(db: str, registry: Registry | None = None) -> FastAPI:
     def figures_page(request: Request, subject: str | None = None, unit: str | None = None,
                      s: Store = Depends(store)):
         rows = s.figures(subject=subject, unit=unit)
-        found = series_.group(s.figures(unit=unit, limit=1_000_000), registry, subject, unit)
+        found = series_.of(s, registry, subject, unit)
         charts = [chart(x.figures, title=f"{x.subject} ({x.unit})", unit=x.unit) for x in found[:CHARTS]
                   if len(x.figures) > 1]
         return page(request, "figures.html", rows=rows, charts=charts, subject=subject or "", unit=unit or "")
@@ -203,7 +203,7 @@ def create_app(db: str, registry: Registry | None = None) -> FastAPI:
     @app.get("/api/series")
     def api_series(subject: str = Query(..., min_length=1), unit: str | None = None,
                    format: str = Query("json", pattern="^(json|csv|jsonl)$"), s: Store = Depends(store)):
-        found = series_.group(s.figures(unit=unit, limit=1_000_000), registry, subject, unit)
+        found = series_.of(s, registry, subject, unit)
         if format == "json":
             return [{"subject": x.subject, "unit": x.unit, "key": x.key, "figures": x.figures} for x in found]
         return export([{"series": x.subject, **r} for x in found for r in x.figures], format)
