@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import trafilatura
 
+from . import credits
 from .dates import DATE, base_date, parse_date
 from .records import Document, Paragraph, RawInput
 from .resources import load
@@ -46,7 +47,7 @@ def document_id(content: str) -> str:
 
 def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
     """Turn a raw page into a Document. `boilerplate` holds lines known to repeat across one outlet."""
-    url, title, published, site = raw.url, raw.title, raw.published, None
+    url, title, published, site, lead = raw.url, raw.title, raw.published, None, None
     if raw.kind == "html":
         extracted = trafilatura.bare_extraction(
             raw.content, url=raw.url, with_metadata=True, include_comments=False
@@ -58,6 +59,7 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
             published = published or marked_date(raw.content) or extracted.date
             url = url or extracted.url
             site = extracted.sitename or extracted.hostname
+            lead = " ".join(extracted.description.split()) if extracted.description else None
         lines, meta_date, verbatim = split_lines(body), None, False
     else:
         lines, meta_date = strip_meta_prefix(split_lines(raw.content))
@@ -88,6 +90,8 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
         site=site,
         url=url,
         removed_lines=len(lines) - len(kept),  # blank lines are kept as markers, so this counts noise
+        lead=lead,
+        outlet=credits.outlet([p.text for p in paragraphs]),
     )
 
 

@@ -45,6 +45,8 @@ class Document:
     site: str | None = None
     url: str | None = None
     removed_lines: int = 0
+    lead: str | None = None  # the page's standfirst, as its HTML marks it (meta description)
+    outlet: str | None = None  # the agency or site the page credits (credits.py), for pages without a site
 
     def raw_offset(self, offset: int) -> int | None:
         """Map an offset in the clean text to the raw text, where the paragraph is verbatim."""

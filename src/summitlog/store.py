@@ -30,7 +30,7 @@ FACET_WINDOW = 1000  # search facets count the latest this many hits
 
 DOC_COLUMNS = (
     "id", "source", "name", "kind", "url", "site", "title", "published", "dateline",
-    "raw", "text", "removed_lines",
+    "raw", "text", "removed_lines", "lead", "outlet",
 )
 
 
@@ -406,7 +406,7 @@ class Store:
             ("m.event_id IS NULL AND 1 = ?", 1 if unlinked else None),
         )
         sql = (
-            "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title, d.url FROM meetings m "
+            "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title, d.url, d.outlet FROM meetings m "
             "JOIN documents d ON d.id = m.doc_id" + where
             + (f" ORDER BY m.id DESC LIMIT {int(latest)}" if latest else " ORDER BY m.id")
         )
@@ -468,6 +468,55 @@ class Store:
             + (f" AND {where}" if where else "") + " GROUP BY m.event_id ORDER BY day DESC, m.event_id LIMIT ?"
         )
         return [r[0] for r in self.conn.execute(sql, (*names, limit))]
+
+    def event_members(self, names: Iterable[str] = (), topic: str | None = None, year: str | None = None,
+                      people: Iterable[str] | None = None, country: str | None = None,
+                      limit: int = 1000) -> list[dict[str, Any]]:
+        """The reported meetings of the Events that match, newest Event first, in one query (the
+        timeline's). An Event matches when one of its meetings has every one of `names`, is about
+        `topic`, and is dated or published in `year`; with `country`, a meeting held there or with
+        one of `people` (that country's leaders) among its participants."""
+        names = list(names)
+        clauses = ["EXISTS (SELECT 1 FROM json_each(m.participants) WHERE value = ?)" for _ in names]
+        args: list[Any] = list(names)
+        if topic:
+            clauses.append("EXISTS (SELECT 1 FROM quotes q, json_each(q.topics) t WHERE q.doc_id = m.doc_id AND t.value = ?)")
+            args.append(topic)
+        if year:
+            clauses.append("(substr(m.date, 1, 4) = ? OR substr(d.published, 1, 4) = ?)")
+            args += [year, year]
+        if country:
+            people = sorted(set(people or ()))
+            marks = ", ".join("?" for _ in people)
+            clauses.append("(m.country = ?" + (f" OR EXISTS (SELECT 1 FROM json_each(m.participants) WHERE value IN ({marks}))"
+                                               if people else "") + ")")
+            args += [country, *people]
+        where = "".join(f" AND {c}" for c in clauses)
+        sql = (
+            "WITH chosen AS (SELECT m.event_id, max(coalesce(m.date, d.published, '')) AS day FROM meetings m "
+            "JOIN documents d ON d.id = m.doc_id WHERE m.event_id IS NOT NULL AND m.role = 'reported'" + where
+            + " GROUP BY m.event_id ORDER BY day DESC, m.event_id LIMIT ?) "
+            "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title, d.url, d.outlet FROM chosen c "
+            "JOIN meetings m ON m.event_id = c.event_id AND m.role = 'reported' JOIN documents d ON d.id = m.doc_id "
+            "ORDER BY c.day DESC, c.event_id, m.id"
+        )
+        rows = []
+        for r in self.conn.execute(sql, (*args, limit)):
+            row = dict(r)
+            row["participants"] = json.loads(row["participants"])
+            row["formats"] = json.loads(row["formats"])
+            rows.append(row)
+        return rows
+
+    def heads(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """What a reader knows a document by (name, outlet, site, title, lead, dates, URL), by id."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        sql = (f"SELECT id, name, source, site, outlet, title, lead, published, dateline, url FROM documents "
+               f"WHERE id IN ({marks})")
+        return {r["id"]: dict(r) for r in self.conn.execute(sql, ids)}
 
     def figures(self, subject: str | None = None, unit: str | None = None, speaker: str | None = None,
                 limit: int = 1000, doc_id: str | None = None) -> list[dict[str, Any]]:
