@@ -33,6 +33,8 @@ def meeting(analyze_text):
         ("Erdogan held talks with Putin in Sochi yesterday.", "2024-09-05", "2024-09-04"),
         ("Early on August 1, Lukashenko set off on a working visit to meet Putin on Valaam.", None, "--08-01"),
         ("Erdogan spoke by phone with Putin on Monday, the Turkish presidency said.", "2024-03-05", "2024-03-04"),
+        # a wire dateline gives the day without its year, the sentence gives it again with one
+        ("SOCHI, May 3 (Coastwire) - Erdogan held talks with Putin in Sochi on May 3, 2017.", None, "2017-05-03"),
     ],
 )
 def test_dates(meeting, sentence, published, date):

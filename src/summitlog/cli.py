@@ -12,11 +12,12 @@ import httpx
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
 from . import pipeline
 from .errors import InputError, SummitlogError
-from . import link, queries
+from . import queries, reader
 from .goldjson import to_gold
 from . import feeds as feeds_
 from . import series as series_
@@ -153,7 +154,7 @@ def docs(
     for col in ("id", "published", "site", "chars", "title / name"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["id"][:10], r["published"] or "", r["site"] or "", str(r["chars"]),
+        table.add_row(r["id"][:10], reader.when(r["published"]), r["site"] or "", str(r["chars"]),
                       r["title"] or r["name"])
     out.print(table)
     out.print(f"{len(rows)} shown of {total} documents", highlight=False)
@@ -198,7 +199,7 @@ def quotes(
     for col, style in (("published", None), ("speaker", "bold"), ("kind", None), ("statement", None), ("doc", "dim")):
         table.add_column(col, style=style, overflow="fold")
     for r in rows:
-        table.add_row(r["published"] or "", r["speaker"] or "?", r["kind"], r["text"][:300],
+        table.add_row(reader.when(r["published"]), r["speaker"] or "?", r["kind"], r["text"][:300],
                       f"{r['doc_id'][:10]}:{r['start']}")
     out.print(table)
     out.print(f"{len(rows)} statements shown", highlight=False)
@@ -208,6 +209,8 @@ def quotes(
 def meetings(
     with_: Annotated[Optional[list[str]], typer.Option("--with", help="Only Events with this leader; repeatable.")] = None,
     between: Annotated[Optional[tuple[str, str]], typer.Option(help="Only Events between these two leaders.")] = None,
+    year: Annotated[Optional[str], typer.Option(help="Only Events dated, or reported, in this year.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Only Events held in, or with a leader of, this country.")] = None,
     topic: Annotated[Optional[str], typer.Option(help="Only Events whose statements touch on this topic.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
     db: DbOption = None,
@@ -215,16 +218,16 @@ def meetings(
 ) -> None:
     """Events (meetings grouped across sources), newest first."""
     settings = _settings(db, registry=registry)
-    names = queries.speaker_names([*(with_ or []), *(between or ())], Registry.load(settings.registry))
     with Store.open(settings.db) as store:
-        ids = store.event_ids(names, limit=limit, topic=queries.topic(topic))
-        views = [link.event_view(store, i) for i in ids]
+        views = reader.timeline(store, Registry.load(settings.registry), [*(with_ or []), *(between or ())],
+                                year=year, country=country, topic=topic, limit=limit)
     table = Table(show_edge=False)
     for col in ("event", "date", "participants", "place", "minutes", "kind", "sources"):
         table.add_column(col, overflow="fold")
     for v in views:
         f = v["facts"]
-        table.add_row(str(v["id"]), f["date"]["value"] or "", " – ".join(v["participants"]),
+        date = v["date"]["text"] + (f" (year from {v['date']['year_from'].label})" if v["date"]["year_from"] else "")
+        table.add_row(str(v["id"]), date, " – ".join(v["participants"]),
                       f["place"]["value"] or f["city"]["value"] or "", str(f["duration_minutes"]["value"] or ""),
                       f["kind"]["value"] or "", str(len(v["sources"])))
     out.print(table)
@@ -239,19 +242,23 @@ def meeting(
     """One Event: consolidated facts, which sources agree and which differ."""
     settings = _settings(db)
     with Store.open(settings.db) as store:
-        view = link.event_view(store, event_id)
+        view = reader.event(store, event_id)
     out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}", highlight=False)
     for fact, entry in view["facts"].items():
-        agree = ", ".join(s["doc"] or s["doc_id"][:10] for s in entry["agree"])
-        out.print(f"  [bold]{fact}[/bold]: {entry['value']}  [dim](agree: {agree or '-'})[/dim]", highlight=False)
+        value = view["date"]["text"] if fact == "date" else entry["value"]
+        agree = escape("; ".join(s["source"].label for s in entry["agree"]))
+        out.print(f"  [bold]{fact}[/bold]: {escape(str(value))}  [dim](agree: {agree or '-'})[/dim]", highlight=False)
         for s in entry["differ"]:
-            out.print(f"      [yellow]differs[/yellow]: {s['value']}  in {s['doc'] or s['doc_id'][:10]}", highlight=False)
+            shown = reader.when(s["value"]) if fact == "date" else s["value"]
+            out.print(f"      [yellow]differs[/yellow]: {escape(str(shown))}  in {escape(s['source'].label)}",
+                      highlight=False)
     out.print("[bold]sources[/bold]:", highlight=False)
     for s in view["sources"]:
-        out.print(f"  {s['doc_id'][:10]}  {s['doc']}  {s['site'] or ''}", highlight=False)
+        out.print(f"  {s['doc_id'][:10]}  {escape(s['source'].label)}  [dim]{escape(s['source'].url or s['source'].name)}[/dim]",
+                  highlight=False)
     for r in view["references"]:
-        out.print(f"[bold]recalls[/bold] an earlier meeting on {r['date']} {r['place'] or ''} "
-                  f"(in {r['doc_name']})", highlight=False)
+        out.print(f"[bold]recalls[/bold] an earlier meeting on {reader.when(r['date'])} {escape(r['place'] or '')} "
+                  f"(in {escape(r['title'] or r['doc_name'])})", highlight=False)
 
 
 @app.command()
@@ -263,24 +270,25 @@ def diff(
     """Where the sources of one Event disagree: facts, numbers, names, speakers."""
     settings = _settings(db)
     with Store.open(settings.db) as store:
-        view = link.event_view(store, event_id)
+        view = reader.event(store, event_id)
     out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}, "
               f"{len(view['sources'])} sources, {len(view['alignments'])} aligned statements", highlight=False)
     found = 0
     for fact, entry in view["facts"].items():
         for d in entry["differ"]:
             found += 1
-            out.print(f"[yellow]{fact}[/yellow]: {entry['value']} vs {d['value']} (in {d['doc']})", highlight=False)
+            out.print(f"[yellow]{fact}[/yellow]: {escape(str(entry['value']))} vs {escape(str(d['value']))} "
+                      f"(in {escape(d['source'].label)})", highlight=False)
     for d in view["statement_discrepancies"]:
         found += 1
-        out.print(f"[yellow]{d['kind']}[/yellow]: {d['what']}", highlight=False)
-        out.print(f"    {d['a_name']}:{d['a_start']}  {d['a_text']}", markup=False, highlight=False)
-        out.print(f"    {d['b_name']}:{d['b_start']}  {d['b_text']}", markup=False, highlight=False)
+        out.print(f"[yellow]{d['kind']}[/yellow]: {escape(d['what'])}", highlight=False)
+        out.print(f"    {d['a_source'].label}:{d['a_start']}  {d['a_text']}", markup=False, highlight=False)
+        out.print(f"    {d['b_source'].label}:{d['b_start']}  {d['b_text']}", markup=False, highlight=False)
     if not found:
         out.print("no disagreements found", highlight=False)
     if aligned:
         for a in view["alignments"]:
-            out.print(f"~ {a['a_text']}\n  {a['b_text']}  [dim]({a['score']:.2f})[/dim]", highlight=False)
+            out.print(f"~ {escape(a['a_text'])}\n  {escape(a['b_text'])}  [dim]({a['score']:.2f})[/dim]", highlight=False)
 
 
 @app.command()
@@ -300,7 +308,7 @@ def series(
             table.add_column(col, overflow="fold")
         for r in one.figures:
             value = f"{int(r['value']):,}" if r["value"] == int(r["value"]) else f"{r['value']:,.2f}"
-            table.add_row(r["meeting_date"] or r["published"] or "", value, r["qualifier"] or "",
+            table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["qualifier"] or "",
                           r["speaker"] or "(outlet)", str(r["event_id"] or ""), f"{r['doc_name']}:{r['start']}")
         out.print(table)
     out.print(f"{len(found)} series, {sum(len(s.figures) for s in found)} figures on {subject!r}", highlight=False)
@@ -322,7 +330,7 @@ def figures(
         table.add_column(col, overflow="fold")
     for r in rows:
         value = f"{int(r['value']):,}" if r["value"] == int(r["value"]) else f"{r['value']:,.2f}"
-        table.add_row(r["meeting_date"] or r["published"] or "", value, r["unit"], r["qualifier"] or "",
+        table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["unit"], r["qualifier"] or "",
                       r["about"] or "", r["speaker"] or "(outlet)", r["text"][:80], f"{r['doc_id'][:10]}:{r['start']}")
     out.print(table)
     out.print(f"{len(rows)} figures shown", highlight=False)
@@ -344,7 +352,7 @@ def pledges(
     for col in ("actor", "pledge", "deadline", "status", "follow-ups", "doc"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(", ".join(r["actors"]), r["text"][:160], r["deadline"] or r["deadline_text"] or "",
+        table.add_row(", ".join(r["actors"]), r["text"][:160], reader.when(r["deadline"]) or r["deadline_text"] or "",
                       queries.pledge_status(r), str(len(r["mentions"])), f"{r['doc_id'][:10]}:{r['start']}")
     out.print(table)
     out.print(f"{len(rows)} pledges shown", highlight=False)

@@ -419,7 +419,7 @@ class MeetingFinder:
                 here = [d for d in dates if start <= d.start < end]
                 here.sort(key=lambda d: d.relative)
                 if here:
-                    return here[0].value, "text", None, (start, end)
+                    return with_year(here), "text", None, (start, end)
         if (found := self.agency_date(text, paragraphs, dates)):
             return found
         for d in dates:
@@ -443,7 +443,7 @@ class MeetingFinder:
             here = sorted((d for d in dates if start <= d.start < end and recent(d.value, published)),
                           key=lambda d: d.relative)
             if here:
-                return here[0].value, "text", None, (start, end)
+                return with_year(here), "text", None, (start, end)
         found = self.agency_date(text, paragraphs, dates)
         if found and recent(found[0], published):
             return found
@@ -599,6 +599,15 @@ def lead(text: str, paragraphs: Sequence[tuple[int, int]], count: int) -> int:
         if seen >= count:
             return end
     return paragraphs[-1][1] if paragraphs else len(text)
+
+
+def with_year(found: list) -> str:
+    """The first date of a sentence, with its year where the sentence writes the same day again
+    with one (a wire dateline "CITY, March 14 (Agency) -" before "on March 14, 2019")."""
+    first = found[0].value
+    if not first.startswith("--"):
+        return first
+    return next((d.value for d in found if len(d.value) == 10 and d.value.endswith(first[1:])), first)
 
 
 def recent(value: str, published: str) -> bool:

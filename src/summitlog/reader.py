@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,12 +101,12 @@ def labelled(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # -- Events ------------------------------------------------------------------------------------
 
 
-def timeline(store: Store, registry: Registry, leader: str | None = None, year: str | None = None,
+def timeline(store: Store, registry: Registry, leaders: Iterable[str] = (), year: str | None = None,
              country: str | None = None, topic: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
-    """Events newest first, as the timeline lists them, from one query; filtered by a leader
-    (any spelling), a year (the meeting's or a source's), a country (held there, or with one of
-    its leaders) and a topic."""
-    names = queries.speaker_names([leader], registry) if leader else []
+    """Events newest first, as the timeline lists them, from one query; filtered by leaders
+    (any spelling; an Event has them all), a year (the meeting's or a source's), a country (held
+    there, or with one of its leaders) and a topic."""
+    names = queries.speaker_names([name for name in leaders if name], registry)
     code = (registry.country(country) or country.strip().upper()) if country and country.strip() else None
     people = [n for n, a in registry.actors.items() if code in a.countries()] if code else None
     year = year.strip() if year and year.strip() else None
@@ -221,6 +222,8 @@ def document(store: Store, doc_id: str, hl: str | None = None) -> dict[str, Any]
         [("quote", q["start"], q["end"], q["speaker"] or "?") for q in store.quotes(doc_id=doc.id, limit=10000)]
         + [("figure", f["start"], f["end"], f["unit"]) for f in store.figures(doc_id=doc.id)]
         + [("pledge", p["start"], p["end"], ", ".join(p["actors"])) for p in store.pledges(doc_id=doc.id)]
+        + [("meeting", m["start"], m["end"], " – ".join(m["participants"]))
+           for m in store.meetings(doc_id=doc.id, role="reported")]
     )
     if focus:
         items.append(("focus", focus[0], focus[1], "the span you followed"))

@@ -111,7 +111,7 @@ def plain(value: Any) -> Any:
 def timeline_page(request: Request, leader: str | None = None, year: str | None = None,
                   country: str | None = None, topic: str | None = None, s: Store = Depends(store),
                   reg: Registry = Depends(registry)):
-    events = reader.timeline(s, reg, leader, year, country, topic)
+    events = reader.timeline(s, reg, [leader] if leader else [], year, country, topic)
     return page(request, "timeline.html", events=events, chart=charts.timeline(events), leader=leader or "",
                 year=year or "", country=country or "", topic=topic or "", topics=queries.topic_names())
 
@@ -171,7 +171,7 @@ def document_page(request: Request, doc_id: str, hl: str | None = None, s: Store
 def api_events(leader: str | None = None, year: str | None = None, country: str | None = None,
                topic: str | None = None, format: str = Query("json", pattern="^(json|csv|jsonl|plover)$"),
                s: Store = Depends(store), reg: Registry = Depends(registry)):
-    events = reader.timeline(s, reg, leader, year, country, topic)
+    events = reader.timeline(s, reg, [leader] if leader else [], year, country, topic)
     if format == "plover":
         return lines([plover(v, reg) for v in events])
     rows = [{"id": v["id"], "participants": v["participants"],
