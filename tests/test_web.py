@@ -11,14 +11,16 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from conftest import SEEDS
+from conftest import SEEDS, SHARED
+from test_reader import WIRE, YEARLESS
 
-from summitlog import pipeline
+from summitlog import pipeline, reader
 from summitlog.settings import Settings
 from summitlog.store import Store
 from summitlog.web import create_app
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
+KREMLIN = SHARED / "external" / "kremlin"
 CHROMIUM = "/usr/bin/chromium"
 HOSTILE = (
     '<script>alert("x")</script>\n\n'
@@ -27,14 +29,28 @@ HOSTILE = (
 )
 
 
+def kremlin_page() -> dict:
+    """The site's own metadata of the first saved Kremlin transcript that has a lead and turns."""
+    for line in (KREMLIN / "meetings.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        if row["meta"].get("lead") and row["quotes"]:
+            return row
+    raise AssertionError("no Kremlin page with a lead and transcript turns")
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, analyzer):
-    """A real uvicorn server on loopback over a store of the seeds and a hostile page."""
+    """A real uvicorn server on loopback over a store of the seeds, two reports of one meeting (one
+    gives the year, one does not), a saved Kremlin HTML page and a hostile page."""
     folder = tmp_path_factory.mktemp("web")
     db = folder / "web.db"
     (folder / "hostile.txt").write_text(HOSTILE)
+    (folder / "wire.txt").write_text(WIRE)
+    (folder / "yearless.txt").write_text(YEARLESS)
+    pages = [str(SEEDS), *(str(folder / n) for n in ("hostile.txt", "wire.txt", "yearless.txt")),
+             str(KREMLIN / "pages" / kremlin_page()["doc"])]
     with Store.open(db) as store:
-        list(pipeline.ingest([str(SEEDS), str(folder / "hostile.txt")], store, Settings(), analyzer=analyzer))
+        list(pipeline.ingest(pages, store, Settings(), analyzer=analyzer))
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -141,6 +157,104 @@ def test_figures_page_charts_one_unit_each(server, page):
     shot(page, "figures-series")
 
 
+def test_dates_without_a_year_say_so_and_name_the_source_of_a_year(server, page):
+    base, _ = server
+    page.goto(base + "/")
+    rows = page.locator("#events").inner_text()
+    assert "26 Sep (year not given)" in rows and "--09-26" not in rows
+    minsk = page.locator("#events tr", has_text="14 Mar 2019")
+    assert "year from Northwire" in minsk.inner_text()
+    minsk.locator("a").first.click()
+    page.wait_for_load_state()
+    assert "14 Mar 2019" in page.locator("#fact-date").inner_text()
+    assert "year from Northwire" in page.locator("#fact-date").inner_text()
+    yearless = page.locator("#sources .card", has_text="Eastwire").inner_text()
+    assert "14 Mar (year not given)" in yearless and "14 Mar 2019, from Northwire" in yearless
+    shot(page, "event-year-from")
+
+
+def test_sources_are_shown_by_outlet_title_and_date(server, page):
+    base, db = server
+    with Store.open_readonly(db) as store:
+        event = next(m["event_id"] for m in store.meetings(role="reported") if m["doc_name"].startswith("001"))
+    page.goto(f"{base}/events/{event}")
+    labels = page.locator("#sources a.source").all_inner_texts()
+    assert any(label.startswith("sb.by · ") for label in labels)  # the site a closing credit names
+    assert not any(label.endswith(".txt") for label in labels)  # titles, not file names
+    assert page.locator("#sources", has_text="file 000_78430c26d81b3b6d.txt").count() == 1  # one click away
+    for row in page.locator("#alignments tr").all()[1:]:
+        left, right = (cell.locator(".side").inner_text() for cell in row.locator("td").all())
+        assert left != right  # each side names its own source
+    page.goto(f"{base}/search?q=settled")
+    assert "Northwire · Presidents confer in Minsk" in page.locator("#hits").inner_text()
+
+
+def test_timeline_is_an_svg_per_leader_pair(server, page):
+    base, _ = server
+    page.goto(base + "/")
+    svg = page.locator("svg#timeline")
+    pairs = svg.locator("g.pair")
+    names = [pairs.nth(i).get_attribute("data-pair") for i in range(pairs.count())]
+    assert len(names) == len(set(names)) >= 2 and "Alexander Lukashenko – Vladimir Putin" in names
+    marks = svg.locator("g.pair[data-pair='Alexander Lukashenko – Vladimir Putin'] circle.event")
+    assert marks.count() == page.locator("#events tr", has_text="Lukashenko – Vladimir Putin").count()
+    kinds = {marks.nth(i).get_attribute("data-kind") for i in range(marks.count())}
+    assert {"talks", "informal"} <= kinds
+    undated = svg.locator("circle.event[data-dated=no]")
+    assert undated.count() >= 3 and svg.locator("text.band-label").text_content() == "year not given"
+    assert "2 sources" in svg.locator("circle.event[data-sources='2']").first.locator("title").text_content()
+    assert svg.locator("text.tick-label").count() >= 2
+    shot(page, "timeline")
+    page.fill("input[name=year]", "2019")
+    page.click("button[type=submit]")
+    assert page.locator("svg#timeline circle.event").count() == 1
+    page.locator("svg#timeline circle.event").click()
+    page.wait_for_load_state()
+    assert page.url.split("/")[-2] == "events"
+
+
+def test_cite_copies_words_speaker_outlet_date_and_span(server, browser):
+    base, _ = server
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    page = context.new_page()
+    page.goto(base + "/search?q=settled")
+    hit = page.locator("#hits .hit").first
+    hit.locator("details.cite summary").click()
+    hit.locator("button.copy[data-target=plain]").click()
+    page.wait_for_function("document.querySelector('.cite-box .copied').textContent === 'copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == hit.locator("textarea.cite-plain").input_value()
+    assert copied.startswith("“We have settled the main points,” — Vladimir Putin. Northwire, “Presidents confer in Minsk”")
+    assert "wire.txt, characters " in copied and "?hl=" in copied and "#quote-" in copied
+    shot(page, "cite")
+    hit.locator("button.copy[data-target=csl]").click()
+    page.wait_for_timeout(200)
+    item = json.loads(page.evaluate("navigator.clipboard.readText()"))[0]
+    assert item["container-title"] == "Northwire" and item["custom"]["speaker"] == "Vladimir Putin"
+    assert item["custom"]["text"].startswith("We have settled the main points")
+    link = hit.locator("a.cite-link").get_attribute("href")
+    page.goto(base + link)
+    assert "We have settled the main points" in page.locator(".doc-text .focus").inner_text()
+    context.close()
+
+
+def test_kremlin_page_keeps_title_lead_and_date(server, page):
+    base, db = server
+    meta = kremlin_page()
+    with Store.open_readonly(db) as store:
+        doc_id = next(r["id"] for r in store.documents() if r["name"] == meta["doc"])
+    page.goto(f"{base}/documents/{doc_id}")
+    assert page.locator("#doc-title").inner_text() == meta["meta"]["title"]
+    assert " ".join(page.locator("#doc-lead").inner_text().split()) == " ".join(meta["meta"]["lead"].split())
+    day = meta["meta"]["date"]
+    assert page.locator("#doc-meta .published").inner_text() == reader.when(day)
+    assert meta["meta"]["url"] in page.locator("#doc-meta").inner_text()
+    assert page.locator(".doc-text .quote").count() >= len(meta["quotes"]) // 2
+    assert page.locator(".doc-text .meeting").count() >= 1
+    shot(page, "kremlin-document")
+
+
 def test_phone_layout(server, browser):
     base, _ = server
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
@@ -160,7 +274,9 @@ def test_hostile_page_is_escaped_everywhere(server, page):
     for path in (f"/documents/{doc_id}", "/search?q=build", "/"):
         page.goto(base + path)
         assert page.title() != "pwned"
-        assert page.locator("script").count() == 0 and page.locator("img").count() == 0
+        scripts = page.locator("script")  # only the app's own file, none from the page
+        assert [scripts.nth(i).get_attribute("src") for i in range(scripts.count())] == ["/static/cite.js"]
+        assert page.locator("img").count() == 0
     page.goto(f"{base}/documents/{doc_id}")
     assert "<script>" in page.locator("#text").inner_text()
     assert dialogs == []
