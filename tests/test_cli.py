@@ -65,7 +65,11 @@ def test_meetings_and_meeting_commands(tmp_path):
     event_id = next(line.split()[0] for line in listing.stdout.splitlines() if "322" in line)
     shown = run("meeting", event_id, "--db", db)
     assert "duration_minutes: 322" in shown.stdout and "001_7e908dfd055d1be9.txt" in shown.stdout
-    assert "recalls an earlier meeting on --08-01" in shown.stdout
+    assert "recalls an earlier meeting on 1 Aug (year not given)" in shown.stdout and "--08-01" not in shown.stdout
+    assert "sb.by · Minsk" in shown.stdout.replace("\n", " ")  # a source by its outlet and title
+    dated = run("meetings", "--db", db, "--year", "2022", "--country", "Belarus")
+    assert "1 events shown" in dated.stdout and "18 Feb 2022" in dated.stdout
+    assert "0 events shown" in run("meetings", "--db", db, "--country", "Japan").stdout
     missing = run("meeting", "999", "--db", db)
     assert missing.returncode == 2
     assert_one_line_error(missing, "error: no event with id 999")

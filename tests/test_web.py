@@ -317,6 +317,26 @@ def test_api_endpoints(server):
     assert "/api/statements" in schema["paths"] and doc_id
 
 
+def test_api_cite_and_labelled_sources(server):
+    base, db = server
+    with Store.open_readonly(db) as store:
+        quote = next(q for q in store.quotes(limit=1000) if q["text"].startswith("We have settled"))
+        event = next(m["event_id"] for m in store.meetings(role="reported") if m["doc_name"] == "wire.txt")
+    span = f"{quote['start']}-{quote['end']}"
+    found = httpx.get(base + "/api/cite", params={"doc": quote["doc_id"], "span": span}).json()
+    assert found["text"].startswith("“We have settled the main points,” — Vladimir Putin. Northwire")
+    assert found["csl"][0]["custom"]["start"] == quote["start"] and found["link"].endswith(f"#quote-{span}")
+    text = httpx.get(base + "/api/cite", params={"doc": quote["doc_id"], "span": span, "format": "text"}).text
+    assert text == found["text"] + "\n"
+    for params, message in (({"span": "9-2"}, "is not within document"), ({"span": "a-b"}, "is not START-END"),
+                            ({"span": span, "kind": "rumour"}, "is not one of")):
+        response = httpx.get(base + "/api/cite", params={"doc": quote["doc_id"], **params})
+        assert response.status_code == 400 and message in response.json()["error"]
+    sources = httpx.get(f"{base}/api/events/{event}").json()["sources"]
+    assert {s["source"]["label"] for s in sources} >= {"Northwire · Presidents confer in Minsk"}
+    assert httpx.get(base + "/api/events", params={"year": "2019", "country": "Belarus"}).json()[0]["id"] == event
+
+
 def test_exports_csv_jsonl_and_plover(server):
     base, _ = server
     csv_text = httpx.get(base + "/api/statements", params={"format": "csv", "per_page": 500}).text
