@@ -65,6 +65,36 @@ def build_parser() -> Language:
     return load_model(exclude=("tagger", "attribute_ruler", "lemmatizer", "ner"))
 
 
+PIECE = 100_000  # characters the entity pipeline reads at once; spaCy refuses a text over 1,000,000
+
+
+def pieces(text: str, size: int = PIECE) -> list[tuple[int, int]]:
+    """The text cut into spans of at most `size` characters, at a paragraph break, else a
+    sentence's end, else a space, so that no name is cut; a page under `size` is one piece."""
+    spans, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n\n")
+        if cut < size // 2:
+            ends = [e for _, e in sentence_spans(window[size // 2:]) if e < len(window) - size // 2]
+            cut = size // 2 + ends[-1] if ends else window.rfind(" ")
+        cut = cut if cut > 0 else size
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def entities(pipeline: Language, text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, text) of every entity, read piece by piece (long pages have no
+    length limit, and a page of one piece reads exactly as before)."""
+    spans = pieces(text)
+    found = []
+    for (start, _), doc in zip(spans, pipeline.pipe(text[a:b] for a, b in spans)):
+        found += [(start + e.start_char, start + e.end_char, e.label_, e.text) for e in doc.ents]
+    return found
+
+
 class Syntax:
     """The grammatical role of a span of the text: its head token's dependency label and the
     word it depends on. Parses the sentence holding the span on first ask, once; sentences

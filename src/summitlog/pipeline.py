@@ -74,11 +74,11 @@ class Analyzer:
 
 def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     """Everything found in one document. Pure: no database, no globals, picklable in and out."""
-    parsed = analyzer.nlp(doc.text)
-    persons = [(e.start_char, e.end_char, e.text) for e in parsed.ents if e.label_ == "PERSON"]
+    found = nlp.entities(analyzer.nlp, doc.text)
+    persons = [(start, end, text) for start, end, label, text in found if label == "PERSON"]
     paragraphs = [(p.start, p.end) for p in doc.paragraphs]
     year = int(doc.published[:4]) if doc.published and doc.published[:1].isdigit() else None
-    orgs = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "ORG"]
+    orgs = [(start, end) for start, end, label, _ in found if label == "ORG"]
     syntax = nlp.Syntax(analyzer.parser, doc.text)
     mentions = analyzer.quotes.mentions(doc.text, persons, orgs)
     quotes = analyzer.quotes.find(doc.text, paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs, syntax,

@@ -141,6 +141,9 @@ class Span:
     closed: bool
 
 
+REACH = 2000  # characters either side of a quote its source may stand at, past any real paragraph
+
+
 class QuoteFinder:
     """Finds quotes and turns in a document's clean text. Holds only read-only data."""
 
@@ -457,6 +460,8 @@ class QuoteFinder:
         )
         lo = prev[0] if prev else w.p_start
         hi = next_at + sentence_end(next_text, 0) if nxt else w.p_start + len(w.para)
+        # A paragraph without end (a page of one long line) is read no farther than REACH.
+        lo, hi = max(lo, around.start - REACH), min(hi, around.end + REACH)
         return around, self.mentions_in(ctx, lo, hi, everyone=True)
 
     def ranked(self, ctx: Context, w: Where) -> tuple[bool, str | None, str | None]:
@@ -464,7 +469,10 @@ class QuoteFinder:
         that resolves (an organisation or "they" resolves to no person)."""
         around, near = self.window(ctx, w)
         candidates = self.candidates(ctx, near)
-        for index, _ in self.ranker.ranked(around, candidates, self.cue, ctx.quoted):
+        lo = min([around.start, *(m.start for m in near)]) - 30
+        hi = max([around.end, *(m.end for m in near)]) + 30
+        quoted = [q for q in ctx.quoted if q[1] >= lo and q[0] <= hi]  # the features look no farther
+        for index, _ in self.ranker.ranked(around, candidates, self.cue, quoted):
             mention = near[index]
             who = self.resolve(mention, ctx)
             if who or mention.kind in ("org", "plural"):
