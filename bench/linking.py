@@ -1,6 +1,6 @@
 """How linking time grows with the corpus: 1x, 10x and 100x the bundled pages.
 
-The seeds and development pages are analysed once; each further copy is the
+The bundled pages and the shared development pages (../shared/dev, dev2) are analysed once; each further copy is the
 same extraction under a new document id with its meeting dates moved by a
 week per copy, as if the same leaders met again. Storing and linking (Events,
 alignments, discrepancies, pledge follow-ups) are timed per copy count.
@@ -68,7 +68,8 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "linking.json"))
     ap.add_argument("--copies", default="1,10,100")
     args = ap.parse_args(argv)
-    paths = [str(ROOT / "examples" / "seeds"), str(ROOT / "tests" / "data" / "dev")]
+    shared = ROOT.parent / "shared"  # the development pages, beside the checkout (never copied in)
+    paths = [str(ROOT / "examples" / "seeds"), *(str(shared / s) for s in ("dev", "dev2") if (shared / s).is_dir())]
     extractions = [e for e in pipeline.extract(paths, Settings()) if not isinstance(e, Exception)]
     rows = [run(extractions, int(c)) for c in args.copies.split(",")]
     base = rows[0]["link_ms_per_document"] or 1e-9

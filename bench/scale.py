@@ -33,7 +33,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
-from summitlog import nlp, pipeline  # noqa: E402
+from summitlog import analysis, nlp, pipeline  # noqa: E402
 from summitlog.errors import InputError  # noqa: E402
 from summitlog.link import Linker  # noqa: E402
 from summitlog.parallel import Pool, analyze_in_worker, in_order  # noqa: E402
@@ -117,7 +117,7 @@ def ingest(folder: Path, db: Path, workers: int) -> dict:
         if workers > 1:
             job = functools.partial(analyze_in_worker, registry=None)
         else:
-            job = functools.partial(pipeline.analyze, analyzer=pipeline.Analyzer())
+            job = functools.partial(analysis.analyze, analyzer=analysis.Analyzer())
         docs = pipeline.new_documents(read_inputs([str(folder)], settings), store)
         for item in in_order(pool, job, docs, ready=lambda x: isinstance(x, Document)):
             if isinstance(item, Extraction):

@@ -39,7 +39,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def analyzer():
     """The spaCy pipeline and registry, loaded once for the whole run."""
-    from summitlog.pipeline import Analyzer
+    from summitlog.analysis import Analyzer
 
     return Analyzer()
 
@@ -48,7 +48,7 @@ def analyzer():
 def analyze_text(analyzer):
     """Analyse a passage written for a test, as if it were a plain-text page."""
     from summitlog.clean import clean
-    from summitlog.pipeline import analyze
+    from summitlog.analysis import analyze
     from summitlog.records import RawInput
 
     def run(text, **page):

@@ -241,7 +241,7 @@ def test_a_dated_report_of_a_meeting_a_few_days_earlier(meeting):
 def html_page(analyzer, html):
     """The cleaned document of an HTML page written for a test, and the meeting it reports."""
     from summitlog.clean import clean
-    from summitlog.pipeline import analyze
+    from summitlog.analysis import analyze
     from summitlog.records import RawInput
 
     doc = clean(RawInput(source="t", name="t.html", content=html, kind="html"))

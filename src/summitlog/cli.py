@@ -21,6 +21,7 @@ from . import queries, reader
 from .goldjson import to_gold
 from . import feeds as feeds_
 from . import series as series_
+from .analysis import Analyzer
 from .parallel import Pool
 from .records import FeedPoll
 from .postgres import redact
@@ -117,7 +118,7 @@ def watch(
         if not feed.startswith(("http://", "https://")):
             raise SummitlogError(f"{feed}: a feed is an http(s) URL")
     with Store.open(settings.db) as store, httpx.Client() as client, Pool(settings.workers, settings.scheduler) as pool:
-        analyzer = None if pool.remote else pipeline.Analyzer(Registry.load(settings.registry))
+        analyzer = None if pool.remote else Analyzer(Registry.load(settings.registry))
 
         def ingest_links(links: list[str]):
             return pipeline.ingest(links, store, settings, client, analyzer=analyzer, pool=pool)

@@ -16,7 +16,9 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from .analysis import Analyzer, analyze
 from .errors import InputError, SummitlogError
+from .registry import Registry
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +38,10 @@ class InlineExecutor(Executor):
 @functools.cache
 def worker_analyzer(registry: str | None):
     """One Analyzer per worker process, built on its first document so the models load once."""
-    from .pipeline import Analyzer
-    from .registry import Registry
-
     return Analyzer(Registry.load(registry))
 
 
 def analyze_in_worker(doc, registry: str | None):
-    from .pipeline import analyze
-
     return analyze(doc, worker_analyzer(registry))
 
 
