@@ -117,7 +117,9 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
     pred, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     assert metrics["figure_f1"] >= 0.95, json.dumps(metrics)
-    assert metrics["figure_speaker_accuracy"] >= 0.82 and metrics["figure_about_overlap"] >= 0.65, json.dumps(metrics)
+    floors = {"seeds.jsonl": (0.82, 0.65), "dev.jsonl": (0.90, 0.75)}[gold_name]
+    assert metrics["figure_speaker_accuracy"] >= floors[0], json.dumps(metrics)
+    assert metrics["figure_about_overlap"] >= floors[1], json.dumps(metrics)
 
 
 @pytest.mark.parametrize(
@@ -138,6 +140,11 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
          "Xi Jinping"),
         ("Xi met Putin in Moscow.\nThe region grew fast. More than 300 years ago, the port opened.", 300, None),
         ("According to Xi Jinping, the region matters. The talks lasted 40 minutes.", 40, None),
+        # "he" goes on with whoever spoke just before, not with the name nearest to it
+        ("Erdogan said in an interview with the writer Orhan Pamuk in Ankara.\nThis is his first two-day "
+         "visit in years, he said.", 2, "Recep Tayyip Erdogan"),
+        # what the words before "he said the following:" say is not what he said
+        ("In the twenty minutes of remarks released by Erdogan's office, he said the following:", 20, None),
     ],
 )
 def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, text, value, speaker):
@@ -170,6 +177,9 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("Trade between Russia and Belarus exceeds $50 billion.", 5e10, "Trade between Russia and Belarus"),
         ("We sent five or six experts.", 6, "experts"),
         ("The issue should be resolved by the end of 2025.", 2025, "issue resolved"),
+        ("The summit ended after some three hours of talks.", 180, "duration of talks"),
+        ("The two presidents met for the fourth time this year.", 4, "meetings"),
+        ("The port is only a two hours' drive from the capital.", 120, "drive"),
     ],
 )
 def test_what_a_figure_measures_comes_from_its_sentences_syntax(figures, text, value, about):

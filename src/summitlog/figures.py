@@ -377,12 +377,15 @@ def subject(tokens, unit: str) -> str | None:
     measured = next((c for c in root.children if c.dep_ == "prep" and c.text.lower() in ("of", "in")
                      and c.i not in inside), None)
     measured = next((c for c in measured.children if c.dep_ == "pobj"), None) if measured else None
-    if root.dep_ in MODIFIER_DEPS and root.head.i not in inside:
-        noun = root.head  # "four rounds", "a 15-percent duty", "a three-hour session", "a second visit"
+    timed = unit in TIME_UNITS and unit != "year"
+    if (root.dep_ in MODIFIER_DEPS or timed and root.dep_ == "poss") and root.head.i not in inside:
+        noun = root.head  # "four rounds", "a 15-percent duty", "a three-hour session", "an hour's flight"
     elif not is_unit(root.text) and not root.like_num:
         noun = root  # the noun inside the figure: "3,000 volunteers", "the 60th anniversary of ..."
     elif measured is not None:
         noun = measured  # "12 million tonnes of wheat", "30% of the gas", "$80 billion in investment"
+        if timed and noun.head.text.lower() == "of" and (phrase := noun_phrase(noun, inside)):
+            return phrase if phrase.startswith("duration") else f"duration of {phrase}"  # "four hours of talks"
     elif root.dep_ == "appos" and not root.head.like_num and not is_unit(root.head.text):
         noun = root.head  # "quite a growth: over 30 percent"
     elif root.dep_ == "pobj" and root.head.text.lower() in ("of", "on") and root.head.head.dep_ in NOMINAL_DEPS:
@@ -390,8 +393,9 @@ def subject(tokens, unit: str) -> str | None:
     if noun is not None:
         phrase = noun_phrase(noun, inside)
         if phrase and noun.text.lower() in ("times", "time") and noun.head.dep_ not in NOMINAL_DEPS:
-            held = GATHERINGS.get(base_form(noun.head.text))  # "met 40 times": 40 meetings
-            phrase = held[0] if held else f"{noun.head.text} {phrase}"
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "met for the second time"
+            held = GATHERINGS.get(base_form(verb.text))  # "met 40 times": 40 meetings
+            phrase = held[0] if held else None if noun.dep_ == "pobj" else f"{verb.text} {phrase}"
         if phrase or noun.text.lower() not in EMPTY_NOUNS:
             return phrase
         root = noun  # "spoke for a total of 2 hours": the frame stands where the figure would
@@ -470,7 +474,7 @@ def noun_phrase(noun, inside: set[int]) -> str | None:
     # the figure, and the other values of its noun ("five or six experts")
     drop = {t.i for t in noun.subtree if t.i != noun.i and (
         (t.like_num or t.dep_ in ("quantmod", "nummod")) and (t.i in inside or t.head.i in inside | {noun.i})
-        or t.i in inside and is_unit(t.text))}
+        or t.i in inside and is_unit(t.text) or t.dep_ == "case" and t.head.i in inside and is_unit(t.head.text))}  # "an hour['s] flight"
     for t in noun.subtree:
         if t.i == noun.i or t.dep_ in ("cc", "conj") and t.head.head.text.lower() == "between":
             continue  # "trade between Russia and Belarus"

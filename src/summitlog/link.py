@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from . import align
 
-ALIGN_WITH = 3  # sources of an Event a new source is aligned with
+ALIGN_WITH = 2  # sources of an Event a new source is aligned with (the closest in wording)
 CANDIDATES = 20  # most recent Events of the pair in the window that a report is compared with
 MEMBERS = 10  # most recent reports of an Event that a new report is compared with
 FOLLOW = 5  # most recent pledges about a term that a later mention follows up

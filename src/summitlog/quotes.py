@@ -141,6 +141,7 @@ class Span:
     closed: bool
 
 
+SPOKE_BEFORE = 400  # characters back that a pronoun's speaker of the sentence before may stand
 REACH = 2000  # characters either side of a quote its source may stand at, past any real paragraph
 
 
@@ -313,7 +314,8 @@ class QuoteFinder:
                     else None)
                 if chosen is None:
                     continue
-                last = len(text[cue.end():end].split()) <= 3  # "..., Putin said." ends the sentence
+                # "..., Putin said." ends the sentence; "..., he said the following:" opens what follows
+                last = len(text[cue.end():end].split()) <= 3 and not text[cue.end():end].rstrip().endswith(":")
                 if chosen.start > cue.start():  # "..., said Putin"
                     span = (start, cue.start())
                 elif re.search(r"\S\s*,\s*$", text[start:chosen.start]) and (last or text[cue.end():].startswith(",")):
@@ -335,7 +337,11 @@ class QuoteFinder:
             before = mention.start if before is None else before
             earlier = [m for m in ctx.mentions if m.kind == "name" and m.actor and m.end <= before
                        and self.gender(m.actor) in (mention.gender, None)]
-            return earlier[-1].actor if earlier else None
+            # ... the last who spoke, if one did shortly before: "X said in an interview with Y.
+            # ..., he said" goes on with X, not with the name closest to "he"
+            speakers = [m for m in earlier if m.start >= before - SPOKE_BEFORE and ctx.syntax
+                        and (role := ctx.syntax(m.start, m.end))[0] == "nsubj" and self.cue.fullmatch(role[1])]
+            return speakers[-1].actor if speakers else earlier[-1].actor if earlier else None
         ctx.para_start = sentence_start
         return self.resolve(mention, ctx)
 
