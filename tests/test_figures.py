@@ -117,7 +117,7 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
     pred, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     assert metrics["figure_f1"] >= 0.95, json.dumps(metrics)
-    floors = {"seeds.jsonl": (0.82, 0.65), "dev.jsonl": (0.90, 0.75)}[gold_name]
+    floors = {"seeds.jsonl": (0.82, 0.65), "dev.jsonl": (0.90, 0.78)}[gold_name]
     assert metrics["figure_speaker_accuracy"] >= floors[0], json.dumps(metrics)
     assert metrics["figure_about_overlap"] >= floors[1], json.dumps(metrics)
 
@@ -180,6 +180,9 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("The summit ended after some three hours of talks.", 180, "duration of talks"),
         ("The two presidents met for the fourth time this year.", 4, "meetings"),
         ("The port is only a two hours' drive from the capital.", 120, "drive"),
+        ("In 2017 they decided to build a bridge across the strait.", 2017, "build bridge"),
+        ("In 2004 it repeated itself.", 2004, None),
+        ("The agreement has been extended for another ten years.", 10, "extension"),
     ],
 )
 def test_what_a_figure_measures_comes_from_its_sentences_syntax(figures, text, value, about):

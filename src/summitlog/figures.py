@@ -435,6 +435,12 @@ def subject_of_verb(tokens, root, inside: set[int], unit: str, before: str) -> s
         return f"duration of {GATHERINGS[lemma][1]}"
     if timed and lemma == "spend":
         return f"time {phrase} spent" if phrase else "time spent"
+    if not phrase and unit == "year":  # "in 2020 they wanted to merge A with B": the year of the deed
+        deed = verb
+        while (nxt := next((c for c in deed.children if c.dep_ == "xcomp"), None)) is not None:
+            deed = nxt
+        done = next((c for c in deed.children if c.dep_ == "dobj" and c.i not in inside), None)
+        return f"{deed.text} {noun_phrase(done, inside)}" if done is not None and noun_phrase(done, inside) else None
     if not phrase:  # "It lasted 47 minutes", "it has grown by 14 percent": what, the sentence does not say
         return "duration" if timed and lemma in LASTING else change
     if timed:
@@ -512,7 +518,8 @@ RELATIVES = {"which", "that", "who"}
 APPROXIMATE = {"some", "about", "around", "over", "more", "than", "nearly", "almost", "roughly", "approximately",
                "another", "only", "just", "close", "to", "least", "at", "up"}
 PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us", "i", "my", "you", "your", "he", "his",
-            "she", "her", "this", "that", "these", "those", "which", "who", "what"}
+            "she", "her", "this", "that", "these", "those", "which", "who", "what", "itself", "themselves",
+            "ourselves", "himself", "herself", "myself", "yourself", "him", "me"}
 TIME_UNITS = {"minutes", "hours", "days", "weeks", "months", "years", "year"}
 UNIT_WORDS = {"%", "percent", "per", "cent", "billion", "million", "trillion", "thousand", "dollars", "dollar", "euros",
               "euro", "roubles", "rouble", "rubles", "ruble", "yuan", "tons", "tonnes", "hours", "hour", "minutes",
@@ -521,6 +528,7 @@ CHANGES = {  # by lemma
     "increase": "growth", "grow": "growth", "rise": "growth", "up": "growth", "expand": "growth", "double": "growth",
     "fall": "decline", "decline": "decline", "drop": "decline", "decrease": "decline", "shrink": "decline",
     "cut": "reduction", "reduce": "reduction", "lower": "reduction", "halve": "reduction", "raise": "rise", "lift": "rise",
+    "extend": "extension", "prolong": "extension",
 }
 # Verbs of meeting, with what they count and what lasts: "met 40 times" (meetings), "they met
 # for four hours" (the length of the meeting).
