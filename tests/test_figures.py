@@ -182,7 +182,7 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("The port is only a two hours' drive from the capital.", 120, "drive"),
         ("In 2017 they decided to build a bridge across the strait.", 2017, "build bridge"),
         ("In 2004 it repeated itself.", 2004, None),
-        ("The agreement has been extended for another ten years.", 10, "extension"),
+        ("The agreement has been extended for another ten years.", 10, "extension of agreement"),
     ],
 )
 def test_what_a_figure_measures_comes_from_its_sentences_syntax(figures, text, value, about):

@@ -443,8 +443,8 @@ def subject_of_verb(tokens, root, inside: set[int], unit: str, before: str) -> s
         return f"{deed.text} {noun_phrase(done, inside)}" if done is not None and noun_phrase(done, inside) else None
     if not phrase:  # "It lasted 47 minutes", "it has grown by 14 percent": what, the sentence does not say
         return "duration" if timed and lemma in LASTING else change
-    if timed:
-        return f"duration of {phrase}"
+    if timed:  # "the treaty was extended for five years" is its extension
+        return f"{change} of {phrase}" if change == "extension" else f"duration of {phrase}"
     if unit == "year":
         return f"{phrase} {verb.text}"  # "the consultations started" (in 2019)
     return f"{change} of {phrase}" if change else phrase
