@@ -453,22 +453,6 @@ class Store:
         with self.transaction():
             self.conn.execute("UPDATE meetings SET event_id = ? WHERE id = ?", (event_id, meeting_id))
 
-    def event_ids(self, names: Iterable[str] = (), limit: int = 1000, topic: str | None = None) -> list[int]:
-        """Events whose participants include every one of names (and, with `topic`, whose
-        statements touch on it), newest meeting date first."""
-        names = list(names)
-        clauses = ["EXISTS (SELECT 1 FROM json_each(m.participants) WHERE value = ?)" for _ in names]
-        if topic:
-            clauses.append("EXISTS (SELECT 1 FROM quotes q, json_each(q.topics) t WHERE q.doc_id = m.doc_id AND t.value = ?)")
-            names.append(topic)
-        where = " AND ".join(clauses)
-        sql = (
-            "SELECT m.event_id, max(coalesce(m.date, d.published, '')) AS day FROM meetings m "
-            "JOIN documents d ON d.id = m.doc_id WHERE m.event_id IS NOT NULL"
-            + (f" AND {where}" if where else "") + " GROUP BY m.event_id ORDER BY day DESC, m.event_id LIMIT ?"
-        )
-        return [r[0] for r in self.conn.execute(sql, (*names, limit))]
-
     def event_members(self, names: Iterable[str] = (), topic: str | None = None, year: str | None = None,
                       people: Iterable[str] | None = None, country: str | None = None,
                       limit: int = 1000) -> list[dict[str, Any]]:
