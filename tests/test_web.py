@@ -87,6 +87,12 @@ def page(browser):
     context.close()
 
 
+def event_of(db, prefix: str) -> int:
+    """The Event of the stored page whose file name starts with `prefix`."""
+    with Store.open_readonly(db) as store:
+        return next(m["event_id"] for m in store.meetings(role="reported") if m["doc_name"].startswith(prefix))
+
+
 def shot(page, name):
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
@@ -115,9 +121,7 @@ def test_timeline_search_hit_and_highlighted_span(server, page):
 
 def test_event_shows_the_000_001_discrepancy(server, page):
     base, db = server
-    with Store.open_readonly(db) as store:
-        event = next(m["event_id"] for m in store.meetings(role="reported") if m["doc_name"].startswith("001"))
-    page.goto(f"{base}/events/{event}")
+    page.goto(f"{base}/events/{event_of(db, '001')}")
     sources = page.locator("#sources").inner_text()
     assert "000_78430c26d81b3b6d.txt" in sources and "001_7e908dfd055d1be9.txt" in sources
     facts = page.locator("#facts").inner_text()
@@ -175,9 +179,7 @@ def test_dates_without_a_year_say_so_and_name_the_source_of_a_year(server, page)
 
 def test_sources_are_shown_by_outlet_title_and_date(server, page):
     base, db = server
-    with Store.open_readonly(db) as store:
-        event = next(m["event_id"] for m in store.meetings(role="reported") if m["doc_name"].startswith("001"))
-    page.goto(f"{base}/events/{event}")
+    page.goto(f"{base}/events/{event_of(db, '001')}")
     labels = page.locator("#sources a.source").all_inner_texts()
     assert any(label.startswith("sb.by · ") for label in labels)  # the site a closing credit names
     assert not any(label.endswith(".txt") for label in labels)  # titles, not file names
@@ -321,7 +323,7 @@ def test_api_cite_and_labelled_sources(server):
     base, db = server
     with Store.open_readonly(db) as store:
         quote = next(q for q in store.quotes(limit=1000) if q["text"].startswith("We have settled"))
-        event = next(m["event_id"] for m in store.meetings(role="reported") if m["doc_name"] == "wire.txt")
+    event = event_of(db, "wire.txt")
     span = f"{quote['start']}-{quote['end']}"
     found = httpx.get(base + "/api/cite", params={"doc": quote["doc_id"], "span": span}).json()
     assert found["text"].startswith("“We have settled the main points,” — Vladimir Putin. Northwire")

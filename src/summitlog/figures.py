@@ -385,7 +385,7 @@ def subject(tokens, unit: str) -> str | None:
     elif measured is not None:
         noun = measured  # "12 million tonnes of wheat", "30% of the gas", "$80 billion in investment"
         if timed and noun.head.text.lower() == "of" and (phrase := noun_phrase(noun, inside)):
-            return phrase if phrase.startswith("duration") else f"duration of {phrase}"  # "four hours of talks"
+            return phrase if phrase.startswith("duration") else f"duration of {phrase}"  # "six hours of consultations"
     elif root.dep_ == "appos" and not root.head.like_num and not is_unit(root.head.text):
         noun = root.head  # "quite a growth: over 30 percent"
     elif root.dep_ == "pobj" and root.head.text.lower() in ("of", "on") and root.head.head.dep_ in NOMINAL_DEPS:
@@ -393,7 +393,7 @@ def subject(tokens, unit: str) -> str | None:
     if noun is not None:
         phrase = noun_phrase(noun, inside)
         if phrase and noun.text.lower() in ("times", "time") and noun.head.dep_ not in NOMINAL_DEPS:
-            verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "met for the second time"
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "they met for the third time"
             held = GATHERINGS.get(base_form(verb.text))  # "met 40 times": 40 meetings
             phrase = held[0] if held else None if noun.dep_ == "pobj" else f"{verb.text} {phrase}"
         if phrase or noun.text.lower() not in EMPTY_NOUNS:
