@@ -7,7 +7,10 @@
 3. How ingest and linking time grow from 1x to 10x the corpus.
 4. Statement search latency (p50/p95, with its total and facets, as the web page asks)
    on a generated store of one million statements.
-5. The scorer's figures on the gold sets, to show the speed cost no accuracy.
+5. The real corpora beside the checkout (PolNeAR's articles, the Kremlin HTML pages, the
+   development pages) at equal cores: 1 worker against spaCy in one process, 2 workers against
+   nlp.pipe(n_process=2) (`--real-only` runs just this).
+6. The scorer's figures on the gold sets, to show the speed cost no accuracy.
 
     .venv/bin/python bench/scale.py [--docs 2000] [--workers 2] [--scale 10] [--statements 1000000]
 """
@@ -103,6 +106,67 @@ def spacy_pipe(paths: list[Path]) -> dict[str, float]:
             pass
         seconds[name] = time.perf_counter() - start
     return seconds
+
+
+def spacy_on_texts(texts: list[str], processes: int) -> float:
+    """Seconds for plain en_core_web_sm (every component) over the texts, with `processes`
+    processes (nlp.pipe's n_process), in a process of its own as spacy_baseline."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as one:
+        return one.submit(spacy_texts, texts, processes).result()
+
+
+def spacy_texts(texts: list[str], processes: int) -> float:
+    model = nlp.load_model(exclude=())
+    start = time.perf_counter()
+    for _ in model.pipe(texts, batch_size=32, n_process=processes):
+        pass
+    return time.perf_counter() - start
+
+
+def real_corpora() -> dict[str, list[Path]]:
+    """The real pages at hand, beside the checkout: never copied into the repository."""
+    found = {
+        "polnear (924 news articles)": sorted((SHARED / "external" / "polnear" / "docs").rglob("*.txt")),
+        "kremlin (309 HTML pages)": sorted((SHARED / "external" / "kremlin" / "pages").glob("*.html")),
+        "development pages (seeds, dev, dev2)": sorted(
+            p for folder in (ROOT / "examples" / "seeds", SHARED / "dev", SHARED / "dev2") for p in folder.glob("*.txt")),
+    }
+    return {name: paths for name, paths in found.items() if paths}
+
+
+def clean_texts(folder: Path) -> list[str]:
+    """The clean text of every readable page in a folder, as the pipeline analyses it."""
+    texts = []
+    for raw in read_inputs([str(folder)], Settings()):
+        try:
+            texts.append(pipeline.prepare(raw).text if not isinstance(raw, InputError) else "")
+        except InputError:
+            continue
+    return [t for t in texts if t]
+
+
+def on_real_text(tmp: Path) -> dict:
+    """Each real corpus at equal cores: the full pipeline on 1 worker against spaCy in one
+    process, on 2 workers against nlp.pipe(n_process=2); words are those of the clean text,
+    which both sides read."""
+    out = {}
+    for name, paths in real_corpora().items():
+        folder = tmp / f"real-{len(out)}"
+        folder.mkdir()
+        for i, path in enumerate(paths):  # links, so that every page is read from its own file
+            (folder / f"{i:05d}_{path.name}").symlink_to(path)
+        texts = clean_texts(folder)
+        words = sum(len(t.split()) for t in texts)
+        row = {"pages": len(paths), "words": words}
+        for cores in (1, 2):
+            run = ingest(folder, tmp / f"real-{len(out)}-{cores}.db", cores)
+            base = spacy_on_texts(texts, cores)
+            row[f"{cores}_core"] = {"pipeline_words_per_second": words / run["seconds"],
+                                    "spacy_words_per_second": words / base, "ratio": base / run["seconds"],
+                                    "peak_memory_mb": run["peak_memory_mb"]}
+        out[name] = row
+        print(name, json.dumps(row, indent=1), flush=True)
+    return out
 
 
 def ingest(folder: Path, db: Path, workers: int) -> dict:
@@ -220,7 +284,16 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--statements", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "scale.json")
+    parser.add_argument("--real-only", action="store_true",
+                        help="Only the real corpora at equal cores (written to bench/out/real.json).")
     args = parser.parse_args()
+    if args.real_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            found = on_real_text(Path(tmp))
+        (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
+        (ROOT / "bench" / "out" / "real.json").write_text(json.dumps(found, indent=1))
+        print_real(found)
+        return
     report: dict = {"machine": {"cores": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1)},
                     "workers": args.workers}
     with tempfile.TemporaryDirectory() as tmp:
@@ -254,6 +327,7 @@ def main() -> None:
         million_statements(tmp / "search.db", args.statements, tmp / "x1-0.db")
         report["search"] = search_latency(tmp / "search.db")
         print(json.dumps(report["search"], indent=1), flush=True)
+        report["real"] = on_real_text(tmp)
     report["gold"] = gold_figures()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1))
@@ -277,6 +351,17 @@ def print_table(report: dict) -> None:
     width = max(len(r[0]) for r in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+    print_real(report.get("real", {}))
+
+
+def print_real(found: dict) -> None:
+    """One line per real corpus and core count: pipeline and spaCy words/s, their ratio, memory."""
+    for name, row in found.items():
+        for cores in (1, 2):
+            r = row[f"{cores}_core"]
+            print(f"{name}, {cores} core{'s' if cores > 1 else ''}: pipeline {r['pipeline_words_per_second']:.0f} "
+                  f"words/s, spaCy {r['spacy_words_per_second']:.0f}, ratio {r['ratio']:.2f}, "
+                  f"peak {r['peak_memory_mb']:.0f} MB")
 
 
 if __name__ == "__main__":
