@@ -145,3 +145,10 @@ def test_a_dated_page_cites_its_issue_date():
     assert item["issued"] == {"date-parts": [[2021, 6, 16]]} and item["URL"] == "https://news.example/a"
     assert cite.Citation(source, 5, 20, "the words cited", None, "meeting").plain().startswith(
         "“the words cited”. Harbour News, “Leaders meet”, 16 Jun 2021. https://news.example/a, characters 5–20.")
+
+
+def test_a_credited_outlet_is_a_search_facet_and_filter(minsk):
+    found = minsk.search_quotes(None, None, None, None, None, 1, 20)
+    assert {value for value, _ in found["facets"]["outlet"]} == {"Northwire", "Eastwire"}
+    only = minsk.search_quotes(None, None, None, None, "Eastwire", 1, 20)
+    assert only["total"] == 1 and only["hits"][0]["speaker"] == "Alexander Lukashenko"

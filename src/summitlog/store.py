@@ -196,7 +196,7 @@ class Store:
                 "INSERT INTO quotes (doc_id, start, \"end\", text, speaker, kind, cue, topics, extractor, facets) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc.id, q.start, q.end, q.text, q.speaker, q.kind, q.cue, json.dumps(list(q.topics)), q.extractor,
-                  facet_tokens(q.speaker, doc.published, doc.site, q.topics)) for q in extraction.quotes],
+                  facet_tokens(q.speaker, doc.published, doc.site or doc.outlet, q.topics)) for q in extraction.quotes],
             )
             self.conn.executemany(
                 "INSERT INTO figures (doc_id, start, \"end\", text, value, unit, qualifier, about, speaker, period, "
@@ -340,7 +340,7 @@ class Store:
         facets over all of them would cost a second a search."""
         ids, args = self.matching_quotes(search, speaker, topic, year, outlet)
         total = self.conn.execute(f"SELECT count(*) FROM ({ids}) m", args).fetchone()[0]
-        fields = "q.speaker, q.topics, d.published, d.site"
+        fields = "q.speaker, q.topics, d.published, coalesce(d.site, d.outlet) AS site"  # the outlet a page credits
 
         def latest(limit: int, offset: int, columns: str) -> list[dict[str, Any]]:
             sql = (f"SELECT {columns} FROM ({ids} ORDER BY 1 DESC LIMIT ? OFFSET ?) m "
@@ -381,7 +381,7 @@ class Store:
                 return "SELECT id FROM quotes", []
             return "SELECT rowid AS id FROM quotes_fts WHERE quotes_fts MATCH ?", [" AND ".join(parts)]
         where, args = conditions(
-            ("q.speaker = ?", speaker), ("substr(d.published, 1, 4) = ?", year), ("d.site = ?", outlet),
+            ("q.speaker = ?", speaker), ("substr(d.published, 1, 4) = ?", year), ("coalesce(d.site, d.outlet) = ?", outlet),
             ("EXISTS (SELECT 1 FROM json_each(q.topics) WHERE value = ?)", topic),
         )
         source = "quotes q JOIN documents d ON d.id = q.doc_id"
