@@ -17,7 +17,7 @@ from rich.table import Table
 
 from . import pipeline
 from .errors import InputError, SummitlogError
-from . import queries, reader
+from . import charts, queries, reader
 from .goldjson import to_gold
 from . import feeds as feeds_
 from . import series as series_
@@ -308,7 +308,7 @@ def series(
         for col in ("when", "value", "qualifier", "said by", "event", "source"):
             table.add_column(col, overflow="fold")
         for r in one.figures:
-            value = f"{int(r['value']):,}" if r["value"] == int(r["value"]) else f"{r['value']:,.2f}"
+            value = charts.number(r["value"])
             table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["qualifier"] or "",
                           r["speaker"] or "(outlet)", str(r["event_id"] or ""), f"{r['doc_name']}:{r['start']}")
         out.print(table)
@@ -330,7 +330,7 @@ def figures(
     for col in ("when", "value", "unit", "qualifier", "about", "said by", "text", "doc"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        value = f"{int(r['value']):,}" if r["value"] == int(r["value"]) else f"{r['value']:,.2f}"
+        value = charts.number(r["value"])
         table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["unit"], r["qualifier"] or "",
                       r["about"] or "", r["speaker"] or "(outlet)", r["text"][:80], f"{r['doc_id'][:10]}:{r['start']}")
     out.print(table)

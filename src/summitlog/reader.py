@@ -127,31 +127,30 @@ def view(event_id: int, members: list[dict[str, Any]], labels: dict[str, Source]
         for side in ("agree", "differ"):
             for s in entry[side]:
                 s["source"] = labels.get(s["doc_id"])
-    found["sources"] = [{**s, "source": labels.get(s["doc_id"]), "date": date_of(m, found["facts"]["date"])}
-                        for s, m in zip(found["sources"], members)]
     found["date"] = event_date(found["facts"]["date"])
+    found["sources"] = [{**s, "source": labels.get(s["doc_id"]), "date": date_of(m, found["date"])}
+                        for s, m in zip(found["sources"], members)]
     return found
 
 
 def event_date(fact: dict[str, Any]) -> dict[str, Any]:
     """The Event's date in words, and the source that gave its year when others give none."""
     value = fact["value"]
-    yearless = [s for s in fact["agree"] if not has_year(s["value"])]
-    giver = next((s for s in fact["agree"] if has_year(s["value"])), None) if yearless else None
-    return {"value": value, "text": when(value) or "date not given",
-            "year_from": giver["source"] if giver and giver.get("source") else None}
+    giver = next((s["source"] for s in fact["agree"] if has_year(s["value"]) and s.get("source")), None)
+    yearless = any(not has_year(s["value"]) for s in fact["agree"])
+    return {"value": value, "text": when(value) or "date not given", "year_source": giver,
+            "year_from": giver if yearless else None}
 
 
-def date_of(member: dict[str, Any], fact: dict[str, Any]) -> str:
-    """A source's own date of the meeting, and the Event's year where that source gives none."""
+def date_of(member: dict[str, Any], event: dict[str, Any]) -> str:
+    """A source's own date of the meeting (`event`: the Event's, from event_date), and the
+    Event's year where that source gives none."""
     value = member.get("date")
     if not value:
         return ""
     text = when(value)
-    if not has_year(value) and has_year(fact["value"]) and str(fact["value"])[-5:] == str(value)[-5:]:
-        giver = next((s for s in fact["agree"] if has_year(s["value"])), None)
-        if giver and giver.get("source"):
-            text += f"; the Event's date is {when(fact['value'])}, from {giver['source'].label}"
+    if not has_year(value) and event["year_source"] and str(event["value"])[-5:] == str(value)[-5:]:
+        text += f"; the Event's date is {event['text']}, from {event['year_source'].label}"
     return text
 
 
