@@ -11,7 +11,7 @@ import random
 import re
 from pathlib import Path
 
-from summitlog.registry import Registry
+from summitlog.actors.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "examples" / "seeds", ROOT / "tests" / "data" / "dev"]

@@ -20,9 +20,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from summitlog import pipeline
-from summitlog.link import Linker
+from summitlog.linking.link import Linker
 from summitlog.settings import Settings
-from summitlog.store import Store
+from summitlog.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 

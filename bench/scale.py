@@ -36,15 +36,16 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
-from summitlog import analysis, nlp, pipeline  # noqa: E402
+from summitlog import pipeline  # noqa: E402
+from summitlog.actors.registry import Registry  # noqa: E402
+from summitlog.analysis import analyzer, nlp  # noqa: E402
 from summitlog.errors import InputError  # noqa: E402
-from summitlog.link import Linker  # noqa: E402
+from summitlog.linking.link import Linker  # noqa: E402
 from summitlog.parallel import Pool, analyze_in_worker, in_order  # noqa: E402
+from summitlog.reading.sources import read_inputs  # noqa: E402
 from summitlog.records import Document, Extraction  # noqa: E402
-from summitlog.registry import Registry  # noqa: E402
 from summitlog.settings import Settings  # noqa: E402
-from summitlog.sources import read_inputs  # noqa: E402
-from summitlog.store import Store  # noqa: E402
+from summitlog.storage.store import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -181,7 +182,7 @@ def ingest(folder: Path, db: Path, workers: int) -> dict:
         if workers > 1:
             job = functools.partial(analyze_in_worker, registry=None)
         else:
-            job = functools.partial(analysis.analyze, analyzer=analysis.Analyzer())
+            job = functools.partial(analyzer.analyze, analyzer=analyzer.Analyzer())
         docs = pipeline.new_documents(read_inputs([str(folder)], settings), store)
         for item in in_order(pool, job, docs, ready=lambda x: isinstance(x, Document)):
             if isinstance(item, Extraction):

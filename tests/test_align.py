@@ -7,15 +7,17 @@ import json
 import pytest
 from conftest import DATA, DEV, SEEDS
 
-from summitlog import align, evaluate, link, pipeline, series
-from summitlog.registry import Registry
+from summitlog import pipeline
+from summitlog.actors.registry import Registry
+from summitlog.linking import align, link, series
 from summitlog.settings import Settings
+from summitlog.surfaces import evaluate
 
 
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory, analyzer):
     """The seeds and the development pages in one store, linked into Events."""
-    from summitlog.store import Store
+    from summitlog.storage.store import Store
 
     store = Store.open(tmp_path_factory.mktemp("align") / "a.db")
     list(pipeline.ingest([str(SEEDS), str(DEV)], store, Settings(), analyzer=analyzer))

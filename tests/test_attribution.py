@@ -10,13 +10,13 @@ import sys
 import pytest
 from conftest import SHARED
 
-from summitlog import evaluate
-from summitlog.attribution import Around, Candidate, SourceRanker, features
-from summitlog.goldjson import to_gold
+from summitlog.actors.registry import Registry
+from summitlog.analysis.attribution import Around, Candidate, SourceRanker, features
+from summitlog.analysis.quotes import QuoteFinder
 from summitlog.pipeline import extract
-from summitlog.quotes import QuoteFinder
-from summitlog.registry import Registry
 from summitlog.settings import Settings
+from summitlog.surfaces import evaluate
+from summitlog.surfaces.goldjson import to_gold
 
 POLNEAR = SHARED / "external" / "polnear"
 KREMLIN = SHARED / "external" / "kremlin"

@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 
 from summitlog import pipeline
 from summitlog.settings import Settings
-from summitlog.store import Store
-from summitlog.web import create_app
+from summitlog.storage.store import Store
+from summitlog.surfaces.web import create_app
 
 INPUTS = [str(SEEDS), *sorted(str(p) for p in DEV.glob("0[0-1]*.txt"))]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, DEV, SEEDS, dev, seed
 
-from summitlog.clean import clean, is_noise
-from summitlog.dates import parse_date
+from summitlog.analysis.dates import parse_date
+from summitlog.reading.clean import clean, is_noise
+from summitlog.reading.sources import read_inputs
 from summitlog.records import RawInput
 from summitlog.settings import Settings
-from summitlog.sources import read_inputs
 
 
 def cleaned(path):
@@ -197,7 +197,7 @@ def test_a_day_that_does_not_exist_is_no_date(analyze_text):
 @pytest.mark.parametrize("given, kept", [("2023-02-30", None), ("yesterday", None), ("2023-09-26T10:00:00Z", "2023-09-26"),
                                          ("--09-26", "--09-26"), ("--02-30", None)])
 def test_a_publication_date_is_kept_only_when_the_day_exists(given, kept):
-    from summitlog.clean import clean
+    from summitlog.reading.clean import clean
     from summitlog.records import RawInput
 
     page = RawInput(source="t", name="t", content="Leaders met in Astana for talks.", kind="text", published=given)

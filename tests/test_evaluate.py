@@ -9,8 +9,8 @@ import sys
 import pytest
 from conftest import DEV, GOLD, SEEDS, SHARED
 
-from summitlog import evaluate
 from summitlog.errors import GoldError
+from summitlog.surfaces import evaluate
 
 
 def degrade(rows):

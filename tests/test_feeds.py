@@ -10,7 +10,8 @@ import httpx
 import pytest
 from conftest import PAGE, dev, serve
 
-from summitlog import feeds, pipeline
+from summitlog import pipeline
+from summitlog.reading import feeds
 from summitlog.records import FeedPoll, IngestResult
 from summitlog.settings import Settings
 

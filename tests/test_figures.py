@@ -7,9 +7,10 @@ import json
 import pytest
 from conftest import DEV, GOLD, SEEDS
 
-from summitlog import evaluate, pipeline
-from summitlog.figures import parse_number
+from summitlog import pipeline
+from summitlog.analysis.figures import parse_number
 from summitlog.settings import Settings
+from summitlog.surfaces import evaluate
 
 
 @pytest.fixture

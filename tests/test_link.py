@@ -7,8 +7,10 @@ import json
 import pytest
 from conftest import DEV, GOLD, SEEDS
 
-from summitlog import evaluate, link, pipeline
+from summitlog import pipeline
+from summitlog.linking import link
 from summitlog.settings import Settings
+from summitlog.surfaces import evaluate
 
 
 def ingest_texts(tmp_path, store, analyzer, texts):

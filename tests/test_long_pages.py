@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlog import nlp
+from summitlog.analysis import nlp
 
 HEAD = (
     "Russian President Vladimir Putin met Belarusian President Alexander Lukashenko in Minsk on March 14, "

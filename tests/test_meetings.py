@@ -7,10 +7,10 @@ import json
 import pytest
 from conftest import DEV, GOLD, SEEDS
 
-from summitlog import evaluate, pipeline
+from summitlog import pipeline
+from summitlog.analysis.dates import find_dates
 from summitlog.settings import Settings
-
-from summitlog.dates import find_dates
+from summitlog.surfaces import evaluate
 
 
 @pytest.fixture
@@ -240,8 +240,8 @@ def test_a_dated_report_of_a_meeting_a_few_days_earlier(meeting):
 
 def html_page(analyzer, html):
     """The cleaned document of an HTML page written for a test, and the meeting it reports."""
-    from summitlog.clean import clean
-    from summitlog.analysis import analyze
+    from summitlog.analysis.analyzer import analyze
+    from summitlog.reading.clean import clean
     from summitlog.records import RawInput
 
     doc = clean(RawInput(source="t", name="t.html", content=html, kind="html"))

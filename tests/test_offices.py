@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from summitlog.actors.registry import Registry
+from summitlog.analysis.offices import OfficeFinder
 from summitlog.errors import SummitlogError
-from summitlog.offices import OfficeFinder
-from summitlog.registry import Registry
 
 TABLE_HEAD = "country_iso3,country,office,name,aliases,start,end,wikidata,source\n"
 

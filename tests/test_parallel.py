@@ -17,7 +17,7 @@ from distributed import LocalCluster
 from summitlog import pipeline
 from summitlog.parallel import Pool
 from summitlog.settings import Settings
-from summitlog.store import Store, migrations
+from summitlog.storage.store import Store, migrations
 
 INPUTS = [str(SEEDS), *sorted(str(p) for p in DEV.glob("0[0-2]*.txt"))]
 RECORD = {

@@ -8,10 +8,10 @@ import pytest
 from conftest import DATA, SEEDS
 
 from summitlog import pipeline
-from summitlog.pledges import resolve_deadline
-from summitlog.registry import Registry
+from summitlog.actors.registry import Registry
+from summitlog.analysis.pledges import resolve_deadline
+from summitlog.analysis.topics import Topics
 from summitlog.settings import Settings
-from summitlog.topics import Topics
 
 
 @pytest.fixture

@@ -6,13 +6,15 @@ import json
 
 import pytest
 from conftest import DEV, GOLD, SEEDS
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
-from summitlog import evaluate
-from summitlog.goldjson import to_gold
+from summitlog.analysis.quotes import scan
 from summitlog.pipeline import extract
-from summitlog.quotes import scan
 from summitlog.settings import Settings
+from summitlog.surfaces import evaluate
+from summitlog.surfaces.goldjson import to_gold
 
 
 @pytest.fixture

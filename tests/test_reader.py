@@ -10,11 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summitlog import cite, credits, pipeline, reader
+from summitlog import pipeline
+from summitlog.actors.registry import Registry
 from summitlog.errors import SummitlogError
-from summitlog.registry import Registry
+from summitlog.reading import credits
 from summitlog.settings import Settings
-from summitlog.store import Store
+from summitlog.storage.store import Store
+from summitlog.surfaces import cite, reader
 
 # Two reports of one invented meeting: an agency's, which gives the year, and one that does not.
 WIRE = (

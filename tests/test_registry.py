@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from summitlog.actors.registry import Registry, fold
 from summitlog.errors import SummitlogError
-from summitlog.registry import Registry, fold
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summitlog import series
-from summitlog.registry import Registry
+from summitlog.actors.registry import Registry
+from summitlog.linking import series
 
 
 @pytest.fixture(scope="module")

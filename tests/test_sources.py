@@ -7,12 +7,14 @@ import json
 import httpx
 import pytest
 from conftest import DATA, SEEDS
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from summitlog.errors import InputError
+from summitlog.reading.sources import count_inputs, decode, read_inputs
 from summitlog.records import RawInput
 from summitlog.settings import Settings
-from summitlog.sources import count_inputs, decode, read_inputs
 
 
 def read_one(target, settings=Settings(), client=None):

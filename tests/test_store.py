@@ -16,7 +16,7 @@ from conftest import DEV, SEEDS, seed
 from summitlog import pipeline
 from summitlog.errors import NotFound, StoreError
 from summitlog.settings import Settings
-from summitlog.store import Store, fts_query, migrations
+from summitlog.storage.store import Store, fts_query, migrations
 
 
 def test_new_store_has_every_migration_and_pragmas(tmp_path):
@@ -109,7 +109,7 @@ WRITER = """
 import sys
 from summitlog import pipeline
 from summitlog.settings import Settings
-from summitlog.store import Store
+from summitlog.storage.store import Store
 with Store.open(sys.argv[1]) as store:
     for _ in pipeline.ingest([sys.argv[2]], store, Settings()):
         pass

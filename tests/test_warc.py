@@ -11,10 +11,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from summitlog import pipeline
-from summitlog.registry import Registry
+from summitlog.actors.registry import Registry
+from summitlog.reading.sources import read_inputs
+from summitlog.reading.warc import about_meetings
 from summitlog.settings import Settings
-from summitlog.sources import read_inputs
-from summitlog.warc import about_meetings
 
 FOOTBALL = ("<html><body><article><h1>Late goal sinks the leaders</h1><p>The visitors scored in the "
             "ninetieth minute to beat the league leaders two goals to one on Saturday evening.</p>"

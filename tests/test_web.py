@@ -14,10 +14,11 @@ import uvicorn
 from conftest import SEEDS, SHARED
 from test_reader import WIRE, YEARLESS
 
-from summitlog import pipeline, reader
+from summitlog import pipeline
 from summitlog.settings import Settings
-from summitlog.store import Store
-from summitlog.web import create_app
+from summitlog.storage.store import Store
+from summitlog.surfaces import reader
+from summitlog.surfaces.web import create_app
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 KREMLIN = SHARED / "external" / "kremlin"

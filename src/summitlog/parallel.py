@@ -16,9 +16,9 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from .analysis import Analyzer, analyze
+from .actors.registry import Registry
+from .analysis.analyzer import Analyzer, analyze
 from .errors import InputError, SummitlogError
-from .registry import Registry
 
 log = logging.getLogger(__name__)
 

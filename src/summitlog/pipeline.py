@@ -10,18 +10,19 @@ from urllib.parse import urlparse
 
 import httpx
 
-from . import evaluate, warc
-from .analysis import Analyzer, analyze
-from .clean import chrome_candidates, clean
-from .link import Linker
-from .parallel import Pool, analyze_in_worker, in_order
-from .registry import Registry
+from .actors.registry import Registry
+from .analysis.analyzer import Analyzer, analyze
 from .errors import InputError
-from .goldjson import to_gold
+from .linking.link import Linker
+from .parallel import Pool, analyze_in_worker, in_order
+from .reading import warc
+from .reading.clean import chrome_candidates, clean
+from .reading.sources import read_inputs
 from .records import Document, Extraction, IngestResult, RawInput
 from .settings import Settings
-from .sources import read_inputs
-from .store import Store
+from .storage.store import Store
+from .surfaces import evaluate
+from .surfaces.goldjson import to_gold
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,642 @@
+"""The meeting a document reports: who met whom, when, where, for how long, in what format.
+
+Participants are the leaders the text names most, weighted towards the title,
+the lead and sentences about meeting; the date, place and duration come from
+those sentences first. Earlier meetings the text recalls ("during their
+meeting at Valaam Island on August 1st") become references, not the meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from retrie.trie import Trie
+
+from ..actors.registry import Registry, fold
+from ..records import Meeting
+from ..resources import load
+from .dates import WEEKDAYS, DateMention, base_date, find_dates, parse_date
+from .offices import Office, OfficeFinder
+from .text import sentence_spans
+
+LEADER_TITLES = {
+    "president", "prime minister", "chancellor", "premier", "king", "general secretary",
+    "supreme leader", "military leader", "crown prince", "emir", "pope", "taoiseach", "chief adviser",
+    "head of state", "head of government",
+}
+STRONG = (
+    r"met|meet|meets|meeting|meetings|talks|talked|negotiations|summit|conversation|call|"
+    r"videoconference|tête-à-tête|tete-a-tete|bilateral|lasted"
+)
+MEETING_STRONG = re.compile(rf"\b(?:{STRONG})\b", re.IGNORECASE)
+MEETING = re.compile(
+    rf"\b(?:{STRONG}|received|receives|hosted|hosts|host|welcomed|welcomes|visit|visits|visited|"
+    r"visiting|arrived|arrives|greeted|welcome|phoned|telephoned|by phone|by telephone|spoke by video)\b",
+    re.IGNORECASE,
+)
+# A place line: "OSLO —", "LIMA (Wire) -" opening a paragraph, or a paragraph that is only
+# "Valletta, Malta".
+PLACE_LINE = re.compile(r"^(?:\(?[A-Z][A-Z .'-]{2,30}\)?(?:\s*\([^)]{2,30}\))?\s*[—–-]|[A-Z][\w .'-]{2,30}(?:,\s*[A-Z][\w .'-]{2,30})?$)")
+# "TASHKENT, May 27. /TASS/." or "Johannesburg [South Africa], August 23 :" opening a paragraph.
+AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Za-z .'-]{2,30}?)(?:\s*\[[^\]]{2,30}\])?[,.]\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\b")
+PERSON_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?:[A-Z][\w'’.-]+|de|da|von|van|bin|al-\w+)){1,3}")
+FUNCTION_WORDS = {
+    "on", "in", "at", "for", "and", "to", "with", "where", "after", "before", "last", "this", "today",
+    "yesterday", "as", "which", "that", "by", "from", "during", "was", "is", "were", "are", "had",
+    "has", "have", "will", "would", "the", "a", "an", "or", "but", "while", "when", "early", "late",
+    "earlier", "later", "since", "until", "of", "into", "amid", "ahead", "over", "near", "region",
+}
+LOCATIVE = {
+    "in", "at", "to", "into", "inside", "of", "on", "toward", "towards",
+    "visited", "visiting", "visits", "toured", "touring", "reached",  # "Kishida visited Kyiv"
+}
+REFERENCE = re.compile(
+    r"\b(?:earlier|previous|previously|last|since|ago|before that|former|recent|first met)\b", re.IGNORECASE
+)
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+NUM = r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+APPROX = r"(?:about|around|approximately|nearly|almost|some|roughly|more than|over|just over|just under|exactly|at least|close to|up to)"
+DURATION = re.compile(
+    rf"(?:(?P<approx>{APPROX})\s+)?"
+    rf"(?:(?P<h>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+hours?"
+    rf"(?:(?:\s+and)?\s+(?:(?P<m>\d+|{NUM})[\s-]+minutes?|(?P<half2>a\s+half)))?"
+    rf"|(?P<m_only>\d+)[\s-]+minutes?"
+    rf"|(?P<halfhour>half\s+an\s+hour))\b",
+    re.IGNORECASE,
+)
+# A duration that is not the whole meeting's: of one session or part, of something else (a
+# flight, a lunch), a plan or expectation, a bound or comparison, or a point in time.
+PART = re.compile(
+    r"\b(?:session|sessions|sit-down|part of|portion|phase|segment|round of|flight|drive|ride|lunch|dinner|"
+    r"breakfast|ceremony|press conference|news conference|walk|tour|small-group|small group|plenary|"
+    r"start(?:ed|s)? (?:their|the) [\w-]+ (?:\w+ )?with)\b",
+    re.IGNORECASE)
+NOT_YET = re.compile(
+    r"\b(?:expected|expect|expects|could|would|scheduled|planned|prepared for|due to|set to|was to|were to|"
+    r"anticipated|predicted|will|less than|under|longer than|shorter than|up to)\b[^,;—(]*$", re.IGNORECASE)
+POINT = re.compile(r"^\s*(?:into|after|before|later|earlier|ago|longer|shorter|late|early)\b", re.IGNORECASE)
+PRONOUN_START = re.compile(r"^\s*(?:It|That|This|They)\b")
+DURATION_CONTEXT = re.compile(
+    r"\b(?:lasted|lasting|last|talks|meeting|conversation|met|spoke|communicated|negotiations|"
+    r"discussion|discussions|tete-a-tete|tête-à-tête|in total|spent|meetings|summit|concluded|ended)\b",
+    re.IGNORECASE,
+)
+CALL = re.compile(
+    r"\b(?:phone call|telephone call|telephone conversation|phone conversation|telephone talks|"
+    r"videoconference|video conference|video call|video link|by phone|by telephone)\b",
+    re.IGNORECASE,
+)
+IN_PERSON = re.compile(r"\b(?:meeting|met|meets|meet|talks|summit|negotiations)\b", re.IGNORECASE)
+INFORMAL = re.compile(r"\binformal (?:meeting|talks|dinner|conversation|setting|atmosphere)\b", re.IGNORECASE)
+SUMMIT = re.compile(r"\bsummit(?:s| meeting| talks)?\b", re.IGNORECASE)
+# What makes "summit" a gathering the two attend, not their own meeting: an organisation or
+# series before it ("the BRICS summit", "the G20 summit", "the 15th ... Summit", "this month's",
+# "upcoming"), "summit of the ...", or "on the sidelines of" / "ahead of" it.
+GATHERING_BEFORE = re.compile(
+    r"(?:\b[A-Z]{2,}[\w-]*\)?|\bG-?\d+|\b\d{4}|\b\d+(?:st|nd|rd|th)|\b(?:[A-Z][a-z]+ )*(?:Organi[sz]ation|Cooperation|"
+    r"Forum|Union|Council|Community|Conference|Commonwealth|Alliance|Partnership)|upcoming|annual|multilateral|"
+    r"organi[sz]ation['’]s|(?:this|next|last) (?:month|year|week)['’]s)\s+$")
+PAIR = re.compile(r"\b(?:their|the two|both)\b", re.IGNORECASE)
+GATHERING_AROUND = re.compile(r"\b(?:sidelines? of|ahead of|before|after|during|attend|attending|host|hosting)\b[^.;]{0,60}$",
+                              re.IGNORECASE)
+VISIT = re.compile(r"\b(state|official|working|private) visit\b", re.IGNORECASE)
+FORMATS = {
+    "one-on-one": re.compile(
+        r"\b(?:one-on-one|one-to-one|tete-a-tete|tête-à-tête|face-to-face|narrow format|"
+        r"restricted format|behind closed doors|in private)\b", re.IGNORECASE),
+    "expanded": re.compile(r"\b(?:expanded format|expanded composition|with delegations|delegation-level)\b", re.IGNORECASE),
+    "working meal": re.compile(r"\bworking (?:lunch|dinner|breakfast)\b", re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    name: str
+    city: str | None
+    region: str | None
+    country: str | None
+    venue: bool
+
+
+class Gazetteer:
+    """Cities and venues, shipped as data: the world's capitals and large cities (cities.json,
+    from GeoNames), under the hand-kept gazetteer.json, whose names and aliases win."""
+
+    def __init__(self, *layers: dict) -> None:
+        self.entries: dict[str, tuple[str, str | None, str | None, str | None, bool]] = {}
+        for data in layers:
+            for city, row in data["cities"].items():
+                for name in (city, *row.get("aliases", [])):
+                    self.entries[fold(name).lower()] = (city, city, None, row.get("country"), False)
+            for row in data.get("venues", []):
+                self.entries[fold(row["name"]).lower()] = (
+                    row["name"], row.get("city"), row.get("region"), row.get("country"), True)
+        trie = Trie()  # longest name first at each position, as an alternation sorted by length
+        trie.add(*self.entries)
+        self.pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern() + r")(?![\w-])", re.IGNORECASE)
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        return cls(load("cities.json"), load("gazetteer.json"))
+
+    def find(self, text: str) -> list[Place]:
+        found = []
+        for match in self.pattern.finditer(fold(text)):
+            if not text[match.start()].isupper():
+                continue  # "nice", "bali" in lower case are words, not places
+            name, city, region, country, venue = self.entries[match.group(0).lower()]
+            found.append(Place(match.start(), match.end(), name, city, region, country, venue))
+        return found
+
+
+class MeetingFinder:
+    """Finds the meeting a document reports and the earlier meetings it refers to."""
+
+    def __init__(self, registry: Registry, gazetteer: Gazetteer | None = None) -> None:
+        self.registry = registry
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.offices = OfficeFinder(registry)
+
+    def find(
+        self,
+        text: str,
+        paragraphs: Sequence[tuple[int, int]],
+        published: str | None = None,
+        dateline: str | None = None,
+        persons: Sequence[tuple[int, int, str]] = (),
+        quoted: Sequence[tuple[int, int]] = (),
+        speakers: Sequence[str] = (),
+        turns: Sequence[tuple[int, int, str]] = (),
+        site: str | None = None,
+        title: str | None = None,
+    ) -> list[Meeting]:
+        """The reported meeting and the references. `quoted` are the spans of quotes (names said
+        inside them are not the meeting's cast), `speakers` who the quotes are by, `turns` the
+        (start, end, speaker) of a transcript's turns."""
+        sentences = sentence_spans(text)
+        lead_end = lead(text, paragraphs, 6)
+        meeting_sentences = [(s, e) for s, e in sentences if MEETING.search(text[s:e])]
+        dates = [d for d in find_dates(text, published) if not inside(d.start, quoted)]
+        when = self.when(dates, published)
+        heading = self.heading(text, title)
+        outside, in_office = self.cast(text, persons, quoted, when, heading, site)
+        participants = self.participants(text, paragraphs, meeting_sentences, persons, when, outside, speakers,
+                                         {speaker for _, _, speaker in turns}, in_office, heading)
+        people = outside + [(s, e, self.registry.resolve(n) or " ".join(n.split())) for s, e, n in persons
+                            if not inside(s, quoted)]
+        if not participants or not self.reports(text, participants, paragraphs, meeting_sentences, people, turns):
+            return []
+        named = {s: n for s, _, n in people if n in participants}  # offsets of the two's names
+        date, basis, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline,
+                                                  published, named)
+        if date and date.startswith("--"):
+            year = self.year(text, dates, date, participants)
+            if year:
+                date, reason = f"{year}{date[1:]}", "the year is the one in which that day fell on the weekday the text gives while both held office"
+        places = [p for p in self.gazetteer.find(text) if not inside(p.start, quoted)]
+        place = self.place(text, paragraphs, places, meeting_sentences, lead_end, dateline)
+        formats = tuple(name for name, pattern in FORMATS.items() if pattern.search(text))
+        duration, approximate = self.duration(text, meeting_sentences, sentences, formats)
+        head = text[:lead_end]
+        title = title or (text[:paragraphs[0][1]] if paragraphs else "")
+        # A title that names the meeting decides whether it was a call ("Meeting with ...", on a
+        # page that also recalls a phone call); else the lead does.
+        by_phone = CALL.search(title) or not IN_PERSON.search(title) and CALL.search(head)
+        kind = ("call" if by_phone else "informal" if INFORMAL.search(head)
+                else "summit" if self.summit(text, sentences, named) else "talks")
+        visit = VISIT.search(head)
+        span = evidence or (meeting_sentences[0] if meeting_sentences else (0, min(len(text), 200)))
+        main = Meeting(
+            participants=tuple(sorted(participants)),
+            date=date,
+            date_reason=reason,
+            date_basis=basis,
+            place=place_text(place) if place else None,
+            venue=place.name if place and place.venue else None,
+            city=place.city if place else None,
+            region=place.region if place else None,
+            country=place.country if place else None,
+            duration_minutes=duration,
+            duration_approximate=approximate,
+            kind=kind,
+            visit=f"{visit.group(1).lower()} visit" if visit else None,
+            formats=formats,
+            role="reported",
+            start=span[0],
+            end=span[1],
+        )
+        return [main, *self.references(text, dates, meeting_sentences, places, main)]
+
+    def cast(self, text, persons, quoted, when, heading, site) -> tuple[list[tuple[int, int, str]], set[str]]:
+        """Who the text names outside quotes, as (start, end, name), and which of them are named
+        as holders of an office: registry names, offices resolved for the date ("President of
+        Uzbekistan"), titled people of the page's title, and the host of a leader's own site."""
+        outside = [(s, e, n) for s, e, n in self.registry.find_names(text) if not inside(s, quoted)]
+        offices = [o for o in self.offices.find(text, when, frozenset(n for _, _, n in outside))
+                   if not inside(o.start, quoted)]
+        outside = sorted(outside + [(o.start, o.end, o.name) for o in offices
+                                    if not any(o.start <= s < o.end for s, _, _ in outside)])
+        for start, end, name in persons:  # "Talks with Prime Minister of Saxony Karel Moravec"
+            words = name.split()
+            if len(words) > 2 and re.search(r"\bof (?:the )?$", text[max(0, start - 8):start]) \
+                    and not self.registry.resolve(name):
+                start += name.rindex(words[-2])  # the place the NER glued to the name ("Saxony Karel ...")
+                name = " ".join(words[-2:])
+            if not (heading[0] <= start < heading[1] and PERSON_NAME.fullmatch(name)
+                    and self.titled(text[max(heading[0], start - 60):start])
+                    and not any(p.start == 0 and p.end == len(name) for p in self.gazetteer.find(name))):
+                continue  # not a titled person of the title ("Emir of Ajman": a place)
+            known = [(s, e, n) for s, e, n in outside if s < end and start < e]
+            written = known[0][2] if known else self.registry.resolve(name) or " ".join(name.split())
+            if not known:
+                outside = sorted([*outside, (start, end, written)])
+            offices.append(Office(start, end, written, True))
+        for start, end, name in outside:  # a known name with a title in the page's title
+            if heading[0] <= start < heading[1] and self.titled(text[max(heading[0], start - 60):start]):
+                offices.append(Office(start, end, name, True))
+        host = self.host(site, when)
+        if host:  # the office whose site this is hosts what it reports: a byline at the top
+            outside.insert(0, (0, 0, host))
+            offices.append(Office(0, 0, host, False))
+        return outside, {o.name for o in offices}
+
+    # -- participants ------------------------------------------------------------------
+
+    def participants(self, text, paragraphs, meeting_sentences, persons, when, names, speakers,
+                     talking=frozenset(), in_office=frozenset(), heading=(0, 0)) -> list[str]:
+        """The two leaders the text is about: most named outside quotes, in the page's title
+        (at `heading`), the lead and sentences about meeting, and most quoted; leaders who speak
+        turns of a transcript (`talking`) first. Names given with an office (`in_office`) are
+        leaders."""
+        scores: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        lead_end = lead(text, paragraphs, 3)
+        for start, end, name in names:
+            if name not in in_office and not self.is_leader(name, when):
+                continue
+            first_seen.setdefault(name, start)
+            scores[name] += 1 + (3 if start < lead_end else 0) + (3 if heading[0] <= start < heading[1] else 0)
+            if any(s <= start < e for s, e in meeting_sentences):
+                scores[name] += 2
+        for name in speakers:
+            if name in first_seen:
+                scores[name] += 1
+        for name in talking:
+            if name in self.registry.actors and self.is_leader(name, when):
+                first_seen.setdefault(name, len(text))
+                scores[name] += 100
+        ranked = sorted(scores, key=lambda n: (-scores[n], first_seen[n]))
+        chosen = ranked[:2]
+        if len(chosen) == 1:
+            chosen += self.counterpart(text, chosen[0], meeting_sentences, persons, when)
+        return chosen if len(chosen) == 2 else []
+
+    def counterpart(self, text, leader, meeting_sentences, persons, when) -> list[str]:
+        """The other side when only one leader is named: a person named in a sentence about the
+        meeting, else the leader of the foreign country the text names most ("Mr President ...
+        the elections in Turkiye")."""
+        leader_at = [s for s, e, n in self.registry.find_names(text) if n == leader]
+        for start, end, name in persons:
+            resolved = self.registry.resolve(name) or " ".join(name.split())
+            sentence = next(((s, e) for s, e in meeting_sentences if s <= start < e), None)
+            if (sentence and PERSON_NAME.fullmatch(name) and resolved != leader
+                    and any(sentence[0] <= at < sentence[1] for at in leader_at)):
+                actor = self.registry.actors.get(resolved)
+                if actor is None and self.titled(text[max(sentence[0], start - 60):start]) or (
+                        actor is not None and self.is_leader(resolved, when)):
+                    return [resolved]
+        own = self.registry.actors[leader].countries() if leader in self.registry.actors else set()
+        counts: Counter[str] = Counter()
+        for match in re.finditer(r"[A-Z][\w’'-]+", text):
+            code = self.registry.country(match.group(0))
+            if code and code not in own:
+                counts[code] += 1
+        words = set(re.findall(r"[A-Z][\w’'-]+", text))
+        for code, _ in counts.most_common(2):
+            heads = {name for office in ("state", "government") for name in self.registry.holder(code, office, when)}
+            named = {name for name in heads if any(part in words for part in name.split() if len(part) > 2)}
+            if len(heads) == 1 or len(named) == 1:
+                return list(named or heads)
+        return []
+
+    def reports(self, text: str, participants: list[str], paragraphs, meeting_sentences, names, turns) -> bool:
+        """Whether the text reports the two meeting, not two leaders named in passing: a sentence
+        about meeting names both, or the lead (title and first paragraphs) names both, or a
+        sentence of the lead about meeting names one of them (names outside quotes, all); in a
+        transcript, both speak, or one speaks of the meeting ("our first meeting since ...")."""
+        lead_end = lead(text, paragraphs, 3) if paragraphs else 0
+        pair = set(participants)
+        if pair <= {speaker for _, _, speaker in turns}:
+            return True
+
+        def named(start: int, end: int) -> set[str]:
+            return {n for s, _, n in names if start <= s < end}
+
+        def speaker(start: int) -> set[str]:
+            return {sp for s, e, sp in turns if s <= start < e}
+
+        return (pair <= named(0, lead_end)
+                or any(pair <= named(s, e) or s < lead_end and pair & named(s, e) or pair & speaker(s)
+                       for s, e in meeting_sentences))
+
+    @staticmethod
+    def titled(before: str) -> bool:
+        """Whether a name no registry knows comes with a leader's title ("President of the Northern
+        Province Karel Moravec"): someone named near a meeting may be an aide."""
+        return any(re.search(rf"\b{title}\b", before, re.IGNORECASE) for title in LEADER_TITLES)
+
+    @staticmethod
+    def heading(text: str, title: str | None) -> tuple[int, int]:
+        """Where the page's title stands in its text, if it does."""
+        at = text.find(title) if title else -1
+        return (at, at + len(title)) if at >= 0 else (0, 0)
+
+    def host(self, site: str | None, when: str | None) -> str | None:
+        """The leader whose own site published the page, where the site's name is an office
+        ("President of Russia"): its holder on the page's date."""
+        if not site or not when:
+            return None
+        found = self.offices.find(site, when)
+        return found[0].name if len(found) == 1 and found[0].start == 0 and found[0].end == len(site) else None
+
+    def is_leader(self, name: str, when: str | None) -> bool:
+        actor = self.registry.actors.get(name)
+        return actor is not None and any(r.title in LEADER_TITLES and (when is None or r.held_in(when))
+                                         for r in actor.roles)
+
+    @staticmethod
+    def when(dates: list[DateMention], published: str | None) -> str | None:
+        """The day (or year) offices are held on: the publication date, else the year the text
+        names most."""
+        if published and published[:4].isdigit():
+            return published
+        years = [d.value[:4] for d in dates if d.value[:4].isdigit()]
+        return Counter(years).most_common(1)[0][0] if years else None
+
+    @staticmethod
+    def summit(text: str, sentences, named) -> bool:
+        """Whether the meeting is itself a summit: "their summit", "the Korea-Japan summit",
+        "the summit between ...", in a sentence naming one of the two (offsets `named`) or the
+        pair ("the two governments"), as
+        opposed to a gathering both attend ("on the sidelines of the BRICS summit")."""
+        for match in SUMMIT.finditer(text):
+            start, end = next(((s, e) for s, e in sentences if s <= match.start() < e), (0, len(text)))
+            before = text[max(start, match.start() - 80):match.start()]
+            hyphenated = re.search(r"\w-\w+\s+$", before)
+            if (not (any(start <= at < end for at in named) or PAIR.search(text[start:end]))
+                    or GATHERING_BEFORE.search(before) and not hyphenated
+                    or GATHERING_AROUND.search(before)
+                    or re.match(r"\s+of\b", text[match.end():match.end() + 4])):
+                continue
+            return True
+        return False
+
+    # -- date, place, duration ---------------------------------------------------------
+
+    def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published, named):
+        """(date, basis, reason, evidence span). A dated page reports on its day: its date, unless
+        its first two sentences about the meeting give one up to a week before it (reports come a
+        few days late). Dates in later sentences belong to other events ("the agreements reached on
+        March 29"). An undated page: a date in a sentence about the meeting (talks before
+        arrivals, stated dates before 'today'), an agency dateline, a dated caption, the dateline."""
+        if published and published[:4].isdigit():
+            return self.page_date(text, paragraphs, dates, meeting_sentences, lead_end, published, named)
+        lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])]
+        for strong in (True, False):
+            for start, end in lead:
+                if strong and not MEETING_STRONG.search(text[start:end]):
+                    continue
+                here = [d for d in dates if start <= d.start < end]
+                here.sort(key=lambda d: d.relative)
+                if here:
+                    return with_year(here), "text", None, (start, end)
+        if (found := self.agency_date(text, paragraphs, dates)):
+            return found
+        for d in dates:
+            if d.start < lead_end and len(d.value) == 10 and not d.relative and not REFERENCE.search(
+                    text[max(0, d.start - 60):d.start]):
+                return d.value, "text", None, (d.start, d.end)
+        both = [(s, e) for s, e in sentence_spans(text[:lead_end])
+                if len({n for at, n in named.items() if s <= at < e}) > 1]
+        for d in dates:  # the story's day, dated with its weekday: "said on Thursday (October 30) he had agreed with Xi"
+            if not d.relative and any(s <= d.start < e for s, e in both) and any(
+                    w in text[max(0, d.start - 14):d.end + 14].lower() for w in WEEKDAYS):
+                return d.value, "text", None, (d.start, d.end)
+        if dateline and (value := parse_date(dateline)):
+            return value, "dateline", "taken from the page's dateline", None
+        return None, None, "the text gives no date for the meeting", None
+
+    def page_date(self, text, paragraphs, dates, meeting_sentences, lead_end, published, named):
+        first = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])
+                 and any(s <= at < e for at in named)][:2]
+        for start, end in first:
+            here = sorted((d for d in dates if start <= d.start < end and recent(d.value, published)),
+                          key=lambda d: d.relative)
+            if here:
+                return with_year(here), "text", None, (start, end)
+        found = self.agency_date(text, paragraphs, dates)
+        if found and recent(found[0], published):
+            return found
+        return published, "published", "taken from the page's publication date: the text gives none", None
+
+    def year(self, text, dates, day: str, participants) -> str | None:
+        """The year of a day the text gives without one ("on Thursday (October 30)"): the year
+        since 1990 in which it fell on the weekday written beside it while both participants
+        held office, or of several such years the one the text names."""
+        weekdays = set()
+        for d in dates:
+            if d.value == day:
+                near = text[max(0, d.start - 14):d.end + 14].lower()
+                weekdays |= {i for i, name in enumerate(WEEKDAYS) if name in near}
+        if len(weekdays) != 1:
+            return None
+        held = [self.registry.actors[n] for n in participants if n in self.registry.actors]
+        if len(held) < 2:
+            return None
+        years = [str(y) for y in range(1990, date.today().year + 1)
+                 if (b := base_date(f"{y}{day[1:]}")) and b.weekday() in weekdays
+                 and all(any(r.title in LEADER_TITLES and r.held_in(b.isoformat()) for r in a.roles) for a in held)]
+        named = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+        return years[0] if len(years) == 1 else next(iter(set(years) & named), None) if len(
+            set(years) & named) == 1 else None
+
+    @staticmethod
+    def agency_date(text, paragraphs, dates):
+        """An agency dateline's date ("TASHKENT, May 27. /TASS/.")."""
+        for start, end in paragraphs[:6]:
+            match = AGENCY_DATELINE.match(text[start:end])
+            if match:
+                found = [d for d in dates if start <= d.start < start + match.end()]
+                if found:
+                    return found[0].value, "text", None, (start, start + match.end())
+        return None
+
+    def place(self, text, paragraphs, places, meeting_sentences, lead_end, dateline) -> Place | None:
+        """The meeting's place: venues and cities scored by where they are named (dateline and
+        lead sentences about the meeting count most) and how often."""
+        if not places:
+            return None
+        dateline_at = text.find(dateline) if dateline else -1
+        agency = [start for start, end in paragraphs[:6] if AGENCY_DATELINE.match(text[start:end])]
+        head_end = paragraphs[min(19, len(paragraphs) - 1)][1] if paragraphs else len(text)
+        lines = [m.start() for m in re.finditer(r"^.+$", text[:head_end], re.MULTILINE)
+                 if PLACE_LINE.match(m.group(0))]
+        agency += [start + (text[start] == "(") for start in lines]
+        scores: Counter[str] = Counter()
+        for p in places:
+            in_dateline = dateline_at >= 0 and dateline_at <= p.start < dateline_at + len(dateline)
+            if not (in_dateline or p.start in agency or is_locative(text, p)):
+                continue  # "Moscow's invasion", "a deal with Moscow": the state, not the place
+            key = p.city or p.name
+            line = in_dateline or p.start in agency
+            scores[key] += 1 + (1 if p.venue else 0) + (2 if line else 0)
+            sentence = next(((s, e) for s, e in meeting_sentences if s <= p.start < e), None)
+            if p.start < lead_end and sentence and not line and not REFERENCE.search(text[sentence[0]:sentence[1]]):
+                scores[key] += 3
+        if not scores:
+            return None
+        places = [p for p in places if (p.city or p.name) in scores]
+        best = max(scores, key=lambda k: (scores[k], -min(p.start for p in places if (p.city or p.name) == k)))
+        chosen = [p for p in places if (p.city or p.name) == best]
+        venue = next((p for p in chosen if p.venue), None)
+        city = next((p for p in chosen if not p.venue), None)
+        if venue and city:
+            return Place(venue.start, venue.end, venue.name, city.city, venue.region, city.country, True)
+        return venue or city
+
+    def duration(self, text, meeting_sentences, sentences, formats=()) -> tuple[int | None, bool]:
+        """The whole meeting's length in minutes, and whether it is approximate. A session's
+        length ("the second session lasted 65 minutes", "a 38-minute one-on-one" beside other
+        formats) stays a figure, and so do plans, bounds and points in time; of what is left,
+        a length the meeting "lasted" first, then the longest."""
+        found: list[tuple[bool, int, bool]] = []
+        for start, end in meeting_sentences:
+            sentence = text[start:end]
+            if not DURATION_CONTEXT.search(sentence):
+                continue
+            context = sentence
+            if PRONOUN_START.match(sentence):  # "It lasted 47 minutes.": what "it" is comes before
+                previous = next((text[s:e] for s, e in reversed(sentences) if e <= start), "")
+                context = previous + " " + sentence
+            if PART.search(context) or len(formats) > 1 and FORMATS["one-on-one"].search(context):
+                continue
+            for match in DURATION.finditer(sentence):
+                minutes = to_minutes(match)
+                if not minutes or minutes >= 24 * 60 or NOT_YET.search(sentence[:match.start()]) or POINT.match(
+                        sentence[match.end():]):
+                    continue
+                approx = (match.group("approx") or "").lower() not in ("", "exactly")
+                lasted = bool(re.search(r"\blast(?:ed|ing|s)?\b", sentence[max(0, match.start() - 40):match.start()]))
+                found.append((lasted, minutes, approx))
+        if not found:
+            return None, False
+        _, minutes, approx = max(found)
+        return minutes, approx
+
+    def references(self, text, dates, meeting_sentences, places, main: Meeting) -> list[Meeting]:
+        """Earlier meetings the text recalls, each with its own date and place."""
+        found = []
+        for start, end in meeting_sentences:
+            sentence = text[start:end]
+            if not REFERENCE.search(sentence):
+                continue
+            for d in dates:
+                if start <= d.start < end and d.value != main.date and not d.relative:
+                    place = next((p for p in places if start <= p.start < end), None)
+                    found.append(Meeting(
+                        participants=main.participants, date=d.value, date_reason=None, date_basis="text",
+                        place=place_text(place) if place else None,
+                        venue=place.name if place and place.venue else None,
+                        city=place.city if place else None, region=place.region if place else None,
+                        country=place.country if place else None, duration_minutes=None,
+                        duration_approximate=False, kind="talks", visit=None, formats=(),
+                        role="reference", start=start, end=end,
+                    ))
+                    break
+        return found
+
+
+def is_locative(text: str, place: Place) -> bool:
+    """Named as a place ("in Sochi", "at the Kremlin", "the city of Sochi", "in Russia's Kazan"),
+    not as a state or government ("Moscow's invasion", "a deal with Moscow"), nor as part of a
+    longer name ("the Shanghai Cooperation Organisation", "White House Chief of Staff"), nor as a
+    clock ("7 a.m. Moscow time")."""
+    after = text[place.end:place.end + 2]
+    if after[:1] in "'’" and after[1:2] in ("s", ""):
+        return False
+    if re.match(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|on|in)\b)[A-Z][a-z]",
+                text[place.end:place.end + 3]):
+        return False
+    words = [w.strip(",.;:()[]") for w in text[max(0, place.start - 60):place.start].split()]
+    words = words[-5:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].lower()
+        if word in LOCATIVE:
+            return True
+        modifier = i > 0 and words[i - 1].lower() in ("the", "a", "an")  # "at the historic Filoli Estate"
+        if word not in ("the", "city", "town", "capital", "village", "and") and not words[i][:1].isupper() \
+                and not modifier:
+            break
+    return False
+
+
+def lead(text: str, paragraphs: Sequence[tuple[int, int]], count: int) -> int:
+    """Where the lead ends: after `count` paragraphs of five words or more. Short lines before
+    them (a site's menu, a date line, a photo credit) come with the lead but do not count."""
+    seen = 0
+    for start, end in paragraphs:
+        seen += len(text[start:end].split()) >= 5
+        if seen >= count:
+            return end
+    return paragraphs[-1][1] if paragraphs else len(text)
+
+
+def with_year(found: list) -> str:
+    """The first date of a sentence, with its year where the sentence writes the same day again
+    with one (a wire dateline "CITY, March 14 (Agency) -" before "on March 14, 2019")."""
+    first = found[0].value
+    if not first.startswith("--"):
+        return first
+    return next((d.value for d in found if len(d.value) == 10 and d.value.endswith(first[1:])), first)
+
+
+def recent(value: str, published: str) -> bool:
+    """Whether a date is the publication day or up to a week before it."""
+    day, page = base_date(value), base_date(published)
+    return day is not None and page is not None and timedelta(0) <= page - day <= timedelta(days=7)
+
+
+def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def to_minutes(match: re.Match) -> int | None:
+    def number(word: str | None) -> float:
+        if not word:
+            return 0
+        word = word.lower()
+        return NUMBER_WORDS[word] if word in NUMBER_WORDS else float(word.replace(",", "."))
+
+    if match.group("halfhour"):
+        return 30
+    if match.group("m_only"):
+        return int(match.group("m_only"))
+    hours = number(match.group("h"))
+    if match.group("half") or match.group("half2"):
+        hours += 0.5
+    return int(round(hours * 60 + number(match.group("m"))))
+
+
+def place_text(place: Place) -> str:
+    parts = [place.name] if place.venue else []
+    parts += [x for x in (place.city, place.region) if x and x not in parts]
+    return ", ".join(parts) if parts else place.name

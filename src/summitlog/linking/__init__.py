@@ -1,0 +1,1 @@
+"""Linking: documents to Events, statements aligned across sources, figures into series."""

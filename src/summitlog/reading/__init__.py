@@ -1,0 +1,1 @@
+"""Reading: inputs (files, folders, JSON Lines, URLs, WARC, feeds) to cleaned Documents."""

@@ -1,0 +1,1 @@
+"""Storage: the record in SQLite or PostgreSQL, one schema, versioned migrations."""

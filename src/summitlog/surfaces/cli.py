@@ -1,0 +1,440 @@
+"""The command line: each command parses its flags, calls one library function and renders the result."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import httpx
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .. import pipeline
+from ..actors.registry import Registry
+from ..analysis.analyzer import Analyzer
+from ..errors import InputError, SummitlogError
+from ..linking import series as series_
+from ..parallel import Pool
+from ..reading import feeds as feeds_
+from ..reading.sources import count_inputs
+from ..records import FeedPoll
+from ..settings import Settings
+from ..storage.postgres import redact
+from ..storage.store import Store
+from . import charts, queries, reader
+from .goldjson import to_gold
+
+app = typer.Typer(
+    help="summitlog: a source-linked record of meetings between heads of state.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", envvar="SUMMITLOG_DB", help=Settings.help()["db"], show_default="summitlog.db"),
+]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log each step to stderr.")]
+RegistryOption = Annotated[
+    Optional[str], typer.Option("--registry", envvar="SUMMITLOG_REGISTRY", help=Settings.help()["registry"])
+]
+
+
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help=Settings.help()["workers"])]
+SchedulerOption = Annotated[
+    Optional[str], typer.Option("--scheduler", envvar="SUMMITLOG_SCHEDULER", help=Settings.help()["scheduler"])
+]
+
+
+def _settings(db: str | None, verbose: bool = False, registry: str | None = None, **more) -> Settings:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    return Settings.from_env(db=db, registry=registry, **more)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders, .jsonl files, WARC archives (.warc, .warc.gz) or http(s) URLs.")],
+    db: DbOption = None,
+    registry: RegistryOption = None,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
+    verbose: Verbose = False,
+) -> None:
+    """Read pages, extract the record from them and store it. Exit 1 if any input failed."""
+    settings = _settings(db, verbose, registry, workers=workers, scheduler=scheduler)
+    results = []
+    with Store.open(settings.db) as store, httpx.Client() as client, Pool(settings.workers, settings.scheduler) as pool:
+        progress = Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.description}"), console=err, transient=True,
+            disable=not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("", total=count_inputs(inputs))
+            for result in pipeline.ingest(inputs, store, settings, client, pool=pool):
+                results.append(result)
+                progress.update(task, advance=1, description=Path(result.source).name[:40])
+                if result.status == "failed":
+                    err.print(f"[red]error[/red] {result.source}: {result.problem}", highlight=False, soft_wrap=True)
+        summary = store.summary()
+    table = Table(title="ingest", show_edge=False)
+    for col in ("added", "unchanged", "failed", "documents in store"):
+        table.add_column(col, justify="right")
+    counts = {s: sum(r.status == s for r in results) for s in ("added", "unchanged", "failed")}
+    table.add_row(*(str(counts[s]) for s in counts), str(summary["documents"]))
+    out.print(table)
+    out.print(f"database: {redact(settings.db)}", highlight=False)
+    raise typer.Exit(1 if counts["failed"] else 0)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(metavar="FEED...", help="RSS or Atom feed URLs.")],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option(min=0.0, help="Seconds between polls.")] = 300.0,
+    rounds: Annotated[Optional[int], typer.Option(min=1, help="Stop after this many polls (default: never).")] = None,
+    registry: RegistryOption = None,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
+    verbose: Verbose = False,
+) -> None:
+    """Poll feeds and ingest each new item's page; a feed that fails is reported and polled again."""
+    settings = _settings(db, verbose, registry, workers=workers, scheduler=scheduler)
+    for feed in feeds:
+        if not feed.startswith(("http://", "https://")):
+            raise SummitlogError(f"{feed}: a feed is an http(s) URL")
+    with Store.open(settings.db) as store, httpx.Client() as client, Pool(settings.workers, settings.scheduler) as pool:
+        analyzer = None if pool.remote else Analyzer(Registry.load(settings.registry))
+
+        def ingest_links(links: list[str]):
+            return pipeline.ingest(links, store, settings, client, analyzer=analyzer, pool=pool)
+
+        out.print(f"summitlog: watching {len(feeds)} feeds into {redact(settings.db)} "
+                  f"every {interval:g} s (Ctrl+C to stop)", highlight=False)
+        try:
+            for item in feeds_.watch(feeds, store, settings, client, ingest_links, interval, rounds):
+                if isinstance(item, FeedPoll):
+                    if item.problem:
+                        err.print(f"[red]error[/red] {item.feed}: {item.problem}", highlight=False, soft_wrap=True)
+                    else:
+                        out.print(f"{item.feed}: {item.items} items, {item.new} new", highlight=False)
+                elif item.status == "failed":
+                    err.print(f"[red]error[/red] {item.source}: {item.problem}", highlight=False, soft_wrap=True)
+                else:
+                    out.print(f"  {item.status} {item.source} {item.title or ''}", highlight=False, soft_wrap=True)
+        except KeyboardInterrupt:
+            out.print("stopped", highlight=False)
+
+
+@app.command()
+def docs(
+    db: DbOption = None,
+    search: Annotated[Optional[str], typer.Option(help="Full-text search over titles and text.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+) -> None:
+    """List the stored documents."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        rows = store.documents(limit=limit, search=search)
+        total = store.count()
+    table = Table(show_edge=False)
+    for col in ("id", "published", "site", "chars", "title / name"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["id"][:10], reader.when(r["published"]), r["site"] or "", str(r["chars"]),
+                      r["title"] or r["name"])
+    out.print(table)
+    out.print(f"{len(rows)} shown of {total} documents", highlight=False)
+
+
+@app.command()
+def doc(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id or a unique prefix of it.")],
+    db: DbOption = None,
+    raw: Annotated[bool, typer.Option(help="Print the raw input instead of the clean text.")] = False,
+) -> None:
+    """Show one document: its metadata and clean text."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        d = store.document(doc_id)
+    for key in ("id", "name", "source", "url", "site", "title", "published", "dateline"):
+        value = getattr(d, key)
+        if value:
+            out.print(f"[bold]{key}:[/bold] {value}", highlight=False)
+    out.print(f"[bold]paragraphs:[/bold] {len(d.paragraphs)}   [bold]lines removed as noise:[/bold] "
+              f"{d.removed_lines}\n", highlight=False)
+    out.print(d.raw if raw else d.text, markup=False, highlight=False)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[Optional[list[str]], typer.Option(help="Speaker's name or alias; repeat for several.")] = None,
+    search: Annotated[Optional[str], typer.Option(help="Full-text search over the statements.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only pages published on or after this date (YYYY-MM-DD).")] = None,
+    topic: Annotated[Optional[str], typer.Option(help="Only statements on this topic (see 'summitlog topics').")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+    db: DbOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Statements, newest first: who said what, where."""
+    settings = _settings(db, registry=registry)
+    names = queries.speaker_names(speaker or [], Registry.load(settings.registry))
+    with Store.open(settings.db) as store:
+        rows = store.quotes(speakers=names, search=search, since=queries.iso_date(since, "--since"), limit=limit,
+                            topic=queries.topic(topic))
+    table = Table(show_edge=False, show_lines=False)
+    for col, style in (("published", None), ("speaker", "bold"), ("kind", None), ("statement", None), ("doc", "dim")):
+        table.add_column(col, style=style, overflow="fold")
+    for r in rows:
+        table.add_row(reader.when(r["published"]), r["speaker"] or "?", r["kind"], r["text"][:300],
+                      f"{r['doc_id'][:10]}:{r['start']}")
+    out.print(table)
+    out.print(f"{len(rows)} statements shown", highlight=False)
+
+
+@app.command()
+def meetings(
+    with_: Annotated[Optional[list[str]], typer.Option("--with", help="Only Events with this leader; repeatable.")] = None,
+    between: Annotated[Optional[tuple[str, str]], typer.Option(help="Only Events between these two leaders.")] = None,
+    year: Annotated[Optional[str], typer.Option(help="Only Events dated, or reported, in this year.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Only Events held in, or with a leader of, this country.")] = None,
+    topic: Annotated[Optional[str], typer.Option(help="Only Events whose statements touch on this topic.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+    db: DbOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Events (meetings grouped across sources), newest first."""
+    settings = _settings(db, registry=registry)
+    with Store.open(settings.db) as store:
+        views = reader.timeline(store, Registry.load(settings.registry), [*(with_ or []), *(between or ())],
+                                year=year, country=country, topic=topic, limit=limit)
+    table = Table(show_edge=False)
+    for col in ("event", "date", "participants", "place", "minutes", "kind", "sources"):
+        table.add_column(col, overflow="fold")
+    for v in views:
+        f = v["facts"]
+        date = v["date"]["text"] + (f" (year from {v['date']['year_from'].label})" if v["date"]["year_from"] else "")
+        table.add_row(str(v["id"]), date, " – ".join(v["participants"]),
+                      f["place"]["value"] or f["city"]["value"] or "", str(f["duration_minutes"]["value"] or ""),
+                      f["kind"]["value"] or "", str(len(v["sources"])))
+    out.print(table)
+    out.print(f"{len(views)} events shown", highlight=False)
+
+
+@app.command()
+def meeting(
+    event_id: Annotated[int, typer.Argument(metavar="ID", help="Event id, as 'summitlog meetings' shows it.")],
+    db: DbOption = None,
+) -> None:
+    """One Event: consolidated facts, which sources agree and which differ."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        view = reader.event(store, event_id)
+    out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}", highlight=False)
+    for fact, entry in view["facts"].items():
+        value = view["date"]["text"] if fact == "date" else entry["value"]
+        agree = escape("; ".join(s["source"].label for s in entry["agree"]))
+        out.print(f"  [bold]{fact}[/bold]: {escape(str(value))}  [dim](agree: {agree or '-'})[/dim]", highlight=False)
+        for s in entry["differ"]:
+            shown = reader.when(s["value"]) if fact == "date" else s["value"]
+            out.print(f"      [yellow]differs[/yellow]: {escape(str(shown))}  in {escape(s['source'].label)}",
+                      highlight=False)
+    out.print("[bold]sources[/bold]:", highlight=False)
+    for s in view["sources"]:
+        out.print(f"  {s['doc_id'][:10]}  {escape(s['source'].label)}  [dim]{escape(s['source'].url or s['source'].name)}[/dim]",
+                  highlight=False)
+    for r in view["references"]:
+        out.print(f"[bold]recalls[/bold] an earlier meeting on {reader.when(r['date'])} {escape(r['place'] or '')} "
+                  f"(in {escape(r['title'] or r['doc_name'])})", highlight=False)
+
+
+@app.command()
+def diff(
+    event_id: Annotated[int, typer.Argument(metavar="EVENT", help="Event id, as 'summitlog meetings' shows it.")],
+    db: DbOption = None,
+    aligned: Annotated[bool, typer.Option("--aligned", help="Also list the aligned statements.")] = False,
+) -> None:
+    """Where the sources of one Event disagree: facts, numbers, names, speakers."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        view = reader.event(store, event_id)
+    out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}, "
+              f"{len(view['sources'])} sources, {len(view['alignments'])} aligned statements", highlight=False)
+    found = 0
+    for fact, entry in view["facts"].items():
+        for d in entry["differ"]:
+            found += 1
+            out.print(f"[yellow]{fact}[/yellow]: {escape(str(entry['value']))} vs {escape(str(d['value']))} "
+                      f"(in {escape(d['source'].label)})", highlight=False)
+    for d in view["statement_discrepancies"]:
+        found += 1
+        out.print(f"[yellow]{d['kind']}[/yellow]: {escape(d['what'])}", highlight=False)
+        out.print(f"    {d['a_source'].label}:{d['a_start']}  {d['a_text']}", markup=False, highlight=False)
+        out.print(f"    {d['b_source'].label}:{d['b_start']}  {d['b_text']}", markup=False, highlight=False)
+    if not found:
+        out.print("no disagreements found", highlight=False)
+    if aligned:
+        for a in view["alignments"]:
+            out.print(f"~ {escape(a['a_text'])}\n  {escape(a['b_text'])}  [dim]({a['score']:.2f})[/dim]", highlight=False)
+
+
+@app.command()
+def series(
+    subject: Annotated[str, typer.Argument(help="Words of what the figures measure, e.g. 'trade'.")],
+    unit: Annotated[Optional[str], typer.Option(help="Only this unit (USD, percent, minutes...).")] = None,
+    db: DbOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Figures about one subject across Events: one series per subject and unit, in time order, with their sources."""
+    settings = _settings(db, registry=registry)
+    with Store.open(settings.db) as store:
+        found = series_.of(store, Registry.load(settings.registry), subject, unit)
+    for one in found:
+        table = Table(title=f"{one.subject} ({one.unit})", show_edge=False, title_justify="left")
+        for col in ("when", "value", "qualifier", "said by", "event", "source"):
+            table.add_column(col, overflow="fold")
+        for r in one.figures:
+            value = charts.number(r["value"])
+            table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["qualifier"] or "",
+                          r["speaker"] or "(outlet)", str(r["event_id"] or ""), f"{r['doc_name']}:{r['start']}")
+        out.print(table)
+    out.print(f"{len(found)} series, {sum(len(s.figures) for s in found)} figures on {subject!r}", highlight=False)
+
+
+@app.command()
+def figures(
+    subject: Annotated[Optional[str], typer.Option(help="Words of what the figure measures, e.g. 'trade'.")] = None,
+    unit: Annotated[Optional[str], typer.Option(help="USD, percent, count, minutes, days, years, year, kg...")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 100,
+    db: DbOption = None,
+) -> None:
+    """Figures in time order, with who asserted them and where."""
+    settings = _settings(db)
+    with Store.open(settings.db) as store:
+        rows = store.figures(subject=subject, unit=unit, limit=limit)
+    table = Table(show_edge=False)
+    for col in ("when", "value", "unit", "qualifier", "about", "said by", "text", "doc"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        value = charts.number(r["value"])
+        table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["unit"], r["qualifier"] or "",
+                      r["about"] or "", r["speaker"] or "(outlet)", r["text"][:80], f"{r['doc_id'][:10]}:{r['start']}")
+    out.print(table)
+    out.print(f"{len(rows)} figures shown", highlight=False)
+
+
+@app.command()
+def pledges(
+    actor: Annotated[Optional[str], typer.Option(help="Only pledges by this person (name or alias).")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Only pledges whose deadline has not passed.")] = False,
+    db: DbOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Pledges with their deadline, status and the later coverage that follows them up."""
+    settings = _settings(db, registry=registry)
+    name = queries.speaker_names([actor], Registry.load(settings.registry))[0] if actor else None
+    with Store.open(settings.db) as store:
+        rows = [r for r in store.pledges(actor=name) if not open_ or queries.pledge_status(r) != "past deadline"]
+    table = Table(show_edge=False)
+    for col in ("actor", "pledge", "deadline", "status", "follow-ups", "doc"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(", ".join(r["actors"]), r["text"][:160], reader.when(r["deadline"]) or r["deadline_text"] or "",
+                      queries.pledge_status(r), str(len(r["mentions"])), f"{r['doc_id'][:10]}:{r['start']}")
+    out.print(table)
+    out.print(f"{len(rows)} pledges shown", highlight=False)
+
+
+@app.command()
+def topics() -> None:
+    """The topic taxonomy used for statements and paragraphs."""
+    for name in queries.topic_names():
+        out.print(name, highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; loopback unless you mean to share it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the record as a web UI and JSON API (read-only) at http://HOST:PORT."""
+    import uvicorn
+
+    from .web import create_app
+
+    settings = _settings(db)
+    application = create_app(settings.db)
+    out.print(f"summitlog: serving {redact(settings.db)} at http://{host}:{port} (Ctrl+C to stop)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or URLs.")],
+    format: Annotated[str, typer.Option("--format", help="Output shape: gold-jsonl.")] = "gold-jsonl",
+    registry: RegistryOption = None,
+    verbose: Verbose = False,
+) -> None:
+    """Analyse pages without a database and print one JSON line per document."""
+    if format != "gold-jsonl":
+        raise SummitlogError(f"--format {format!r} is not known; use gold-jsonl")
+    settings = _settings(None, verbose, registry)
+    failed = 0
+    with httpx.Client() as client:
+        for item in pipeline.extract(inputs, settings, client):
+            if isinstance(item, InputError):
+                failed += 1
+                err.print(f"error {item}", markup=False, highlight=False, soft_wrap=True)
+            else:
+                sys.stdout.write(json.dumps(to_gold(item), ensure_ascii=False) + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Option(help="Gold set in the shape of gold/FORMAT.md.")],
+    docs: Annotated[Path, typer.Option("--docs", help="Folder of the documents the gold set names.")],
+    persons: Annotated[Optional[Path], typer.Option(help="Names table; default persons.json beside --gold.")] = None,
+    show: Annotated[int, typer.Option(help="Print up to N misses of each kind.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Extract the gold set's documents and print the metrics FORMAT.md defines."""
+    settings = _settings(None)
+    report = pipeline.evaluate_gold(gold, docs, settings, persons)
+    if as_json:
+        out.print_json(data=report.metrics)
+        return
+    for key, value in report.metrics.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        out.print(f"{key:28} {shown}", highlight=False)
+    for title, rows in (("missed quotes", report.misses), ("wrong speakers", report.wrong_speakers),
+                        ("spurious quotes", report.spurious), ("missed figures", report.missed_figures)):
+        for row in rows[:show]:
+            out.print(f"{title}: {row}", markup=False, highlight=False)
+
+
+def main() -> None:
+    """Entry point: library errors become one line on stderr and exit code 2, never a traceback."""
+    try:
+        app()
+    except SummitlogError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted", highlight=False)
+        sys.exit(130)

@@ -1,0 +1,49 @@
+"""Turning what a user typed into query arguments: names to canonical speakers, dates checked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..actors.registry import Registry
+from ..errors import SummitlogError
+from ..resources import load
+
+
+def speaker_names(names: list[str], registry: Registry) -> list[str]:
+    """Canonical names for what the user typed ("Lukashenka" -> "Alexander Lukashenko");
+    a name the registry does not know is kept as typed, since the record keeps such names too."""
+    return [registry.resolve(name) or " ".join(name.split()) for name in names if name.strip()]
+
+
+def iso_date(value: str | None, option: str) -> str | None:
+    """A YYYY-MM-DD date as given, or a one-line error naming the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise SummitlogError(f"{option} {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def topic_names() -> list[str]:
+    return list(load("topics.json")["topics"])
+
+
+def topic(value: str | None) -> str | None:
+    """A topic of the taxonomy, matched by its start ("security" -> "security and defence")."""
+    if not value or not value.strip():
+        return None
+    names = topic_names()
+    hits = [n for n in names if n.startswith(value.strip().lower())]
+    if len(hits) != 1:
+        raise SummitlogError(f"--topic {value!r} is not one topic; choose from: {', '.join(names)}")
+    return hits[0]
+
+
+def pledge_status(pledge: dict) -> str:
+    """'past deadline' when its resolved deadline is before today, 'followed up' when later coverage
+    mentions it, else 'open'."""
+    deadline = pledge.get("deadline")
+    if deadline and (deadline if len(deadline) == 10 else f"{deadline}-12-31") < date.today().isoformat():
+        return "past deadline"
+    return "followed up" if pledge.get("mentions") else "open"

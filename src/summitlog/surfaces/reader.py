@@ -1,0 +1,262 @@
+"""The record as a reader meets it: dates in words, sources by outlet and title, Events as the
+timeline and the event page show them, and a document with its spans marked.
+
+The web pages, the CLI and Python users make the same calls; none of them assembles an Event or
+filters the timeline on its own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..actors.registry import Registry
+from ..errors import NotFound
+from ..linking import link
+from ..storage.store import Store
+from . import queries
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def when(value: str | None) -> str:
+    """An ISO date (or "--MM-DD", "YYYY-MM", "YYYY") as a reader writes it: "26 Sep 2025",
+    "26 Sep (year not given)"; anything else as given, and "" for none."""
+    if not value:
+        return ""
+    text = str(value)
+    try:
+        if text.startswith("--") and len(text) == 7:
+            return f"{int(text[5:7])} {MONTHS[int(text[2:4]) - 1]} (year not given)"
+        if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+            return f"{int(text[8:10])} {MONTHS[int(text[5:7]) - 1]} {text[:4]}"
+        if len(text) == 7 and text[4] == "-":
+            return f"{MONTHS[int(text[5:7]) - 1]} {text[:4]}"
+    except (ValueError, IndexError):
+        return text
+    return text
+
+
+def has_year(value: str | None) -> bool:
+    return bool(value) and str(value)[:4].isdigit()
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document as a reader knows it: the outlet, the title and the date, and where it is."""
+
+    doc_id: str
+    name: str  # the file or URL it was read from
+    outlet: str | None
+    title: str | None
+    published: str | None
+    url: str | None
+    lead: str | None = None
+
+    @property
+    def label(self) -> str:
+        """"Outlet · Title · 26 Sep 2025", leaving out what the page does not give (the file
+        name only when it gives neither outlet nor title)."""
+        parts = [self.outlet, self.title] if self.outlet or self.title else [self.name]
+        return " · ".join(p for p in (*parts, when(self.published)) if p)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "label": self.label}
+
+    @property
+    def href(self) -> str:
+        return f"/documents/{self.doc_id}"
+
+    def link(self, start: int, end: int, kind: str = "") -> str:
+        """The stable address of a span: the document id is a hash of the page, so it survives
+        rebuilding the store."""
+        return f"{self.href}?hl={start}-{end}" + (f"#{kind}-{start}-{end}" if kind else "")
+
+
+def source(head: dict[str, Any]) -> Source:
+    return Source(doc_id=head["id"], name=head["name"], outlet=outlet(head), title=head.get("title"),
+                  published=head.get("published"), url=head.get("url"), lead=head.get("lead"))
+
+
+def outlet(head: dict[str, Any]) -> str | None:
+    """The publisher's site name, else the agency the page credits."""
+    site = head.get("site")
+    if site:
+        return site[4:] if site.startswith("www.") else site
+    return head.get("outlet")
+
+
+def sources(store: Store, doc_ids) -> dict[str, Source]:
+    return {doc_id: source(head) for doc_id, head in store.heads(doc_ids).items()}
+
+
+def labelled(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows that carry a doc_id, each with its document's Source."""
+    labels = sources(store, [r["doc_id"] for r in rows])
+    return [{**r, "source": labels[r["doc_id"]]} for r in rows]
+
+
+# -- Events ------------------------------------------------------------------------------------
+
+
+def timeline(store: Store, registry: Registry, leaders: Iterable[str] = (), year: str | None = None,
+             country: str | None = None, topic: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+    """Events newest first, as the timeline lists them, from one query; filtered by leaders
+    (any spelling; an Event has them all), a year (the meeting's or a source's), a country (held
+    there, or with one of its leaders) and a topic."""
+    names = queries.speaker_names([name for name in leaders if name], registry)
+    code = (registry.country(country) or country.strip().upper()) if country and country.strip() else None
+    people = [n for n, a in registry.actors.items() if code in a.countries()] if code else None
+    year = year.strip() if year and year.strip() else None
+    rows = store.event_members(names, topic=queries.topic(topic), year=year, country=code, people=people,
+                               limit=limit)
+    grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[row["event_id"]].append(row)
+    labels = {r["doc_id"]: source({**r, "id": r["doc_id"], "name": r["doc_name"]}) for r in rows}
+    return [view(event_id, members, labels) for event_id, members in grouped.items()]
+
+
+def view(event_id: int, members: list[dict[str, Any]], labels: dict[str, Source]) -> dict[str, Any]:
+    """An Event's consolidated facts, with each source's label and the note that says where a
+    date's year comes from."""
+    found = {"id": event_id, **link.consolidate(members), "members": members}
+    for entry in found["facts"].values():
+        for side in ("agree", "differ"):
+            for s in entry[side]:
+                s["source"] = labels.get(s["doc_id"])
+    found["date"] = event_date(found["facts"]["date"])
+    found["sources"] = [{**s, "source": labels.get(s["doc_id"]), "date": date_of(m, found["date"])}
+                        for s, m in zip(found["sources"], members)]
+    return found
+
+
+def event_date(fact: dict[str, Any]) -> dict[str, Any]:
+    """The Event's date in words, and the source that gave its year when others give none."""
+    value = fact["value"]
+    giver = next((s["source"] for s in fact["agree"] if has_year(s["value"]) and s.get("source")), None)
+    yearless = any(not has_year(s["value"]) for s in fact["agree"])
+    return {"value": value, "text": when(value) or "date not given", "year_source": giver,
+            "year_from": giver if yearless else None}
+
+
+def date_of(member: dict[str, Any], event: dict[str, Any]) -> str:
+    """A source's own date of the meeting (`event`: the Event's, from event_date), and the
+    Event's year where that source gives none."""
+    value = member.get("date")
+    if not value:
+        return ""
+    text = when(value)
+    if not has_year(value) and event["year_source"] and str(event["value"])[-5:] == str(value)[-5:]:
+        text += f"; the Event's date is {event['text']}, from {event['year_source'].label}"
+    return text
+
+
+def event(store: Store, event_id: int) -> dict[str, Any]:
+    """One Event with everything its sources say: statements by speaker, figures, pledges, the
+    statements aligned across sources and where they disagree."""
+    members = store.meetings(event_id=event_id, role="reported")
+    if not members:
+        raise NotFound(f"no event with id {event_id}; 'summitlog meetings' lists them")
+    docs = list(dict.fromkeys(m["doc_id"] for m in members))
+    alignments, disagreements = store.spans_of("alignments", event_id), store.spans_of("discrepancies", event_id)
+    labels = sources(store, [*docs, *(x[k] for x in (*alignments, *disagreements) for k in ("a_doc", "b_doc"))])
+    found = view(event_id, members, labels)
+    texts = {d: store.doc_text(d) for d in docs}
+    for entry in found["facts"].values():  # a fact is cited by the words that report it
+        for s in (*entry["agree"], *entry["differ"]):
+            s["text"] = texts[s["doc_id"]][s["start"]:s["end"]]
+    found["references"] = [r for d in docs for r in store.meetings(doc_id=d, role="reference")]
+    found["alignments"] = [{**a, "a_source": labels[a["a_doc"]], "b_source": labels[a["b_doc"]]} for a in alignments]
+    found["statement_discrepancies"] = [{**d, "a_source": labels[d["a_doc"]], "b_source": labels[d["b_doc"]]}
+                                        for d in disagreements]
+    statements: dict[str, list[dict[str, Any]]] = {}
+    for doc_id in docs:
+        for row in store.quotes(doc_id=doc_id, limit=10000):
+            row["topics"] = json.loads(row["topics"])
+            row["source"] = labels[doc_id]
+            statements.setdefault(row["speaker"] or "unattributed", []).append(row)
+    found["statements"] = statements
+    found["figures"] = [{**f, "source": labels[d]} for d in docs for f in store.figures(doc_id=d)]
+    found["pledges"] = [{**p, "source": labels[d]} for d in docs for p in store.pledges(doc_id=d)]
+    found["discrepancies"] = [
+        {"fact": fact, "value": entry["value"], "agree": entry["agree"], "differ": entry["differ"]}
+        for fact, entry in found["facts"].items() if entry["differ"]
+    ]
+    return found
+
+
+def person(store: Store, registry: Registry, name: str) -> dict[str, Any]:
+    """A leader's Events, statements, pledges and figures."""
+    canonical = queries.speaker_names([name], registry)[0]
+    rows = store.event_members([canonical])
+    statements = store.quotes(speakers=[canonical], limit=500)
+    if not rows and not statements:
+        raise NotFound(f"no one called {name!r} is in the record")
+    grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[row["event_id"]].append(row)
+    figures = store.figures(speaker=canonical)
+    labels = sources(store, [*(r["doc_id"] for r in rows), *(q["doc_id"] for q in statements),
+                             *(f["doc_id"] for f in figures)])
+    return {
+        "name": canonical, "actor": registry.actors.get(canonical),
+        "events": [view(i, members, labels) for i, members in grouped.items()],
+        "statements": [{**q, "source": labels[q["doc_id"]]} for q in statements],
+        "pledges": store.pledges(actor=canonical),
+        "figures": [{**f, "source": labels[f["doc_id"]]} for f in figures],
+    }
+
+
+# -- one document ------------------------------------------------------------------------------
+
+
+def document(store: Store, doc_id: str, hl: str | None = None) -> dict[str, Any]:
+    """A document with its statements, figures and pledges marked, and the span a link points to."""
+    doc = store.document(doc_id)
+    focus = parse_span(hl, len(doc.text))
+    items = (
+        [("quote", q["start"], q["end"], q["speaker"] or "?") for q in store.quotes(doc_id=doc.id, limit=10000)]
+        + [("figure", f["start"], f["end"], f["unit"]) for f in store.figures(doc_id=doc.id)]
+        + [("pledge", p["start"], p["end"], ", ".join(p["actors"])) for p in store.pledges(doc_id=doc.id)]
+        + [("meeting", m["start"], m["end"], " – ".join(m["participants"]))
+           for m in store.meetings(doc_id=doc.id, role="reported")]
+    )
+    if focus:
+        items.append(("focus", focus[0], focus[1], "the span you followed"))
+    parts = segments(doc.text, items)
+    for part in parts:
+        part["focus"] = "focus" in part["kinds"]
+        part["kinds"] = [k for k in part["kinds"] if k != "focus"] or (["focus"] if part["focus"] else [])
+    head = sources(store, [doc.id])[doc.id]
+    return {"doc": doc, "source": head, "published": when(doc.published), "segments": parts}
+
+
+def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
+    """'120-180' as offsets within the text; anything else is ignored rather than an error."""
+    if not value:
+        return None
+    try:
+        start, end = (int(x) for x in value.split("-", 1))
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start < end <= length else None
+
+
+def context(text: str, start: int, end: int, width: int = 160) -> dict[str, str]:
+    return {"before": text[max(0, start - width):start], "hit": text[start:end], "after": text[end:end + width]}
+
+
+def segments(text: str, items: list[tuple[str, int, int, str]]) -> list[dict[str, Any]]:
+    """The text cut at every item boundary, each piece with the items covering it (for highlighting)."""
+    cuts = sorted({0, len(text), *(i[1] for i in items), *(i[2] for i in items)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [i for i in items if i[1] <= a and b <= i[2]]
+        out.append({"text": text[a:b], "start": a, "end": b, "kinds": sorted({i[0] for i in covering}),
+                    "labels": [f"{i[0]}: {i[3]}" for i in covering],
+                    "anchors": [f"{i[0]}-{i[1]}-{i[2]}" for i in covering if i[1] == a]})
+    return out
