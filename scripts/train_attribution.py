@@ -26,6 +26,7 @@ from summitlog.actors.registry import Registry
 from summitlog.analysis import nlp
 from summitlog.analysis.attribution import Logistic, SourceRanker, features
 from summitlog.analysis.quotes import QuoteFinder
+from summitlog.analysis.text import sentence_spans
 
 WORD = re.compile(r"\w+")
 PREFERENCE = {"name": 0, "descriptor": 1, "pronoun": 2}
@@ -88,7 +89,7 @@ def examples(folder: Path, finder: Recorder, ner, parser, spans: list) -> list[t
         orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         relations = read_ann(ann)
         finder.seen, finder.spans = [], []
-        finder.find(text, paragraphs, persons, orgs=orgs, syntax=nlp.Syntax(parser, text))
+        finder.find(text, paragraphs, persons, orgs=orgs, syntax=nlp.Syntax(parser, text, sentence_spans(text)))
         for around, near, quoted, last, ctx in finder.seen:
             tokens = [(m.start() + around.start, m.end() + around.start) for m in WORD.finditer(text[around.start:around.end])]
             source = None

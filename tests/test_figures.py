@@ -88,6 +88,15 @@ def test_qualifier_subject_speaker_and_period(figures):
     assert figure.speaker == "Vladimir Putin" and figure.period == "2024"
 
 
+def test_period_is_the_year_named_nearest(analyze_text):
+    text = "In 2011, 43 percent of the funds came from abroad, and this year 58 percent did.\n"
+    found = analyze_text(text, published="2015-05-02").figures
+    assert [(f.value, f.period) for f in found if f.unit == "percent"] == [(43, "2011"), (58, "2015")]
+    text = "Exports grew 6% last year and more than 16% so far in 2015, the minister said.\n"
+    found = analyze_text(text, published="2015-05-02").figures
+    assert [(f.value, f.period) for f in found if f.unit == "percent"] == [(6, "2014"), (16, "2015")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -13,8 +13,10 @@ from ..records import Document, Extraction
 from . import nlp
 from .figures import FigureFinder
 from .meetings import MeetingFinder
+from .page import Page
 from .pledges import PledgeFinder
 from .quotes import QuoteFinder
+from .text import sentence_spans
 from .topics import Topics
 
 
@@ -23,7 +25,7 @@ class Analyzer:
 
     def __init__(self, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load()
-        self.nlp = nlp.build(self.registry)
+        self.nlp = nlp.build()
         self.tagger = nlp.build_tagger()
         self.parser = nlp.build_parser()
         self.quotes = QuoteFinder(self.registry)
@@ -32,8 +34,19 @@ class Analyzer:
         self.pledges = PledgeFinder(self.registry)
         self.topics = Topics(self.registry)
 
-    def clauses(self, text: str) -> nlp.Clauses:
-        return nlp.Clauses(self.parser, text)
+    def read(self, doc: Document) -> Page:
+        """The page as every extractor reads it: split, tokenised and named once."""
+        text = doc.text
+        sentences = sentence_spans(text)
+        names = self.registry.find_names(text)
+        tokens = nlp.read(self.nlp, text, [n for n in names if self.registry.actors[n[2]].curated])
+        persons = [(e.start_char, e.end_char, e.text) for e in tokens.ents if e.label_ == "PERSON"]
+        orgs = [(e.start_char, e.end_char) for e in tokens.ents if e.label_ == "ORG"]
+        mentions = self.quotes.mentions(text, persons, orgs, names)
+        syntax = nlp.Syntax(self.parser, text, sentences)
+        syntax.ahead(self.quotes.to_parse(text, sentences, mentions))
+        return Page(doc, sentences, tokens, names, mentions, syntax, nlp.PartsOfSpeech(self.tagger, text),
+                    nlp.Clauses(syntax))
 
     def __call__(self, doc: Document) -> Extraction:
         return analyze(doc, self)
@@ -41,33 +54,30 @@ class Analyzer:
 
 def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     """Everything found in one document. Pure: no database, no globals, picklable in and out."""
-    found = nlp.entities(analyzer.nlp, doc.text)
-    persons = [(start, end, text) for start, end, label, text in found if label == "PERSON"]
-    paragraphs = [(p.start, p.end) for p in doc.paragraphs]
-    year = int(doc.published[:4]) if doc.published and doc.published[:1].isdigit() else None
-    orgs = [(start, end) for start, end, label, _ in found if label == "ORG"]
-    syntax = nlp.Syntax(analyzer.parser, doc.text)
-    mentions = analyzer.quotes.mentions(doc.text, persons, orgs)
-    quotes = analyzer.quotes.find(doc.text, paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs, syntax,
-                                  mentions)
+    page = analyzer.read(doc)
+    text, persons, orgs, year = page.text, page.persons, page.orgs, page.year
+    quotes = analyzer.quotes.find(text, page.paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs,
+                                  page.syntax, page.mentions)
     meetings = analyzer.meetings.find(
-        doc.text, paragraphs, doc.published, doc.dateline, persons,
+        text, page.paragraphs, doc.published, doc.dateline, persons,
         quoted=[(q.start, q.end) for q in quotes if q.kind == "direct"],
         speakers=[q.speaker for q in quotes if q.speaker],
         turns=[(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.kind == "turn"],
         site=doc.site,
         title=doc.title,
+        sentences=page.sentences,
+        names=page.names,
     )
     reported = next((m for m in meetings if m.role == "reported" and m.date and m.date[:1].isdigit()), None)
     year = int(reported.date[:4]) if reported else year
-    said_by = analyzer.quotes.reported(doc.text, persons, orgs, syntax, mentions)
-    figures = analyzer.figures.find(doc.text, quotes, nlp.PartsOfSpeech(analyzer.tagger, doc.text), year, said_by,
-                                    analyzer.clauses(doc.text))
+    said_by = analyzer.quotes.reported(text, persons, orgs, page.syntax, page.mentions, page.sentences)
+    figures = analyzer.figures.find(text, quotes, page.tags, year, said_by, page.clauses, page.sentences)
     participants = reported.participants if reported else next(
         (m.participants for m in meetings if m.role == "reported"), ())
-    pledges = analyzer.pledges.find(doc.text, quotes, participants, reported.date if reported else None)
+    pledges = analyzer.pledges.find(text, quotes, participants, reported.date if reported else None,
+                                    page.sentences, page.names)
     own = {c for name in participants if (a := analyzer.registry.actors.get(name)) for c in a.countries()}
     quotes = [replace(q, topics=analyzer.topics.assign(q.text, own)) for q in quotes]
-    paragraph_topics = tuple(analyzer.topics.assign(doc.text[p.start:p.end], own) for p in doc.paragraphs)
+    paragraph_topics = tuple(analyzer.topics.assign(text[p.start:p.end], own) for p in doc.paragraphs)
     return Extraction(document=doc, quotes=tuple(quotes), meetings=tuple(meetings), figures=tuple(figures),
                       pledges=tuple(pledges), paragraph_topics=paragraph_topics)

@@ -9,12 +9,14 @@ drones") give one figure per stated value, all with the unit given once.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..records import Figure, Quote
 from .dates import DATE, MONTH
+from .text import sentence_spans
 
 UNITS_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -176,13 +178,19 @@ class FigureFinder:
         year: int | None = None,
         reported: Callable[[int], str | None] = lambda _: None,
         parse: Callable[[list[tuple[int, int]]], dict] = lambda _spans: {},
+        sentences: list[tuple[int, int]] | None = None,
     ) -> list[Figure]:
         """The figures of a text. A figure inside a quote is its speaker's (but not one in the
         editor's [brackets]); outside, the person its sentence reports as saying it (`reported`,
         from the quote finder), else the outlet's.
         `parse(spans)` gives the parsed tokens of each (start, end) (nlp.Clauses), which name what
-        the figure measures."""
+        the figure measures; `sentences` are the page's, where the caller has them."""
         quoted = [(q.start, q.end, q.speaker) for q in quotes]
+        sentences = sentence_spans(text) if sentences is None else sentences
+
+        def sentence(offset: int) -> tuple[int, int]:
+            at = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+            return sentences[at] if at >= 0 and offset < sentences[at][1] else (offset, offset)
 
         def speaker(offset: int) -> str | None:
             inside = next(((start, who) for start, end, who in quoted if start <= offset < end), None)
@@ -212,11 +220,11 @@ class FigureFinder:
                 if previous and previous[1] != "year" and ALTERNATIVE.match(gap):
                     # "30 percent, 35 or even over 38": later values take the unit given once.
                     unit, scale = previous[1], previous[2]
-                    figures.append(self.figure(text, match.start(), match.end(), value * scale, unit, speaker, year))
+                    figures.append(self.figure(text, sentence, match.start(), match.end(), value * scale, unit, speaker, year))
                     previous = (match.end(), unit, scale)
                     continue
                 if pending and not (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])):
-                    pending = self.echo(text, pending, figures, speaker, year)
+                    pending = self.echo(text, sentence, pending, figures, speaker, year)
                 pending.append((match.start(), value, match.end()))
                 continue
             unit, amount, end = found
@@ -230,27 +238,27 @@ class FigureFinder:
                 continue  # "in the first nine months of the year": the period another figure is about
             if joined:
                 for start, alt_value, alt_end in pending:
-                    figures.append(self.figure(text, start, end, alt_value * scale, unit, speaker, year))
+                    figures.append(self.figure(text, sentence, start, end, alt_value * scale, unit, speaker, year))
                 upper = bool(RANGE.match(text[pending[-1][2]:match.start()]))
             elif pending:
-                self.echo(text, pending, figures, speaker, year)
+                self.echo(text, sentence, pending, figures, speaker, year)
             pending = []
             if not (unit == "count" and amount == 1) and not upper:
-                figures.append(self.figure(text, match.start(), end, amount, unit, speaker, year))
+                figures.append(self.figure(text, sentence, match.start(), end, amount, unit, speaker, year))
             previous = (end, unit, scale)
         if pending:
-            self.echo(text, pending, figures, speaker, year)
+            self.echo(text, sentence, pending, figures, speaker, year)
         for match in ORDINAL.finditer(text):
             # "a second state visit", "their third meeting", "an unprecedented third term"
-            figures.append(self.figure(text, match.start(), match.end(), ORDINALS[match.group(1).lower()],
+            figures.append(self.figure(text, sentence, match.start(), match.end(), ORDINALS[match.group(1).lower()],
                                        "count", speaker, year))
         for match in TWICE.finditer(text):
-            figures.append(self.figure(text, match.start(), match.end(), 2, "count", speaker, year))
+            figures.append(self.figure(text, sentence, match.start(), match.end(), 2, "count", speaker, year))
         parsed = parse([(f.start, f.end) for f in figures])
         return sorted((replace(f, about=subject(parsed.get((f.start, f.end)), f.unit)) for f in figures),
                       key=lambda f: f.start)
 
-    def echo(self, text, pending, figures, speaker_of, year) -> list:
+    def echo(self, text, sentence, pending, figures, speaker_of, year) -> list:
         """Bare numbers that repeat a value just given with a unit ("seven wars ... Maybe, indeed,
         seven, maybe six") are alternatives of that figure; others are dropped."""
         recent = [f for f in figures if 0 <= pending[0][0] - f.end < 200]
@@ -258,7 +266,7 @@ class FigureFinder:
             if any(abs(value - f.value) < 1e-9 for _, value, _ in pending):
                 for start, value, end in pending:
                     if abs(value - f.value) >= 1e-9:
-                        figures.append(self.figure(text, start, end, value, f.unit, speaker_of, year))
+                        figures.append(self.figure(text, sentence, start, end, value, f.unit, speaker_of, year))
                 break
         return []
 
@@ -342,15 +350,15 @@ class FigureFinder:
             at += word.end() + len(text[at + word.end():]) - len(text[at + word.end():].lstrip())
         return None
 
-    def figure(self, text, start, end, value, unit, speaker_of: Callable[[int], str | None], year) -> Figure:
+    def figure(self, text, sentence, start, end, value, unit, speaker_of: Callable[[int], str | None], year) -> Figure:
         speaker = speaker_of(start)
-        sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+        sentence_start, sentence_end = sentence(start)
         head = text[sentence_start:start].lower()
         qualifier = next((q for q in sorted(QUALIFIERS, key=len, reverse=True) if head.rstrip().endswith(q)), None)
         return Figure(
             start=start, end=end, text=text[start:end], value=value, unit=unit, qualifier=qualifier,
             about=None, speaker=speaker,  # what it measures: from the parse, once all are found
-            period=period(text[sentence_start:text.find(".", end) if text.find(".", end) > 0 else len(text)], year),
+            period=period(text[sentence_start:max(sentence_end, end)], start - sentence_start, year),
         )
 
 
@@ -548,13 +556,20 @@ LEAD_WORDS = {
 }
 
 
-def period(sentence: str, year: int | None) -> str | None:
-    """The time a figure refers to: a year named in its sentence, or last/this year resolved."""
-    match = re.search(r"\bin\s+((?:19|20)\d{2})\b", sentence)
-    if match:
-        return match.group(1)
-    if year and re.search(r"\blast year\b", sentence):
-        return str(year - 1)
-    if year and re.search(r"\bthis year\b", sentence):
-        return str(year)
-    return None
+PERIOD = re.compile(r"\b(?:in|for|by)\s+((?:19|20)\d{2})\b|\b(last|this|next) year\b", re.IGNORECASE)
+
+
+def period(sentence: str, at: int, year: int | None) -> str | None:
+    """The time a figure (at `at` in its sentence) refers to: the year its sentence names
+    nearest to it ("in 2013", "this year", resolved against the page's year), as a sentence may
+    name several ("In 2012, 43 percent ..., and this year 58 percent")."""
+    found = []
+    for match in PERIOD.finditer(sentence):
+        if match.group(1):
+            found.append((match, match.group(1)))
+        elif year:
+            found.append((match, str(year + {"last": -1, "this": 0, "next": 1}[match.group(2).lower()])))
+    if not found:
+        return None
+    distance = lambda m: m.start() - at if m.start() >= at else at - m.end()  # noqa: E731
+    return min(found, key=lambda f: distance(f[0]))[1]

@@ -178,26 +178,30 @@ class MeetingFinder:
         turns: Sequence[tuple[int, int, str]] = (),
         site: str | None = None,
         title: str | None = None,
+        sentences: list[tuple[int, int]] | None = None,
+        names: list[tuple[int, int, str]] | None = None,
     ) -> list[Meeting]:
         """The reported meeting and the references. `quoted` are the spans of quotes (names said
         inside them are not the meeting's cast), `speakers` who the quotes are by, `turns` the
-        (start, end, speaker) of a transcript's turns."""
-        sentences = sentence_spans(text)
+        (start, end, speaker) of a transcript's turns; `sentences` and the registry's `names`
+        are the page's, where the caller has them."""
+        sentences = sentence_spans(text) if sentences is None else sentences
+        names = self.registry.find_names(text) if names is None else names
         lead_end = lead(text, paragraphs, 6)
         meeting_sentences = [(s, e) for s, e in sentences if MEETING.search(text[s:e])]
         dates = [d for d in find_dates(text, published) if not inside(d.start, quoted)]
         when = self.when(dates, published)
         heading = self.heading(text, title)
-        outside, in_office = self.cast(text, persons, quoted, when, heading, site)
+        outside, in_office = self.cast(text, persons, quoted, when, heading, site, names)
         participants = self.participants(text, paragraphs, meeting_sentences, persons, when, outside, speakers,
-                                         {speaker for _, _, speaker in turns}, in_office, heading)
+                                         {speaker for _, _, speaker in turns}, in_office, heading, names)
         people = outside + [(s, e, self.registry.resolve(n) or " ".join(n.split())) for s, e, n in persons
                             if not inside(s, quoted)]
         if not participants or not self.reports(text, participants, paragraphs, meeting_sentences, people, turns):
             return []
         named = {s: n for s, _, n in people if n in participants}  # offsets of the two's names
         date, basis, reason, evidence = self.date(text, paragraphs, dates, meeting_sentences, lead_end, dateline,
-                                                  published, named)
+                                                  published, named, sentences)
         if date and date.startswith("--"):
             year = self.year(text, dates, date, participants)
             if year:
@@ -236,11 +240,11 @@ class MeetingFinder:
         )
         return [main, *self.references(text, dates, meeting_sentences, places, main)]
 
-    def cast(self, text, persons, quoted, when, heading, site) -> tuple[list[tuple[int, int, str]], set[str]]:
+    def cast(self, text, persons, quoted, when, heading, site, names) -> tuple[list[tuple[int, int, str]], set[str]]:
         """Who the text names outside quotes, as (start, end, name), and which of them are named
         as holders of an office: registry names, offices resolved for the date ("President of
         Uzbekistan"), titled people of the page's title, and the host of a leader's own site."""
-        outside = [(s, e, n) for s, e, n in self.registry.find_names(text) if not inside(s, quoted)]
+        outside = [(s, e, n) for s, e, n in names if not inside(s, quoted)]
         offices = [o for o in self.offices.find(text, when, frozenset(n for _, _, n in outside))
                    if not inside(o.start, quoted)]
         outside = sorted(outside + [(o.start, o.end, o.name) for o in offices
@@ -272,7 +276,7 @@ class MeetingFinder:
     # -- participants ------------------------------------------------------------------
 
     def participants(self, text, paragraphs, meeting_sentences, persons, when, names, speakers,
-                     talking=frozenset(), in_office=frozenset(), heading=(0, 0)) -> list[str]:
+                     talking=frozenset(), in_office=frozenset(), heading=(0, 0), registry_names=()) -> list[str]:
         """The two leaders the text is about: most named outside quotes, in the page's title
         (at `heading`), the lead and sentences about meeting, and most quoted; leaders who speak
         turns of a transcript (`talking`) first. Names given with an office (`in_office`) are
@@ -297,14 +301,14 @@ class MeetingFinder:
         ranked = sorted(scores, key=lambda n: (-scores[n], first_seen[n]))
         chosen = ranked[:2]
         if len(chosen) == 1:
-            chosen += self.counterpart(text, chosen[0], meeting_sentences, persons, when)
+            chosen += self.counterpart(text, chosen[0], meeting_sentences, persons, when, registry_names)
         return chosen if len(chosen) == 2 else []
 
-    def counterpart(self, text, leader, meeting_sentences, persons, when) -> list[str]:
+    def counterpart(self, text, leader, meeting_sentences, persons, when, registry_names) -> list[str]:
         """The other side when only one leader is named: a person named in a sentence about the
         meeting, else the leader of the foreign country the text names most ("Mr President ...
         the elections in Turkiye")."""
-        leader_at = [s for s, e, n in self.registry.find_names(text) if n == leader]
+        leader_at = [s for s, e, n in registry_names if n == leader]
         for start, end, name in persons:
             resolved = self.registry.resolve(name) or " ".join(name.split())
             sentence = next(((s, e) for s, e in meeting_sentences if s <= start < e), None)
@@ -402,7 +406,7 @@ class MeetingFinder:
 
     # -- date, place, duration ---------------------------------------------------------
 
-    def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published, named):
+    def date(self, text, paragraphs, dates, meeting_sentences, lead_end, dateline, published, named, sentences):
         """(date, basis, reason, evidence span). A dated page reports on its day: its date, unless
         its first two sentences about the meeting give one up to a week before it (reports come a
         few days late). Dates in later sentences belong to other events ("the agreements reached on
@@ -425,7 +429,7 @@ class MeetingFinder:
             if d.start < lead_end and len(d.value) == 10 and not d.relative and not REFERENCE.search(
                     text[max(0, d.start - 60):d.start]):
                 return d.value, "text", None, (d.start, d.end)
-        both = [(s, e) for s, e in sentence_spans(text[:lead_end])
+        both = [(s, min(e, lead_end)) for s, e in sentences if s < lead_end
                 if len({n for at, n in named.items() if s <= at < e}) > 1]
         for d in dates:  # the story's day, dated with its weekday: "said on Thursday (October 30) he had agreed with Xi"
             if not d.relative and any(s <= d.start < e for s, e in both) and any(

@@ -17,8 +17,9 @@ import re
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
 
-from ..actors.registry import Registry
 from ..errors import SummitlogError
 from .text import sentence_spans
 
@@ -38,21 +39,11 @@ def load_model(exclude: tuple[str, ...]) -> Language:
     )
 
 
-def build(registry: Registry) -> Language:
-    """The entity pipeline: the curated registry's names ruled as PERSON before the NER, so
-    that "Belarus Alexander Lukashenko" is never an ORG. (The tenure table's thousands of
-    office-holders are found by the registry's own matcher; ruling them too would slow the
-    pipeline's construction for every worker.)"""
-    nlp = load_model(exclude=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"))
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    patterns = []
-    for actor in registry.actors.values():
-        if not actor.curated:
-            continue
-        for alias in {actor.name, *actor.aliases}:
-            patterns.append({"label": "PERSON", "pattern": alias, "id": actor.name})
-    ruler.add_patterns(patterns)
-    return nlp
+def build() -> Language:
+    """The entity pipeline (the statistical NER, which carries its own token vectors). The
+    registry's names are set on the Doc before it runs (`read`), so that "Belarus Alexander
+    Lukashenko" is never an ORG."""
+    return load_model(exclude=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"))
 
 
 def build_tagger() -> Language:
@@ -85,26 +76,50 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, int]]:
     return spans
 
 
-def entities(pipeline: Language, text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, text) of every entity, read piece by piece (long pages have no
-    length limit, and a page of one piece reads exactly as before)."""
+def read(pipeline: Language, text: str, names: list[tuple[int, int, str]] = ()) -> Doc:
+    """The tokens and entities of the whole text as one Doc, read piece by piece (long pages
+    have no length limit); its character offsets are the text's. `names` (start, end, name)
+    are the curated registry's names in the text: PERSON entities the NER keeps and reads
+    around, where they fall on token boundaries."""
     spans = pieces(text)
-    found = []
-    for (start, _), doc in zip(spans, pipeline.pipe(text[a:b] for a, b in spans)):
-        found += [(start + e.start_char, start + e.end_char, e.label_, e.text) for e in doc.ents]
-    return found
+    docs, at = [], 0
+    for start, end in spans:
+        doc = pipeline.make_doc(text[start:end])
+        while at < len(names) and names[at][0] < start:
+            at += 1
+        people = []
+        while at < len(names) and names[at][1] <= end:
+            span = doc.char_span(names[at][0] - start, names[at][1] - start, label="PERSON")
+            if span is not None:
+                people.append(span)
+            at += 1
+        doc.set_ents(filter_spans(people))
+        docs.append(doc)
+    for _, component in pipeline.pipeline:
+        docs = component.pipe(docs)
+    docs = list(docs)
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 
 class Syntax:
     """The grammatical role of a span of the text: its head token's dependency label and the
     word it depends on. Parses the sentence holding the span on first ask, once; sentences
-    that name nobody near a quote are never parsed."""
+    that name nobody near a quote are never parsed. The sentences likely to be asked about
+    can be parsed ahead in one batch (`ahead`), which costs the parser a third of parsing
+    them one by one."""
 
-    def __init__(self, parser: Language, text: str) -> None:
+    BATCH = 64
+
+    def __init__(self, parser: Language, text: str, sentences: list[tuple[int, int]]) -> None:
         self.parser = parser
         self.text = text
-        self.sentences: list[tuple[int, int]] | None = None
+        self.sentences = sentences
         self.parsed: dict[int, object] = {}
+        self.later: list[int] = []  # sentences to parse in one batch on the first ask
+
+    def ahead(self, indices: list[int]) -> None:
+        """Parse these sentences (by index) together, when the first span is asked about."""
+        self.later = sorted(set(indices))
 
     def __call__(self, start: int, end: int) -> tuple[str, str]:
         """(dependency label, the governing word) of the span's head, or ("", "") if unknown.
@@ -119,8 +134,6 @@ class Syntax:
         return root.dep_, root.head.text.lower() if root.head is not root else ""
 
     def sentence_at(self, offset: int) -> int | None:
-        if self.sentences is None:
-            self.sentences = sentence_spans(self.text)
         at = bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
         return at if at >= 0 and offset < self.sentences[at][1] else None
 
@@ -130,6 +143,10 @@ class Syntax:
         if at is None:
             return None
         s_start, s_end = self.sentences[at]
+        if self.later:
+            batch, self.later = [i for i in self.later if i not in self.parsed], []
+            texts = (self.text[slice(*self.sentences[i])] for i in batch)
+            self.parsed.update(zip(batch, self.parser.pipe(texts, batch_size=self.BATCH)))
         if at not in self.parsed:
             self.parsed[at] = self.parser(self.text[s_start:s_end])
         doc = self.parsed[at]
@@ -144,26 +161,30 @@ class Clauses:
 
     BEFORE, AFTER = 24, 12
 
-    def __init__(self, parser: Language, text: str) -> None:
-        self.parser = parser
-        self.text = text
+    def __init__(self, syntax: Syntax) -> None:
+        self.syntax = syntax  # its parser, text and sentences, and the sentences it has parsed
 
     def __call__(self, spans: list[tuple[int, int]]) -> dict[tuple[int, int], object]:
-        """The parsed tokens (a spaCy Span) of each (start, end), where it can be aligned."""
+        """The parsed tokens (a spaCy Span) of each (start, end), where it can be aligned. A
+        window that is a whole sentence the attribution has parsed already is not parsed again,
+        nor is a window shared by several spans."""
         if not spans:
             return {}
-        sentences = sentence_spans(self.text)
+        text, sentences = self.syntax.text, self.syntax.sentences
         windows = []
         for start, end in spans:
             at = bisect.bisect_right(sentences, (start, float("inf"))) - 1
             s_start, s_end = sentences[at] if at >= 0 and start < sentences[at][1] else (start, end)
-            before = [m.start() for m in re.finditer(r"\S+", self.text[s_start:start])][-self.BEFORE:]
-            after = [m.end() for m in re.finditer(r"\S+", self.text[end:max(end, s_end)])][:self.AFTER]
+            before = [m.start() for m in re.finditer(r"\S+", text[s_start:start])][-self.BEFORE:]
+            after = [m.end() for m in re.finditer(r"\S+", text[end:max(end, s_end)])][:self.AFTER]
             windows.append((s_start + before[0] if before else start, end + after[-1] if after else end))
+        whole = {span: at for at, span in enumerate(sentences) if at in self.syntax.parsed}
+        docs = {w: self.syntax.parsed[whole[w]] for w in windows if w in whole}
+        todo = sorted(set(windows) - set(docs))
+        docs.update(zip(todo, self.syntax.parser.pipe([text[a:b] for a, b in todo], batch_size=64)))
         found = {}
-        docs = self.parser.pipe([self.text[a:b] for a, b in windows], batch_size=64)
-        for (start, end), (a, _), doc in zip(spans, windows, docs):
-            span = doc.char_span(start - a, end - a, alignment_mode="expand")
+        for (start, end), (a, b) in zip(spans, windows):
+            span = docs[(a, b)].char_span(start - a, end - a, alignment_mode="expand")
             if span is not None and len(span):
                 found[(start, end)] = span
         return found

@@ -58,11 +58,13 @@ class PledgeFinder:
         self.registry = registry
 
     def find(self, text: str, quotes: Sequence[Quote] = (), participants: Sequence[str] = (),
-             when: str | None = None) -> list[Pledge]:
-        """Pledges of a document; `when` is the meeting's ISO date, for resolving deadlines."""
+             when: str | None = None, sentences: list[tuple[int, int]] | None = None,
+             names: list[tuple[int, int, str]] | None = None) -> list[Pledge]:
+        """Pledges of a document; `when` is the meeting's ISO date, for resolving deadlines;
+        `sentences` and the registry's `names` are the page's, where the caller has them."""
         found = []
-        names = self.registry.find_names(text)
-        for start, end in sentence_spans(text):
+        names = self.registry.find_names(text) if names is None else names
+        for start, end in sentence_spans(text) if sentences is None else sentences:
             sentence = text[start:end]
             future = FUTURE.search(sentence)
             if not future:

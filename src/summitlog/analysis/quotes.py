@@ -22,6 +22,7 @@ from .text import sentence_spans
 PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "’": "’", '"': '"', "'": "'", "‚": "‘"}
 ALTERNATE = {"“": '"', '"': "”", "„": "”\"", "‘": "'", "'": "’", "’": "'"}
 WORD = re.compile(r"\w+")
+QUOTE_MARK = re.compile(r"[\"“”«»„]")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?=[A-Z][a-z]))")
 TITLES = (
     r"(?:President|PRESIDENT|Prime Minister|PRIME MINISTER|Chancellor|CHANCELLOR|Premier|Chairman|"
@@ -235,7 +236,8 @@ class QuoteFinder:
 
     def reported(self, text: str, persons: Sequence[tuple[int, int, str]] = (), orgs: Sequence[tuple[int, int]] = (),
                  syntax: Callable[[int, int], tuple[str, str]] | None = None,
-                 mentions: list[Mention] | None = None) -> Callable[[int], str | None]:
+                 mentions: list[Mention] | None = None,
+                 sentences: list[tuple[int, int]] | None = None) -> Callable[[int], str | None]:
         """Who a sentence outside quotes reports as saying what stands at an offset ("Putin
         noted that trade grew by 30 percent", "trade grew, the Russian leader said", "according
         to Xi"): a function of the offset, giving that speaker or None (the outlet's own words,
@@ -244,7 +246,7 @@ class QuoteFinder:
         mentions = self.mentions(text, persons, orgs) if mentions is None else mentions
         cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
         ctx = Context(text, mentions, cast, None, syntax=syntax)
-        sentences = sentence_spans(text)
+        sentences = sentence_spans(text) if sentences is None else sentences
         starts = [a for a, _ in sentences]
         people = [m.start for m in mentions if m.kind != "org"]  # sorted, as mentions are
         found: dict[int, list[tuple[int, int, str | None]]] = {}
@@ -284,6 +286,17 @@ class QuoteFinder:
                 return None
             return said.pop() if len(said) == 1 else None
         return speaker
+
+    def to_parse(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[int]:
+        """The sentences whose parse attribution is likely to ask for: those that name someone
+        beside a speech verb or a quotation mark (by index)."""
+        starts = [m.start for m in mentions]
+        found = []
+        for at, (start, end) in enumerate(sentences):
+            if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end) and (
+                    self.cue.search(text, start, end) or QUOTE_MARK.search(text, start, end)):
+                found.append(at)
+        return found
 
     def reports(self, ctx: Context, start: int, end: int) -> list[tuple[int, int, str | None]]:
         """The reported speech of a sentence: (content start, content end, speaker)
@@ -627,13 +640,15 @@ class QuoteFinder:
     # -- mentions and their resolution --------------------------------------------
 
     def mentions(self, text: str, persons: Sequence[tuple[int, int, str]],
-                 orgs: Sequence[tuple[int, int]] = ()) -> list[Mention]:
-        """Every mention that may be a source: registry names, other PERSON entities, descriptors,
-        pronouns, and organisations (whose words have no person as speaker)."""
+                 orgs: Sequence[tuple[int, int]] = (),
+                 names: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
+        """Every mention that may be a source: registry names (`names`, where the caller has
+        found them), other PERSON entities, descriptors, pronouns, and organisations (whose words
+        have no person as speaker)."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
         alone: list[tuple[int, int, str]] = []
-        for start, end, name in self.registry.find_names(text):
+        for start, end, name in self.registry.find_names(text) if names is None else names:
             actor = self.registry.actors[name]
             found.append(Mention(start, end, "name", name, gender=actor.gender))
             taken.append((start, end))
