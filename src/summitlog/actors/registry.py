@@ -20,12 +20,18 @@ from ..errors import SummitlogError
 from ..resources import load
 from .tenures import ROMAN, read_table
 
-# Which office a registry title is: a tenure of that office gives the title's days.
-OFFICE_OF = {
-    "president": "state", "king": "state", "emir": "state", "pope": "state", "supreme leader": "state",
-    "prime minister": "government", "chancellor": "government", "premier": "government",
-    "taoiseach": "government", "chief adviser": "government",
+# The titles of leaders, and the office each is (head of state or of government), where it is
+# one: the one list of role words that the registry, the office finder and the meeting finder
+# read. A tenure of that office gives a registry title's days.
+TITLES = {
+    "president": "state", "king": "state", "queen": "state", "emir": "state", "amir": "state",
+    "sultan": "state", "pope": "state", "supreme leader": "state", "head of state": "state",
+    "prime minister": "government", "premier": "government", "chancellor": "government",
+    "federal chancellor": "government", "taoiseach": "government", "chief adviser": "government",
+    "head of government": "government",
+    "general secretary": None, "military leader": None, "crown prince": None,
 }
+OFFICE_OF = {title: office for title, office in TITLES.items() if office}
 TITLE_OF = {"state": "head of state", "government": "head of government"}
 
 

@@ -15,19 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..records import Figure, Quote
+from . import numbers
 from .dates import DATE, MONTH
 from .text import sentence_spans
 
-UNITS_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-    "bln": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
-}
 PARTY_NOUNS = {
     "leaders", "countries", "sides", "presidents", "men", "women", "nations", "governments", "heads",
     "peoples", "states", "parties", "delegations", "capitals", "allies", "neighbours", "neighbors",
@@ -94,8 +85,8 @@ QUALIFIERS = (
     "nearly", "roughly", "some", "up to", "at least", "close to", "exceeds", "exceeded", "exceed",
     "just over", "just under", "exactly",
 )
-WORDNUM = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
-SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+WORDNUM = "|".join(sorted(numbers.WORDS, key=len, reverse=True))
+SCALE = "|".join(sorted(numbers.SCALES, key=len, reverse=True))
 NUMBER = re.compile(
     rf"(?<![\w.,${SIGN_CHARS}-])(?:{SIGN}\s?)?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one)\s+and\s+a\s+half|(?:{WORDNUM})(?:[\s-](?:{WORDNUM}))?"
@@ -132,38 +123,11 @@ ANNIVERSARY = re.compile(r"^(?:st|nd|rd|th)\s+anniversary\b", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | None:
-    """'2,000' -> 2000; 'one and a half billion' -> 1.5e9; 'a hundred thousand' -> 1e5."""
-    bare = SIGNED.sub("", text.strip()).lower().replace("-", " ")
-    words = re.sub(r"(?<=\d)(?=[a-z])", " ", bare).split()  # "1.5bn" -> "1.5 bn"
-    if not words:
-        return None
-    value: float | None = None
-    i = 0
-    if words[:4] in (["one", "and", "a", "half"], ["a", "and", "a", "half"]):
-        value, i = 1.5, 4
-    elif re.fullmatch(r"[\d,]+(?:\.\d+)?", words[0]):
-        value, i = float(words[0].replace(",", "")), 1
-    elif words[0] in ("a", "an"):
-        value, i = 1.0, 1
-    elif words[0] in UNITS_WORDS:
-        value, i = float(UNITS_WORDS[words[0]]), 1
-        if i < len(words) and words[i] in UNITS_WORDS and UNITS_WORDS[words[i]] < 10 <= value:
-            value += UNITS_WORDS[words[i]]
-            i += 1
-        if words[i:i + 3] == ["and", "a", "half"]:
-            value += 0.5
-            i += 3
-    if value is None:
-        return None
-    for k, word in enumerate(words[i:]):
-        if word in SCALES:
-            value *= SCALES[word]
-        elif k == 0 and word in GLUED and re.search(r"\d" + word, bare) and SIGNED.match(text.strip()):
-            # "£10m", "$50k"; without a sign, "100m" may be metres
-            value *= GLUED[word]
-        else:
-            return None
-    return value
+    """A number as a figure writes it, its currency sign aside: '$2,000' -> 2000; '£10m' -> 1e7
+    (a glued "m" or "k" is a scale only after a sign: "100m" may be metres)."""
+    text = text.strip()
+    signed = SIGNED.match(text) is not None
+    return numbers.parse(SIGNED.sub("", text), GLUED if signed else {})
 
 
 class FigureFinder:

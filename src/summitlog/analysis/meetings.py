@@ -16,18 +16,15 @@ from datetime import date, timedelta
 
 from retrie.trie import Trie
 
-from ..actors.registry import Registry, fold
+from ..actors.registry import TITLES, Registry, fold
 from ..records import Meeting
 from ..resources import load
+from . import numbers
 from .dates import WEEKDAYS, DateMention, base_date, find_dates, parse_date
 from .offices import Office, OfficeFinder
 from .text import sentence_spans
 
-LEADER_TITLES = {
-    "president", "prime minister", "chancellor", "premier", "king", "general secretary",
-    "supreme leader", "military leader", "crown prince", "emir", "pope", "taoiseach", "chief adviser",
-    "head of state", "head of government",
-}
+LEADER_TITLES = set(TITLES)
 STRONG = (
     r"met|meet|meets|meeting|meetings|talks|talked|negotiations|summit|conversation|call|"
     r"videoconference|tête-à-tête|tete-a-tete|bilateral|lasted"
@@ -57,11 +54,7 @@ LOCATIVE = {
 REFERENCE = re.compile(
     r"\b(?:earlier|previous|previously|last|since|ago|before that|former|recent|first met)\b", re.IGNORECASE
 )
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
-NUM = r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+NUM = r"(?:\d+(?:[.,]\d+)?|an?|" + "|".join(numbers.SMALL) + ")"
 APPROX = r"(?:about|around|approximately|nearly|almost|some|roughly|more than|over|just over|just under|exactly|at least|close to|up to)"
 DURATION = re.compile(
     rf"(?:(?P<approx>{APPROX})\s+)?"
@@ -625,10 +618,7 @@ def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def to_minutes(match: re.Match) -> int | None:
     def number(word: str | None) -> float:
-        if not word:
-            return 0
-        word = word.lower()
-        return NUMBER_WORDS[word] if word in NUMBER_WORDS else float(word.replace(",", "."))
+        return numbers.word_value(word) if word else 0
 
     if match.group("halfhour"):
         return 30

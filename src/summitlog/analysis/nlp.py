@@ -1,12 +1,13 @@
-"""Loading the spaCy pipelines: en_core_web_sm split in two, so each runs only where needed.
+"""Loading the spaCy pipelines: en_core_web_sm split in three, so each runs only where needed.
 
-The entity pipeline (the actor registry as an entity ruler, then the statistical
-NER, which carries its own token vectors) runs over every document: speakers and
-participants are found anywhere. The tagger (shared tok2vec, tagger, attribute
-ruler) is needed only for the word after a bare number ("four new power units"),
-so it runs lazily, on a few words around each word a figure asks about.
-The dependency parser runs only on the sentences that name someone near a quote whose source
-is sought: the attribution model asks whether a mention is the subject of a speech verb.
+The entity pipeline (the statistical NER, which carries its own token vectors) runs over every
+document, with the registry's names set on the Doc before it (`read`): speakers and
+participants are found anywhere. The dependency parser runs only on the sentences that name
+someone beside a speech verb or a quotation mark (`Syntax`, in one batch) and on the words
+around figures (`Clauses`): the attribution model asks whether a mention is the subject of a
+speech verb, and a figure's subject is read from the parse. The tagger (shared tok2vec,
+tagger, attribute ruler) is needed only for the word after a bare number ("four new power
+units"), so it runs lazily, on a few words around each word a figure asks about.
 Nothing is fetched from a model hub: the model is an installed package.
 """
 

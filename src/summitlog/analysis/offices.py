@@ -15,14 +15,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from retrie.trie import Trie
 
-from ..actors.registry import Registry, fold
+from ..actors.registry import OFFICE_OF, Registry, fold
 
-OFFICES = {
-    "president": "state", "king": "state", "queen": "state", "emir": "state", "amir": "state",
-    "sultan": "state", "head of state": "state", "prime minister": "government", "premier": "government",
-    "chancellor": "government", "federal chancellor": "government", "head of government": "government",
-}
-TITLE = "|".join(sorted((t.replace(" ", r"\s+") for t in OFFICES), key=len, reverse=True))
+TITLE = "|".join(sorted((t.replace(" ", r"\s+") for t in OFFICE_OF), key=len, reverse=True))
 NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s(?:[A-Z][\w'’.-]+|bin|ibn|al|el|de|da|van|von|der)){0,4})"
 NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der"}
 
@@ -78,7 +73,7 @@ class OfficeFinder:
                 continue  # "the chinese" in lower case is not a country
             name, name_end = self.name(name_match, text)
             code = self.registry.country(country)
-            office = OFFICES[" ".join(title.group(0).lower().split())]
+            office = OFFICE_OF[" ".join(title.group(0).lower().split())]
             holder = self.holder(code, office, name, when, named) if code else None
             if holder:
                 found.append(Office(start, name_end or title_end, holder, bool(name)))
