@@ -73,6 +73,27 @@ def build(folder: Path, docs: int, seed: int = 1) -> list[Path]:
     return written
 
 
+def recast(paths: list[Path], folder: Path, copies: int, seed: int = 3) -> list[Path]:
+    """`copies` versions of each real page, whole (for growth on real text): the first as it
+    is, each other with its own cast of leaders, dates and figures, so that no copy is stored
+    as a page already seen and copies do not all join one Event."""
+    rng = random.Random(seed)
+    registry = Registry.load()
+    people = sorted(registry.actors)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for copy in range(copies):
+        for i, path in enumerate(paths):
+            text = path.read_text("utf-8")
+            if copy:
+                cast = dict(zip(people, rng.sample(people, len(people))))
+                text = vary(text, rng, cast, registry, rng.randint(-6, 2))
+            out = folder / f"{copy:03d}_{i:05d}{path.suffix}"
+            out.write_text(text, "utf-8")
+            written.append(out)
+    return written
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)

@@ -167,7 +167,24 @@ def on_real_text(tmp: Path) -> dict:
                                     "peak_memory_mb": run["peak_memory_mb"]}
         out[name] = row
         print(name, json.dumps(row, indent=1), flush=True)
+    out["growth on real text"] = real_growth(tmp, real_corpora()["development pages (seeds, dev, dev2)"])
     return out
+
+
+def real_growth(tmp: Path, paths: list[Path], copies: int = 10) -> dict:
+    """Ingest time per page, and storing and linking per page, at 1x and 10x the development
+    pages (bench/corpus.recast: each copy with its own leaders, dates and figures), 1 worker."""
+    rows = {}
+    for scale in (1, copies):
+        folder = tmp / f"real-growth-{scale}"
+        written = corpus.recast(paths, folder, scale)
+        run = ingest(folder, tmp / f"real-growth-{scale}.db", 1)
+        rows[f"{scale}x"] = {"pages": len(written), "ms_per_page": 1000 * run["seconds"] / len(written),
+                             "store_and_link_ms_per_page": 1000 * run["store_and_link_seconds"] / len(written),
+                             "peak_memory_mb": run["peak_memory_mb"], "events": run["events"]}
+    rows["per_page_vs_1x"] = rows[f"{copies}x"]["ms_per_page"] / rows["1x"]["ms_per_page"]
+    print("growth on real text", json.dumps(rows, indent=1), flush=True)
+    return rows
 
 
 def ingest(folder: Path, db: Path, workers: int) -> dict:
@@ -358,6 +375,11 @@ def print_table(report: dict) -> None:
 def print_real(found: dict) -> None:
     """One line per real corpus and core count: pipeline and spaCy words/s, their ratio, memory."""
     for name, row in found.items():
+        if name == "growth on real text":
+            print(f"{name}: {row['1x']['ms_per_page']:.0f} ms/page at 1x, {row['10x']['ms_per_page']:.0f} at 10x "
+                  f"({row['per_page_vs_1x']:.2f}x); storing and linking {row['1x']['store_and_link_ms_per_page']:.1f} "
+                  f"and {row['10x']['store_and_link_ms_per_page']:.1f} ms/page; peak {row['10x']['peak_memory_mb']:.0f} MB")
+            continue
         for cores in (1, 2):
             r = row[f"{cores}_core"]
             print(f"{name}, {cores} core{'s' if cores > 1 else ''}: pipeline {r['pipeline_words_per_second']:.0f} "

@@ -106,6 +106,7 @@ def test_period_is_the_year_named_nearest(analyze_text):
         "He attended the 2023 BRICS Summit in Johannesburg.",
         "One last thing: the talks went well.",
         "Trump began his second term in January.",
+        "It was unthinkable in the early 2020s, and in the 1980's too.",
         "Two great powers must find a way to live together.",
         "In the first three months of the year, the plan was drawn up.",
         "Both sides want a path for the two m",
@@ -127,7 +128,7 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
     pred, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     assert metrics["figure_f1"] >= 0.95, json.dumps(metrics)
-    floors = {"seeds.jsonl": (0.82, 0.65), "dev.jsonl": (0.90, 0.78)}[gold_name]
+    floors = {"seeds.jsonl": (0.90, 0.78), "dev.jsonl": (0.90, 0.78)}[gold_name]
     assert metrics["figure_speaker_accuracy"] >= floors[0], json.dumps(metrics)
     assert metrics["figure_about_overlap"] >= floors[1], json.dumps(metrics)
 
@@ -155,6 +156,10 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
          "visit in years, he said.", 2, "Recep Tayyip Erdogan"),
         # what the words before "he said the following:" say is not what he said
         ("In the twenty minutes of remarks released by Erdogan's office, he said the following:", 20, None),
+        # an editor's note inside a quote is the outlet's, the rest of the quote its speaker's
+        ('"Exports rose (by 8 percent in 2023 - Agency note), and 5 new plants will open," Putin said.', 8, None),
+        ('"Exports rose (by 8 percent in 2023 - Agency note), and 5 new plants will open," Putin said.', 5,
+         "Vladimir Putin"),
     ],
 )
 def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, text, value, speaker):
@@ -193,6 +198,12 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("In 2017 they decided to build a bridge across the strait.", 2017, "build bridge"),
         ("In 2004 it repeated itself.", 2004, None),
         ("The agreement has been extended for another ten years.", 10, "extension of agreement"),
+        ("The 61-year-old minister arrived in Rome.", 61, "age of minister"),
+        ("It marks 40 years since the signing of the charter.", 40, "time since signing of charter"),
+        ("Exports grew by 20 percent, 25 or even 30.", 25, "growth of Exports"),
+        ("Three times, the delegations picked the island.", 3, None),
+        ("Trade peaked in the record year, 2019.", 2019, "record year"),
+        ("They adopted a plan for the next 10 years.", 10, "duration of plan"),
     ],
 )
 def test_what_a_figure_measures_comes_from_its_sentences_syntax(figures, text, value, about):

@@ -116,6 +116,7 @@ ORDINAL = re.compile(
     r"(?:visit|meeting|time|round|summit|trip|call|conversation|talks|state visit)\b",  # not a "second term"
     re.IGNORECASE,
 )
+EDITORS_NOTE = re.compile(r"^\s*(?:editor[’']?s\s+)?note\b|\b(?:note|ed\.?)\s*$", re.IGNORECASE)
 TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 OUT_OF = re.compile(r"^\s+out\s+of\s+(?:more than\s+|over\s+|about\s+)?$", re.IGNORECASE)
 COMPOUND = re.compile(rf"\s+(?:and\s+(?P<half>a\s+half)|(?:and\s+)?(?P<m>\d+|{WORDNUM})[\s-]+minutes?)\b", re.IGNORECASE)
@@ -157,11 +158,18 @@ class FigureFinder:
             return sentences[at] if at >= 0 and offset < sentences[at][1] else (offset, offset)
 
         def speaker(offset: int) -> str | None:
-            inside = next(((start, who) for start, end, who in quoted if start <= offset < end), None)
+            inside = next(((start, end, who) for start, end, who in quoted if start <= offset < end), None)
             if inside is None:
                 return reported(offset)
-            opened, closed = text.rfind("[", inside[0], offset), text.rfind("]", inside[0], offset)
-            return None if opened > closed else inside[1]  # "[growth was recorded in 2024]": the editor's
+            start, end, who = inside
+            opened, closed = text.rfind("[", start, offset), text.rfind("]", start, offset)
+            if opened > closed:
+                return None  # "[growth was recorded in 2024]": the editor's
+            opened, closed = text.rfind("(", start, offset), text.rfind(")", start, offset)
+            ends = text.find(")", offset, end) if opened > closed else -1
+            if ends > 0 and EDITORS_NOTE.search(text[opened + 1:ends]):
+                return None  # "(grew in 2024 - Agency note)", "(Editor's note: ...)": the outlet's
+            return who
 
 
         skip = [(m.start(), m.end()) for m in DATE.finditer(text)] + [(m.start(), m.end()) for m in TIME.finditer(text)]
@@ -171,6 +179,7 @@ class FigureFinder:
         figures: list[Figure] = []
         pending: list[tuple[int, float]] = []  # bare numbers waiting for a unit: (start, value)
         previous: tuple[int, str, float] | None = None  # (end, unit, scale) of the last figure
+        alike: dict[int, int] = {}  # an alternative value's start -> the start of the figure it is one of
         for match in NUMBER.finditer(text):
             raw = match.group(0)
             value = parse_number(raw)
@@ -184,11 +193,12 @@ class FigureFinder:
                 if previous and previous[1] != "year" and ALTERNATIVE.match(gap):
                     # "30 percent, 35 or even over 38": later values take the unit given once.
                     unit, scale = previous[1], previous[2]
+                    alike[match.start()] = alike.get(figures[-1].start, figures[-1].start) if figures else -1
                     figures.append(self.figure(text, sentence, match.start(), match.end(), value * scale, unit, speaker, year))
                     previous = (match.end(), unit, scale)
                     continue
                 if pending and not (ALTERNATIVE.match(text[pending[-1][2]:match.start()]) or OUT_OF.match(text[pending[-1][2]:match.start()])):
-                    pending = self.echo(text, sentence, pending, figures, speaker, year)
+                    pending = self.echo(text, sentence, pending, figures, speaker, year, alike)
                 pending.append((match.start(), value, match.end()))
                 continue
             unit, amount, end = found
@@ -202,16 +212,17 @@ class FigureFinder:
                 continue  # "in the first nine months of the year": the period another figure is about
             if joined:
                 for start, alt_value, alt_end in pending:
+                    alike[start] = match.start()
                     figures.append(self.figure(text, sentence, start, end, alt_value * scale, unit, speaker, year))
                 upper = bool(RANGE.match(text[pending[-1][2]:match.start()]))
             elif pending:
-                self.echo(text, sentence, pending, figures, speaker, year)
+                self.echo(text, sentence, pending, figures, speaker, year, alike)
             pending = []
             if not (unit == "count" and amount == 1) and not upper:
                 figures.append(self.figure(text, sentence, match.start(), end, amount, unit, speaker, year))
             previous = (end, unit, scale)
         if pending:
-            self.echo(text, sentence, pending, figures, speaker, year)
+            self.echo(text, sentence, pending, figures, speaker, year, alike)
         for match in ORDINAL.finditer(text):
             # "a second state visit", "their third meeting", "an unprecedented third term"
             figures.append(self.figure(text, sentence, match.start(), match.end(), ORDINALS[match.group(1).lower()],
@@ -219,10 +230,14 @@ class FigureFinder:
         for match in TWICE.finditer(text):
             figures.append(self.figure(text, sentence, match.start(), match.end(), 2, "count", speaker, year))
         parsed = parse([(f.start, f.end) for f in figures])
-        return sorted((replace(f, about=subject(parsed.get((f.start, f.end)), f.unit)) for f in figures),
-                      key=lambda f: f.start)
+        about = {(f.start, f.end): subject(parsed.get((f.start, f.end)), f.unit) for f in figures}
+        said = {start: found for (start, _), found in about.items() if found}
+        # an alternative value ("30 percent, 35 or even 38", "three or four children") measures
+        # what the figure it is an alternative of measures, where its own words do not say
+        return sorted((replace(f, about=about[(f.start, f.end)] or said.get(alike.get(f.start, -1)))
+                       for f in figures), key=lambda f: f.start)
 
-    def echo(self, text, sentence, pending, figures, speaker_of, year) -> list:
+    def echo(self, text, sentence, pending, figures, speaker_of, year, alike) -> list:
         """Bare numbers that repeat a value just given with a unit ("seven wars ... Maybe, indeed,
         seven, maybe six") are alternatives of that figure; others are dropped."""
         recent = [f for f in figures if 0 <= pending[0][0] - f.end < 200]
@@ -230,6 +245,7 @@ class FigureFinder:
             if any(abs(value - f.value) < 1e-9 for _, value, _ in pending):
                 for start, value, end in pending:
                     if abs(value - f.value) >= 1e-9:
+                        alike[start] = alike.get(f.start, f.start)
                         figures.append(self.figure(text, sentence, start, end, value, f.unit, speaker_of, year))
                 break
         return []
@@ -282,8 +298,8 @@ class FigureFinder:
             return "years", value, match.end() + ANNIVERSARY.match(after).end()
         if YEAR.match(raw.strip()):
             # "in 2024", "[2021]": a year the claim is about; not "June 2019" (a date) nor
-            # "the 2023 BRICS Summit" (a name).
-            if re.search(rf"{MONTH}\s*$", before) or re.match(r"\s+[A-Z]", after):
+            # "the 2023 BRICS Summit" (a name), nor "the 2020s", "the 1980's" (a decade).
+            if re.search(rf"{MONTH}\s*$", before) or re.match(r"\s+[A-Z]|[’']?s\b", after):
                 return None
             return "year", value, match.end()
         if value != int(value) or re.match(r"\s*(?:of|per)\b", after):
@@ -345,28 +361,45 @@ def subject(tokens, unit: str) -> str | None:
     if unit in TIME_UNITS and before == "in" and first is not None:
         phrase = noun_phrase(first.head, inside)  # "the first visit to China in seven years"
         return f"time since {phrase}" if phrase else None
+    following = [t for t in tokens.doc[tokens.end:tokens.end + 3] if t.text not in "-–"]
+    if unit == "years" and following and following[0].text.lower() == "old":  # "a 43-year-old teacher"
+        person = following[0].head if following[0].dep_ == "amod" else None
+        phrase = noun_phrase(person, inside, frozenset({following[0].i})) if person is not None else None
+        return f"age of {phrase}" if phrase else "age"
+    since = following[0] if unit in TIME_UNITS and following and following[0].text.lower() == "since" else None
+    since = next((c for c in since.children if c.dep_ == "pobj"), None) if since is not None else None
+    if since is not None and (phrase := noun_phrase(since, inside)):
+        return f"time since {phrase}"  # "80 years since the foundation of the industry"
     measured = next((c for c in root.children if c.dep_ == "prep" and c.text.lower() in ("of", "in")
                      and c.i not in inside), None)
     measured = next((c for c in measured.children if c.dep_ == "pobj"), None) if measured else None
     timed = unit in TIME_UNITS and unit != "year"
-    if (root.dep_ in MODIFIER_DEPS or timed and root.dep_ == "poss") and root.head.i not in inside:
+    if (root.dep_ in MODIFIER_DEPS or timed and root.dep_ == "poss") and root.head.i not in inside \
+            and not is_unit(root.head.text):  # "20 percent, 25 or 30": not the unit of the figure before
         noun = root.head  # "four rounds", "a 15-percent duty", "a three-hour session", "an hour's flight"
     elif not is_unit(root.text) and not root.like_num:
         noun = root  # the noun inside the figure: "3,000 volunteers", "the 60th anniversary of ..."
+    elif before == ":" and at > 0 and (named := tokens.doc[at - 1]).dep_ in NOMINAL_DEPS and named.text[:1].islower() \
+            and not (named.like_num or is_unit(named.text)):
+        noun = named  # "quite a growth: over 30 percent"; not "an example: 59 percent unemployment"
     elif measured is not None:
         noun = measured  # "12 million tonnes of wheat", "30% of the gas", "$80 billion in investment"
         if timed and noun.head.text.lower() == "of" and (phrase := noun_phrase(noun, inside)):
             return phrase if phrase.startswith("duration") else f"duration of {phrase}"  # "six hours of consultations"
-    elif root.dep_ == "appos" and not root.head.like_num and not is_unit(root.head.text):
-        noun = root.head  # "quite a growth: over 30 percent"
+    elif root.dep_ == "appos" and not root.head.like_num and (
+            not is_unit(root.head.text) or unit == "year" and root.head.text.lower() == "year"):
+        noun = root.head  # "the growth, 30 percent"; "the pre-pandemic year, 2019"
     elif root.dep_ == "pobj" and root.head.text.lower() in ("of", "on") and root.head.head.dep_ in NOMINAL_DEPS:
         noun = root.head.head  # "a tariff of 20 percent"
+    elif timed and root.dep_ == "pobj" and root.head.text.lower() == "for" and root.head.head.dep_ in NOUN_ROLES \
+            and not root.head.head.like_num and (phrase := noun_phrase(root.head.head, inside)):
+        return f"duration of {phrase}"  # "a roadmap for the next 25 years", "a visa for 30 days"
     if noun is not None:
         phrase = noun_phrase(noun, inside)
         if phrase and noun.text.lower() in ("times", "time") and noun.head.dep_ not in NOMINAL_DEPS:
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "they met for the third time"
             held = GATHERINGS.get(base_form(verb.text))  # "met 40 times": 40 meetings
-            phrase = held[0] if held else None if noun.dep_ == "pobj" else f"{verb.text} {phrase}"
+            phrase = held[0] if held else None  # "chose it three times": what, the words do not say
         if phrase or noun.text.lower() not in EMPTY_NOUNS:
             return phrase
         root = noun  # "spoke for a total of 2 hours": the frame stands where the figure would
@@ -445,14 +478,18 @@ def is_unit(word: str) -> bool:
     return word in UNIT_WORDS or word in CURRENCY_WORDS or word in MEASURES
 
 
-def noun_phrase(noun, inside: set[int]) -> str | None:
+def noun_phrase(noun, inside: set[int], leave: frozenset[int] = frozenset()) -> str | None:
     """A noun with its modifiers and an "of"/"between" phrase, without articles, the figure
-    itself or clauses ("cargo between the two ports", "anniversary of the charter")."""
+    itself (and the phrase it stands in), the words at `leave` or clauses ("cargo between the two
+    ports", "anniversary of the charter")."""
     # the figure, and the other values of its noun ("five or six experts")
     drop = {t.i for t in noun.subtree if t.i != noun.i and (
         (t.like_num or t.dep_ in ("quantmod", "nummod")) and (t.i in inside or t.head.i in inside | {noun.i})
         or t.i in inside and is_unit(t.text) or t.dep_ == "case" and t.head.i in inside and is_unit(t.head.text))}  # "an hour['s] flight"
     for t in noun.subtree:
+        if t.i in leave or t.dep_ == "prep" and any(c.i in inside for c in t.children):
+            drop |= {x.i for x in t.subtree}  # "a roadmap [for the next 25 years]"
+            continue
         if t.i == noun.i or t.dep_ in ("cc", "conj") and t.head.head.text.lower() == "between":
             continue  # "trade between Russia and Belarus"
         if t.dep_ in ("relcl", "acl", "appos", "advcl", "cc", "conj", "punct", "det", "predet", "quantmod", "advmod",
@@ -465,7 +502,8 @@ def noun_phrase(noun, inside: set[int]) -> str | None:
         words.pop()  # "the end of [2025]": the preposition of a phrase that was all figure
     if len(words) == 1 and words[0].text.lower() in EMPTY_NOUNS:
         return None  # "a total of", "worth of": no subject, only the figure's frame
-    return spelled(words) or None
+    phrase = spelled(words)
+    return phrase if any(ch.isalpha() for ch in phrase) else None  # "$" alone names nothing
 
 
 def spelled(words) -> str:
@@ -483,6 +521,7 @@ def spelled(words) -> str:
 EMPTY_NOUNS = {"total", "end", "worth", "sum", "amount", "number", "level", "part", "mark", "order",
                "tune", "range", "beginning", "start", "middle", "half", "rest", "most", "lot", "lots", "dozens", "tens"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "appos", "compound", "conj", "dative", "oprd"}
+NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "oprd"}  # a noun's, never a verb's
 MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "quantmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVES = {"which", "that", "who"}
