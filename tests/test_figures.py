@@ -204,6 +204,7 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("Three times, the delegations picked the island.", 3, None),
         ("Trade peaked in the record year, 2019.", 2019, "record year"),
         ("They adopted a plan for the next 10 years.", 10, "duration of plan"),
+        ("The election in 2016 changed everything.", 2016, "election"),
     ],
 )
 def test_what_a_figure_measures_comes_from_its_sentences_syntax(figures, text, value, about):

@@ -391,6 +391,8 @@ def subject(tokens, unit: str) -> str | None:
         noun = root.head  # "the growth, 30 percent"; "the pre-pandemic year, 2019"
     elif root.dep_ == "pobj" and root.head.text.lower() in ("of", "on") and root.head.head.dep_ in NOMINAL_DEPS:
         noun = root.head.head  # "a tariff of 20 percent"
+    elif unit == "year" and root.dep_ == "pobj" and root.head.text.lower() == "in" and root.head.head.dep_ in NOUN_ROLES:
+        noun = root.head.head  # "the election in 2016": what happened that year
     elif timed and root.dep_ == "pobj" and root.head.text.lower() == "for" and root.head.head.dep_ in NOUN_ROLES \
             and not root.head.head.like_num and (phrase := noun_phrase(root.head.head, inside)):
         return f"duration of {phrase}"  # "a roadmap for the next 25 years", "a visa for 30 days"
