@@ -288,13 +288,15 @@ class QuoteFinder:
         return speaker
 
     def to_parse(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[int]:
-        """The sentences whose parse attribution is likely to ask for: those that name someone
-        beside a speech verb or a quotation mark (by index)."""
+        """The sentences whose parse attribution is likely to ask for (by index): those that name
+        someone beside a speech verb or a quotation mark, or within two sentences of a quotation
+        mark (a quote's source is looked for around it)."""
         starts = [m.start for m in mentions]
+        quoted = [QUOTE_MARK.search(text, start, end) is not None for start, end in sentences]
         found = []
         for at, (start, end) in enumerate(sentences):
             if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end) and (
-                    self.cue.search(text, start, end) or QUOTE_MARK.search(text, start, end)):
+                    any(quoted[max(0, at - 2):at + 3]) or self.cue.search(text, start, end)):
                 found.append(at)
         return found
 
