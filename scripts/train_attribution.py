@@ -84,7 +84,8 @@ def examples(folder: Path, finder: Recorder, ner, parser, spans: list) -> list[t
             continue
         text = txt.read_text("utf-8")
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
-        doc = ner(text)
+        curated = [n for n in finder.registry.find_names(text) if finder.registry.actors[n[2]].curated]
+        doc = nlp.read(ner, text, curated)  # as the analyzer reads a page
         persons = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
         orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         relations = read_ann(ann)
@@ -134,7 +135,7 @@ def main() -> None:
     args = ap.parse_args()
     registry = Registry.load()
     finder = Recorder(registry)
-    ner = nlp.build(registry)
+    ner = nlp.build()
     parser = nlp.build_parser()
     train_spans: list = []
     dev_spans: list = []

@@ -205,6 +205,8 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("Trade peaked in the record year, 2019.", 2019, "record year"),
         ("They adopted a plan for the next 10 years.", 10, "duration of plan"),
         ("The election in 2016 changed everything.", 2016, "election"),
+        ("Trade between the two countries reached $10 billion. They plan to raise this figure to $20 billion.",
+         2e10, "Trade between two countries"),
     ],
 )
 def test_what_a_figure_measures_comes_from_its_sentences_syntax(figures, text, value, about):

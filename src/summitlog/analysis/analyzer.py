@@ -45,8 +45,8 @@ class Analyzer:
         mentions = self.quotes.mentions(text, persons, orgs, names)
         syntax = nlp.Syntax(self.parser, text, sentences)
         syntax.ahead(self.quotes.to_parse(text, sentences, mentions))
-        return Page(doc, sentences, tokens, names, mentions, syntax, nlp.PartsOfSpeech(self.tagger, text),
-                    nlp.Clauses(syntax))
+        return Page(doc, sentences, tokens, names, persons, orgs, mentions, syntax,
+                    nlp.PartsOfSpeech(self.tagger, text), nlp.Clauses(syntax))
 
     def __call__(self, doc: Document) -> Extraction:
         return analyze(doc, self)

@@ -117,6 +117,8 @@ ORDINAL = re.compile(
     re.IGNORECASE,
 )
 EDITORS_NOTE = re.compile(r"^\s*(?:editor[’']?s\s+)?note\b|\b(?:note|ed\.?)\s*$", re.IGNORECASE)
+ANAPHORIC = {"figure", "number", "indicator"}
+ANAPHOR = re.compile(r"\b(?:this|that|the same)\s+(?:figure|number|indicator)\b", re.IGNORECASE)
 TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 OUT_OF = re.compile(r"^\s+out\s+of\s+(?:more than\s+|over\s+|about\s+)?$", re.IGNORECASE)
 COMPOUND = re.compile(rf"\s+(?:and\s+(?P<half>a\s+half)|(?:and\s+)?(?P<m>\d+|{WORDNUM})[\s-]+minutes?)\b", re.IGNORECASE)
@@ -232,10 +234,18 @@ class FigureFinder:
         parsed = parse([(f.start, f.end) for f in figures])
         about = {(f.start, f.end): subject(parsed.get((f.start, f.end)), f.unit) for f in figures}
         said = {start: found for (start, _), found in about.items() if found}
-        # an alternative value ("30 percent, 35 or even 38", "three or four children") measures
-        # what the figure it is an alternative of measures, where its own words do not say
-        return sorted((replace(f, about=about[(f.start, f.end)] or said.get(alike.get(f.start, -1)))
-                       for f in figures), key=lambda f: f.start)
+        figures.sort(key=lambda f: f.start)
+        found = []
+        for f in figures:
+            # an alternative value ("30 percent, 35 or even 38", "three or four children") measures
+            # what the figure it is an alternative of measures, where its own words do not say
+            what = about[(f.start, f.end)] or said.get(alike.get(f.start, -1))
+            if what in ANAPHORIC and ANAPHOR.search(text, *sentence(f.start)):
+                # "trade reached $10 billion ... to increase this figure to $20 billion"
+                what = next((g.about for g in reversed(found) if g.unit == f.unit and g.about
+                             and f.start - g.end < 1000), None)
+            found.append(replace(f, about=what))
+        return found
 
     def echo(self, text, sentence, pending, figures, speaker_of, year, alike) -> list:
         """Bare numbers that repeat a value just given with a unit ("seven wars ... Maybe, indeed,

@@ -26,6 +26,8 @@ class Page:
     sentences: list[tuple[int, int]]
     doc: Doc  # tokens and entities of the whole text
     names: list[tuple[int, int, str]]  # (start, end, canonical name) of every registry name
+    persons: list[tuple[int, int, str]]  # (start, end, text) of the PERSON entities
+    orgs: list[tuple[int, int]]  # (start, end) of the ORG entities
     mentions: list[Mention]  # every mention that may be a source of words
     syntax: nlp.Syntax  # dependencies of a span's sentence, parsed once
     tags: nlp.PartsOfSpeech  # the part of speech at an offset
@@ -38,15 +40,6 @@ class Page:
     @property
     def paragraphs(self) -> list[tuple[int, int]]:
         return [(p.start, p.end) for p in self.document.paragraphs]
-
-    @property
-    def persons(self) -> list[tuple[int, int, str]]:
-        """(start, end, text) of the PERSON entities."""
-        return [(e.start_char, e.end_char, e.text) for e in self.doc.ents if e.label_ == "PERSON"]
-
-    @property
-    def orgs(self) -> list[tuple[int, int]]:
-        return [(e.start_char, e.end_char) for e in self.doc.ents if e.label_ == "ORG"]
 
     @property
     def year(self) -> int | None:
