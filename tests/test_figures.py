@@ -128,7 +128,7 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
     pred, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     assert metrics["figure_f1"] >= 0.95, json.dumps(metrics)
-    floors = {"seeds.jsonl": (0.90, 0.78), "dev.jsonl": (0.90, 0.78)}[gold_name]
+    floors = {"seeds.jsonl": (0.90, 0.78), "dev.jsonl": (0.90, 0.80)}[gold_name]
     assert metrics["figure_speaker_accuracy"] >= floors[0], json.dumps(metrics)
     assert metrics["figure_about_overlap"] >= floors[1], json.dumps(metrics)
 
