@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from summitlog.analysis.quotes import scan
 from summitlog.pipeline import extract
+from summitlog.reading.clean import clean
+from summitlog.records import RawInput
 from summitlog.settings import Settings
 from summitlog.surfaces import evaluate
 from summitlog.surfaces.goldjson import to_gold
@@ -205,8 +207,9 @@ def test_headline_with_a_label_and_a_headline_quote(quotes):
 
 
 def test_registry_names_are_never_organisations(analyzer):
-    parsed = analyzer.nlp("President of Belarus Alexander Lukashenko met President of Russia Vladimir Putin.")
-    people = {e.text: e.label_ for e in parsed.ents}
+    text = "President of Belarus Alexander Lukashenko met President of Russia Vladimir Putin."
+    page = analyzer.read(clean(RawInput(source="t", name="t", content=text, kind="text")))
+    people = {e.text: e.label_ for e in page.doc.ents}
     assert people["Alexander Lukashenko"] == "PERSON" and people["Vladimir Putin"] == "PERSON"
     assert "Belarus Alexander Lukashenko" not in people
 
