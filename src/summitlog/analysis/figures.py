@@ -237,7 +237,7 @@ class FigureFinder:
         figures.sort(key=lambda f: f.start)
         found = []
         for f in figures:
-            # an alternative value ("30 percent, 35 or even 38", "three or four children") measures
+            # an alternative value ("30 percent, 35 or even 38", "five or six delegates") measures
             # what the figure it is an alternative of measures, where its own words do not say
             what = about[(f.start, f.end)] or said.get(alike.get(f.start, -1))
             if what in ANAPHORIC and ANAPHOR.search(text, *sentence(f.start)):
@@ -308,7 +308,7 @@ class FigureFinder:
             return "years", value, match.end() + ANNIVERSARY.match(after).end()
         if YEAR.match(raw.strip()):
             # "in 2024", "[2021]": a year the claim is about; not "June 2019" (a date) nor
-            # "the 2023 BRICS Summit" (a name), nor "the 2020s", "the 1980's" (a decade).
+            # a name ("the 2031 Games"), nor a decade ("the 1990s", "the 1980's").
             if re.search(rf"{MONTH}\s*$", before) or re.match(r"\s+[A-Z]|[’']?s\b", after):
                 return None
             return "year", value, match.end()
@@ -398,14 +398,14 @@ def subject(tokens, unit: str) -> str | None:
             return phrase if phrase.startswith("duration") else f"duration of {phrase}"  # "six hours of consultations"
     elif root.dep_ == "appos" and not root.head.like_num and (
             not is_unit(root.head.text) or unit == "year" and root.head.text.lower() == "year"):
-        noun = root.head  # "the growth, 30 percent"; "the pre-pandemic year, 2019"
+        noun = root.head  # "the growth, 30 percent"; "the record year, 2017"
     elif root.dep_ == "pobj" and root.head.text.lower() in ("of", "on") and root.head.head.dep_ in NOMINAL_DEPS:
         noun = root.head.head  # "a tariff of 20 percent"
     elif unit == "year" and root.dep_ == "pobj" and root.head.text.lower() == "in" and root.head.head.dep_ in NOUN_ROLES:
         noun = root.head.head  # "the election in 2016": what happened that year
     elif timed and root.dep_ == "pobj" and root.head.text.lower() == "for" and root.head.head.dep_ in NOUN_ROLES \
             and not root.head.head.like_num and (phrase := noun_phrase(root.head.head, inside)):
-        return f"duration of {phrase}"  # "a roadmap for the next 25 years", "a visa for 30 days"
+        return f"duration of {phrase}"  # "a plan for the next 10 years", "a visa for 30 days"
     if noun is not None:
         phrase = noun_phrase(noun, inside)
         if phrase and noun.text.lower() in ("times", "time") and noun.head.dep_ not in NOMINAL_DEPS:
@@ -500,7 +500,7 @@ def noun_phrase(noun, inside: set[int], leave: frozenset[int] = frozenset()) -> 
         or t.i in inside and is_unit(t.text) or t.dep_ == "case" and t.head.i in inside and is_unit(t.head.text))}  # "an hour['s] flight"
     for t in noun.subtree:
         if t.i in leave or t.dep_ == "prep" and any(c.i in inside for c in t.children):
-            drop |= {x.i for x in t.subtree}  # "a roadmap [for the next 25 years]"
+            drop |= {x.i for x in t.subtree}  # "a plan [for the next 10 years]"
             continue
         if t.i == noun.i or t.dep_ in ("cc", "conj") and t.head.head.text.lower() == "between":
             continue  # "trade between Russia and Belarus"
