@@ -9,7 +9,6 @@ drones") give one figure per stated value, all with the unit given once.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -17,7 +16,7 @@ from dataclasses import replace
 from ..records import Figure, Quote
 from . import numbers
 from .dates import DATE, MONTH
-from .text import sentence_spans
+from .text import holding, sentence_spans
 
 PARTY_NOUNS = {
     "leaders", "countries", "sides", "presidents", "men", "women", "nations", "governments", "heads",
@@ -156,8 +155,8 @@ class FigureFinder:
         sentences = sentence_spans(text) if sentences is None else sentences
 
         def sentence(offset: int) -> tuple[int, int]:
-            at = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
-            return sentences[at] if at >= 0 and offset < sentences[at][1] else (offset, offset)
+            at = holding(sentences, offset)
+            return sentences[at] if at is not None else (offset, offset)
 
         def speaker(offset: int) -> str | None:
             inside = next(((start, end, who) for start, end, who in quoted if start <= offset < end), None)
@@ -233,19 +232,19 @@ class FigureFinder:
             figures.append(self.figure(text, sentence, match.start(), match.end(), 2, "count", speaker, year))
         parsed = parse([(f.start, f.end) for f in figures])
         about = {(f.start, f.end): subject(parsed.get((f.start, f.end)), f.unit) for f in figures}
-        said = {start: found for (start, _), found in about.items() if found}
+        said = {start: what for (start, _), what in about.items() if what}
         figures.sort(key=lambda f: f.start)
-        found = []
+        out: list[Figure] = []
         for f in figures:
             # an alternative value ("30 percent, 35 or even 38", "five or six delegates") measures
             # what the figure it is an alternative of measures, where its own words do not say
             what = about[(f.start, f.end)] or said.get(alike.get(f.start, -1))
             if what in ANAPHORIC and ANAPHOR.search(text, *sentence(f.start)):
                 # "trade reached $10 billion ... to increase this figure to $20 billion"
-                what = next((g.about for g in reversed(found) if g.unit == f.unit and g.about
+                what = next((g.about for g in reversed(out) if g.unit == f.unit and g.about
                              and f.start - g.end < 1000), None)
-            found.append(replace(f, about=what))
-        return found
+            out.append(replace(f, about=what))
+        return out
 
     def echo(self, text, sentence, pending, figures, speaker_of, year, alike) -> list:
         """Bare numbers that repeat a value just given with a unit ("seven wars ... Maybe, indeed,

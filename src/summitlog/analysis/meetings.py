@@ -24,7 +24,6 @@ from .dates import WEEKDAYS, DateMention, base_date, find_dates, parse_date
 from .offices import Office, OfficeFinder
 from .text import sentence_spans
 
-LEADER_TITLES = set(TITLES)
 STRONG = (
     r"met|meet|meets|meeting|meetings|talks|talked|negotiations|summit|conversation|call|"
     r"videoconference|tête-à-tête|tete-a-tete|bilateral|lasted"
@@ -349,7 +348,7 @@ class MeetingFinder:
     def titled(before: str) -> bool:
         """Whether a name no registry knows comes with a leader's title ("President of the Northern
         Province Karel Moravec"): someone named near a meeting may be an aide."""
-        return any(re.search(rf"\b{title}\b", before, re.IGNORECASE) for title in LEADER_TITLES)
+        return any(re.search(rf"\b{title}\b", before, re.IGNORECASE) for title in TITLES)
 
     @staticmethod
     def heading(text: str, title: str | None) -> tuple[int, int]:
@@ -367,7 +366,7 @@ class MeetingFinder:
 
     def is_leader(self, name: str, when: str | None) -> bool:
         actor = self.registry.actors.get(name)
-        return actor is not None and any(r.title in LEADER_TITLES and (when is None or r.held_in(when))
+        return actor is not None and any(r.title in TITLES and (when is None or r.held_in(when))
                                          for r in actor.roles)
 
     @staticmethod
@@ -461,7 +460,7 @@ class MeetingFinder:
             return None
         years = [str(y) for y in range(1990, date.today().year + 1)
                  if (b := base_date(f"{y}{day[1:]}")) and b.weekday() in weekdays
-                 and all(any(r.title in LEADER_TITLES and r.held_in(b.isoformat()) for r in a.roles) for a in held)]
+                 and all(any(r.title in TITLES and r.held_in(b.isoformat()) for r in a.roles) for a in held)]
         named = set(re.findall(r"\b(?:19|20)\d\d\b", text))
         return years[0] if len(years) == 1 else next(iter(set(years) & named), None) if len(
             set(years) & named) == 1 else None

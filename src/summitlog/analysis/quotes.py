@@ -17,7 +17,7 @@ from ..actors.registry import Registry
 from ..records import Quote
 from ..resources import load
 from .attribution import Around, Candidate, Logistic, SourceRanker, statement_features
-from .text import sentence_spans
+from .text import holding, sentence_spans
 
 PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "’": "’", '"': '"', "'": "'", "‚": "‘"}
 ALTERNATE = {"“": '"', '"': "”", "„": "”\"", "‘": "'", "'": "’", "’": "'"}
@@ -114,8 +114,7 @@ class Context:
     syntax: Callable[[int, int], tuple[str, str]] | None = None  # (dependency, governor) of a span
 
     def in_quote(self, offset: int) -> bool:
-        at = bisect.bisect_right(self.quoted, (offset, float("inf"))) - 1
-        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1]
+        return holding(self.quoted, offset) is not None
     para_start: int = 0
 
 
@@ -257,8 +256,8 @@ class QuoteFinder:
             return found[at]
 
         def speaker(offset: int) -> str | None:
-            at = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
-            if at < 0 or offset >= sentences[at][1]:
+            at = holding(sentences, offset)
+            if at is None:
                 return None
             for content_start, content_end, who in reports_of(at):
                 if content_start <= offset < content_end:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 ABBREVIATIONS = {
@@ -10,6 +11,12 @@ ABBREVIATIONS = {
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "d.c", "inc", "co", "corp",
 }
 BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9]|\s*\n|\s*$)|\n\s*\n")
+
+
+def holding(spans: list[tuple[int, int]], offset: int) -> int | None:
+    """The index of the span that holds an offset, among sorted, non-overlapping (start, end)."""
+    at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return at if at >= 0 and offset < spans[at][1] else None
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
