@@ -128,7 +128,7 @@ def test_gold_sets_figure_f1(analyzer, gold_name, docs):
     pred, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     assert metrics["figure_f1"] >= 0.95, json.dumps(metrics)
-    floors = {"seeds.jsonl": (0.90, 0.78), "dev.jsonl": (0.90, 0.80)}[gold_name]
+    floors = {"seeds.jsonl": (0.90, 0.88), "dev.jsonl": (0.90, 0.87)}[gold_name]
     assert metrics["figure_speaker_accuracy"] >= floors[0], json.dumps(metrics)
     assert metrics["figure_about_overlap"] >= floors[1], json.dumps(metrics)
 
@@ -201,7 +201,9 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
         ("The 61-year-old minister arrived in Rome.", 61, "age of minister"),
         ("It marks 40 years since the signing of the charter.", 40, "time since signing of charter"),
         ("Exports grew by 20 percent, 25 or even 30.", 25, "growth of Exports"),
-        ("Three times, the delegations picked the island.", 3, None),
+        ("Three times, the delegations picked the island.", 3, "times delegations picked island"),
+        ("It happened three times.", 3, None),
+        ("They hope to deepen their ties over the coming 20 years.", 20, "duration of ties"),
         ("Trade peaked in the record year, 2019.", 2019, "record year"),
         ("They adopted a plan for the next 10 years.", 10, "duration of plan"),
         ("The election in 2016 changed everything.", 2016, "election"),
@@ -212,3 +214,19 @@ def test_a_figure_outside_quotes_is_said_by_whom_the_sentence_reports(figures, t
 def test_what_a_figure_measures_comes_from_its_sentences_syntax(figures, text, value, about):
     (figure,) = [f for f in figures(text) if f.value == value]
     assert figure.about == about
+
+
+def test_a_figure_its_words_leave_open_is_about_the_matter_its_statement_answers(figures):
+    text = 'Commenting on the new deadlines, Lukashenko said: "30, 40 days — that is not serious."'
+    assert [(f.value, f.about) for f in figures(text)] == [(30, "new deadlines"), (40, "new deadlines")]
+    # the outlet's own figure takes no matter from a frame
+    assert [f.about for f in figures("Asked about the plan, 42 percent agreed.")] == [None]
+
+
+def test_what_passes_between_two_countries_is_named_as_theirs(analyze_text):
+    text = ("Vladimir Putin met Alexander Lukashenko in Minsk on 3 May 2024.\n\n"
+            "Trade grew by 10 percent last year, Putin said. Trade with China reached $240 billion, he added. "
+            "Our foreign trade balance was 130 billion dollars.\n")
+    found = {f.value: f.about for f in analyze_text(text, published="2024-05-03").figures}
+    assert found[10] in ("growth of Belarus–Russia trade", "growth of Russia–Belarus trade")
+    assert found[2.4e11] == "Trade with China" and found[1.3e11] == "foreign trade balance"

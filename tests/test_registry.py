@@ -76,3 +76,11 @@ def test_bad_user_file(tmp_path, content, message):
     bad.write_text(content)
     with pytest.raises(SummitlogError, match=message):
         Registry.load(bad)
+
+
+def test_the_countries_a_meeting_is_between(registry):
+    # a French president is also a co-prince of Andorra: the office the registry names comes first
+    assert registry.parties(["Emmanuel Macron", "Narendra Modi"], "2023-07-14") == ("France", "India")
+    # a prime minister who was president before: the country either way, once
+    assert registry.parties(["Vladimir Putin", "Vladimir Putin", "Xi Jinping"], "2010-05-01") == ("Russia", "China")
+    assert registry.parties(["Nobody Known"], 2020) == ()

@@ -10,6 +10,7 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,6 +202,22 @@ class Registry:
             rivals = [h for h in held if reach[h[1]] == reach[best[1]] and h[0].start == best[0].start]
             return [best[1]] if len(rivals) == 1 else []
         return list(dict.fromkeys(name for _, name in held))
+
+    def parties(self, names: Sequence[str], when: int | str | None) -> tuple[str, ...]:
+        """The countries (by name) that the named leaders led on a day or in a year, one each,
+        in their order: those a meeting between them is between. An office the registry names
+        ("president") goes before one the tenure table lists only as "head of state" (a French
+        president is also a co-prince of Andorra)."""
+        codes: list[str] = []
+        for name in names:
+            actor = self.actors.get(name)
+            if actor is None:
+                continue
+            roles = sorted(actor.roles, key=lambda r: r.title in ("head of state", "head of government"))
+            led = [r.country for r in roles if r.held_in(when)] or [r.country for r in roles]
+            if led and led[0] not in codes:
+                codes.append(led[0])
+        return tuple(self.countries[c]["name"] for c in codes if c in self.countries)
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> "Registry":

@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..actors.registry import Registry
 from ..records import Document, Extraction
 from . import nlp
-from .figures import FigureFinder
+from .figures import FigureFinder, theirs
 from .meetings import MeetingFinder
 from .page import Page
 from .pledges import PledgeFinder
@@ -74,6 +74,9 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     figures = analyzer.figures.find(text, quotes, page.tags, year, said_by, page.clauses, page.sentences)
     participants = reported.participants if reported else next(
         (m.participants for m in meetings if m.role == "reported"), ())
+    parties = analyzer.registry.parties(participants, reported.date[:10] if reported else year)
+    figures = [replace(f, about=theirs(f.about, parties, lambda word: analyzer.registry.country(word) is not None))
+               for f in figures]
     pledges = analyzer.pledges.find(text, quotes, participants, reported.date if reported else None,
                                     page.sentences, page.names)
     own = {c for name in participants if (a := analyzer.registry.actors.get(name)) for c in a.countries()}

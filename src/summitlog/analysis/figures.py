@@ -115,6 +115,9 @@ ORDINAL = re.compile(
     r"(?:visit|meeting|time|round|summit|trip|call|conversation|talks|state visit)\b",  # not a "second term"
     re.IGNORECASE,
 )
+TOPIC_FRAME = re.compile(
+    r"\b(?:commenting\s+on|speaking\s+(?:about|of|on)|asked\s+about|referring\s+to|talking\s+about)"
+    r"\s+([^,.:;!?\"“”]{3,80}?)\s*[,:]", re.IGNORECASE)
 EDITORS_NOTE = re.compile(r"^\s*(?:editor[’']?s\s+)?note\b|\b(?:note|ed\.?)\s*$", re.IGNORECASE)
 ANAPHORIC = {"figure", "number", "indicator"}
 ANAPHOR = re.compile(r"\b(?:this|that|the same)\s+(?:figure|number|indicator)\b", re.IGNORECASE)
@@ -238,7 +241,8 @@ class FigureFinder:
         for f in figures:
             # an alternative value ("30 percent, 35 or even 38", "five or six delegates") measures
             # what the figure it is an alternative of measures, where its own words do not say
-            what = about[(f.start, f.end)] or said.get(alike.get(f.start, -1))
+            what = about[(f.start, f.end)] or said.get(alike.get(f.start, -1)) or (
+                framed(text, f.start, quoted, sentence) if f.speaker else None)  # a speaker's matter
             if what in ANAPHORIC and ANAPHOR.search(text, *sentence(f.start)):
                 # "trade reached $10 billion ... to increase this figure to $20 billion"
                 what = next((g.about for g in reversed(out) if g.unit == f.unit and g.about
@@ -351,6 +355,22 @@ class FigureFinder:
         )
 
 
+def framed(text: str, at: int, quoted: list[tuple[int, int, str | None]], sentence) -> str | None:
+    """The matter a statement is introduced as speaking to ("Commenting on the deadlines, he
+    said: '50, 60 days ...'", "Asked about the tariffs, she said ..."): what a figure its own
+    words leave without a subject is about."""
+    anchor = next((start for start, end, _ in quoted if start <= at < end), at)
+    found = None
+    for found in TOPIC_FRAME.finditer(text, sentence(max(anchor - 1, 0))[0], anchor):
+        pass
+    if found is None:
+        return None
+    words = found.group(1).split()
+    while words and words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "our"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
 def subject(tokens, unit: str) -> str | None:
     """What the figure measures, from the parse of its sentence (`tokens`: the figure's span):
     the noun it counts or modifies ("four rounds of consultations", "a 15-percent duty"), else the
@@ -402,15 +422,16 @@ def subject(tokens, unit: str) -> str | None:
         noun = root.head.head  # "a tariff of 20 percent"
     elif unit == "year" and root.dep_ == "pobj" and root.head.text.lower() == "in" and root.head.head.dep_ in NOUN_ROLES:
         noun = root.head.head  # "the election in 2016": what happened that year
-    elif timed and root.dep_ == "pobj" and root.head.text.lower() == "for" and root.head.head.dep_ in NOUN_ROLES \
-            and not root.head.head.like_num and (phrase := noun_phrase(root.head.head, inside)):
-        return f"duration of {phrase}"  # "a plan for the next 10 years", "a visa for 30 days"
+    elif timed and root.dep_ == "pobj" and root.head.text.lower() in ("for", "over") \
+            and root.head.head.dep_ in NOUN_ROLES and not root.head.head.like_num \
+            and (phrase := noun_phrase(root.head.head, inside)):
+        return f"duration of {phrase}"  # "a plan for the next 10 years", "ties over the coming 25 years"
     if noun is not None:
         phrase = noun_phrase(noun, inside)
         if phrase and noun.text.lower() in ("times", "time") and noun.head.dep_ not in NOMINAL_DEPS:
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "they met for the third time"
             held = GATHERINGS.get(base_form(verb.text))  # "met 40 times": 40 meetings
-            phrase = held[0] if held else None  # "chose it three times": what, the words do not say
+            phrase = held[0] if held else occasions(verb, inside)  # "they chose the island three times"
         if phrase or noun.text.lower() not in EMPTY_NOUNS:
             return phrase
         root = noun  # "spoke for a total of 2 hours": the frame stands where the figure would
@@ -418,6 +439,19 @@ def subject(tokens, unit: str) -> str | None:
             found = subject_of_verb(tokens, root, inside, unit, before)
             return f"total {found}" if found else None
     return subject_of_verb(tokens, root, inside, unit, before)
+
+
+def occasions(verb, inside: set[int]) -> str | None:
+    """What "N times" counts where the verb is no meeting: the deed, as its subject and object
+    name it ("times the presidents chose the island"); None where either is a pronoun."""
+    if verb.text.lower() in AUXILIARIES:
+        return None  # "the walk-outs were three times ...": a comparison, not a deed
+    who = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in inside), None)
+    what = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside), None)
+    if who is None or who.text.lower() in PRONOUNS or what is not None and what.text.lower() in PRONOUNS:
+        return None
+    doer, done = noun_phrase(who, inside), noun_phrase(what, inside) if what is not None else None
+    return " ".join(w for w in ("times", doer, verb.text, done) if w) if doer else None
 
 
 def subject_of_verb(tokens, root, inside: set[int], unit: str, before: str) -> str | None:
@@ -536,6 +570,7 @@ NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "oprd"}  # 
 MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "quantmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVES = {"which", "that", "who"}
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did"}
 APPROXIMATE = {"some", "about", "around", "over", "more", "than", "nearly", "almost", "roughly", "approximately",
                "another", "only", "just", "close", "to", "least", "at", "up"}
 PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us", "i", "my", "you", "your", "he", "his",
@@ -571,6 +606,35 @@ LEAD_WORDS = {
 
 
 PERIOD = re.compile(r"\b(?:in|for|by)\s+((?:19|20)\d{2})\b|\b(last|this|next) year\b", re.IGNORECASE)
+
+
+# Nouns of what passes between two countries: trade said at a meeting of two leaders is
+# their countries' trade, unless the words name another.
+RELATIONS = {"trade", "turnover", "partnership", "ties", "relations", "cooperation", "commerce", "investment",
+             "investments"}
+# Words a noun phrase inside a subject starts after: "growth of [trade]", "total [trade]".
+PHRASE_START = {"of", "since", "in", "for", "on", "to", "by", "from", "at", "total", "growth", "decline",
+                "reduction", "rise", "extension", "duration", "age", "time", "times"}
+OTHERS = {"with", "between", "among", "within", "against", "foreign", "external", "world", "global", "domestic",
+          "international"}  # "foreign trade balance": one country's with all others
+
+
+def theirs(about: str | None, parties: Sequence[str], is_country: Callable[[str], bool]) -> str | None:
+    """A subject of what passes between two countries ("trade", "strategic partnership"), on a
+    page about a meeting of those two countries' leaders, named as theirs: "growth of
+    India–France trade". A subject that names a country or another party is left as it is."""
+    if not about or len(parties) != 2:
+        return about
+    words = about.split(" ")
+    lowered = [w.lower() for w in words]
+    at = next((i for i, w in enumerate(lowered) if w in RELATIONS), None)
+    if at is None or OTHERS & set(lowered) or any(w[:1].isupper() for w in words[1:at] + words[at + 1:]) or any(
+            is_country(w) for w in re.findall(r"[^\W\d_]+", about) if w[:1].isupper()):
+        return about  # "trade with China", "the Treaty on Cooperation": another's, or a name
+    start = at
+    while start > 0 and lowered[start - 1] not in PHRASE_START and not lowered[start - 1].endswith("ing"):
+        start -= 1  # "growth of [bilateral trade]", "anniversary of normalizing [diplomatic relations]"
+    return " ".join([*words[:start], "–".join(parties), *lowered[start:start + 1], *words[start + 1:]])
 
 
 def period(sentence: str, at: int, year: int | None) -> str | None:
