@@ -478,8 +478,11 @@ def subject_of_verb(tokens, root, inside: set[int], unit: str, before: str) -> s
     after = tokens.doc[tokens.end].text.lower() if tokens.end < len(tokens.doc) else ""
     if timed and after == "ago":
         return f"time since {phrase} {verb.text}" if phrase else "time since"
-    if timed and (after in ("after", "into", "before", "later", "earlier") or before == "within"):
-        return None  # a point in time ("40 minutes into the talks"), not a length
+    if timed and after in ("after", "into", "before"):
+        point = anchored(tokens.doc[tokens.end], inside)  # "40 minutes into the talks"
+        return f"time {after} {point}" if point else None
+    if timed and (after in ("later", "earlier") or before == "within"):
+        return None  # a point in time ("20 minutes later"), not a length
     if timed and lemma in GATHERINGS:  # "they met for four hours": the length of the meeting
         return f"duration of {GATHERINGS[lemma][1]}"
     if timed and lemma == "spend":
@@ -502,6 +505,31 @@ def subject_of_verb(tokens, root, inside: set[int], unit: str, before: str) -> s
 IRREGULAR = {"met": "meet", "spent": "spend", "spoke": "speak", "spoken": "speak", "grew": "grow", "grown": "grow",
              "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "ran": "run", "took": "take",
              "taken": "take", "went": "go", "gone": "go", "shrank": "shrink", "shrunk": "shrink"}
+
+
+def anchored(word, inside: set[int]) -> str | None:
+    """What a point in time is counted from: the noun of "into the talks", "before the
+    election", or the clause of "after reporters were ushered out"."""
+    if word.dep_ == "prep":
+        thing = next((c for c in word.children if c.dep_ == "pobj"), None)
+        clause = next((c for c in word.children if c.dep_ == "pcomp"), None)
+        if thing is None and clause is not None:  # "into what had been a cordial conversation"
+            thing = next((c for c in clause.children if c.dep_ in ("attr", "dobj")), None)
+        return noun_phrase(thing, inside) if thing is not None else None
+    if word.dep_ != "mark":
+        return None
+    clause, preps = word.head, 0
+    drop = {word.i}
+    for c in clause.children:
+        preps += c.dep_ == "prep"
+        if c.dep_ in ("conj", "cc", "mark", "ccomp", "npadvmod") or c.dep_ == "prep" and preps > 1 \
+                or any(t.i in inside for t in c.subtree):
+            drop |= {t.i for t in c.subtree}  # the clause's core: "reporters were ushered out of the room"
+    for t in clause.subtree:
+        if t.dep_ in ("punct", "advcl", "relcl", "acl", "appos") and t.i != clause.i:
+            drop |= {x.i for x in t.subtree}
+    words = [t for t in clause.subtree if t.i not in drop]
+    return spelled(words) if 1 < len(words) <= 10 else None
 
 
 def base_form(verb: str) -> str:
