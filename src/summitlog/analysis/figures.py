@@ -109,7 +109,9 @@ CENTURY = re.compile(r"\s+quarters?\s+of\s+a\s+century\b", re.IGNORECASE)
 RANGE = re.compile(r"^\s*(?:to|-|–|—)\s*$")
 PERIOD_OF = re.compile(r"\b(?:first|last|past|next)\s+$", re.IGNORECASE)
 PERIOD_YEAR = re.compile(r"\s+of\s+(?:the\s+|this\s+|last\s+|the\s+current\s+)?(?:year|(?:19|20)\d\d)\b", re.IGNORECASE)
-HYPHEN_UNIT = re.compile(r"^-(minute|hour|day|week|month|year|story|storey|member)s?\b", re.IGNORECASE)
+HYPHEN_UNIT = re.compile(r"^-(minute|hour|day|week|month|year|story|storey|member|percent)s?\b", re.IGNORECASE)
+POPULATION = re.compile(r"\bpopulations?\s+of\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+|some\s+|around\s+|almost\s+)?$",
+                        re.IGNORECASE)
 ORDINAL = re.compile(
     r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[a-z-]+\s+)?"
     r"(?:visit|meeting|time|round|summit|trip|call|conversation|talks|state visit)\b",  # not a "second term"
@@ -305,10 +307,14 @@ class FigureFinder:
             noun = hyphen.group(1).lower()
             if noun in ("story", "storey", "member"):
                 return "count", value, match.end() + hyphen.end()
+            if noun == "percent":  # "a 20-percent tariff"
+                return "percent", value, match.end() + hyphen.end()
             unit, factor = MEASURES[noun + "s"]
             return unit, value * factor, match.end() + hyphen.end()
         if ANNIVERSARY.match(after):
             return "years", value, match.end() + ANNIVERSARY.match(after).end()
+        if POPULATION.search(text, max(0, match.start() - 40), match.start()):
+            return "count", value, match.end()  # "a population of 1.4 billion": people, though unnamed
         if YEAR.match(raw.strip()):
             # "in 2024", "[2021]": a year the claim is about; not "June 2019" (a date) nor
             # a name ("the 2031 Games"), nor a decade ("the 1990s", "the 1980's").
@@ -338,6 +344,10 @@ class FigureFinder:
                     at = nxt + follow.start(1)  # a compound noun: count the last word
                     word = re.match(r"[\w’'-]+", text[at:])
                 return "count", value, at + word.end()
+            nxt = re.match(r"\s+([\w-]+)", text[at + word.end():])
+            if pos == "PROPN" and word.group(0)[:1].isupper() and word.group(0).endswith("s") and not (
+                    nxt and pos_at(at + word.end() + nxt.start(1)) in ("NOUN", "PROPN")):
+                return "count", value, at + word.end()  # "five Marines stood", not "42 Rafale jets"
             if pos not in ("ADJ", "VERB", "PROPN"):  # "four new power units", "42 Rafale jets"
                 return None
             at += word.end() + len(text[at + word.end():]) - len(text[at + word.end():].lstrip())
