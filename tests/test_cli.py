@@ -99,7 +99,7 @@ def test_diff_and_series(tmp_path):
     assert "2025 vs 2015" in diff.stdout and "Global Atomic Forum vs World Atomic Week" in diff.stdout
     series = run("series", "trade", "--db", db)
     assert "35,000,000,000" in series.stdout and "50,000,000,000" in series.stdout
-    assert "trade turnover, Belarus–Russia (USD)" in series.stdout and "1 series, 4 figures" in series.stdout
+    assert "Belarus–Russia trade turnover (USD)" in series.stdout and "1 series, 4 figures" in series.stdout
     assert "percent" not in series.stdout  # trade growth is a series of its own
 
 
