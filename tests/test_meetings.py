@@ -35,6 +35,9 @@ def meeting(analyze_text):
         ("Erdogan spoke by phone with Putin on Monday, the Turkish presidency said.", "2024-03-05", "2024-03-04"),
         # a wire dateline gives the day without its year, the sentence gives it again with one
         ("SOCHI, May 3 (Coastwire) - Erdogan held talks with Putin in Sochi on May 3, 2017.", None, "2017-05-03"),
+        # a wire dateline that names the region between slashes
+        ("Leaders meet at the launch site\n\nBAIKONUR /Kyzylorda Region/, June 4. /Wire/. Erdogan held talks "
+         "with Putin at the launch site after a long journey.", None, "--06-04"),
     ],
 )
 def test_dates(meeting, sentence, published, date):

@@ -37,8 +37,9 @@ MEETING = re.compile(
 # A place line: "OSLO —", "LIMA (Wire) -" opening a paragraph, or a paragraph that is only
 # "Valletta, Malta".
 PLACE_LINE = re.compile(r"^(?:\(?[A-Z][A-Z .'-]{2,30}\)?(?:\s*\([^)]{2,30}\))?\s*[—–-]|[A-Z][\w .'-]{2,30}(?:,\s*[A-Z][\w .'-]{2,30})?$)")
-# "TASHKENT, May 27. /TASS/." or "Johannesburg [South Africa], August 23 :" opening a paragraph.
-AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Za-z .'-]{2,30}?)(?:\s*\[[^\]]{2,30}\])?[,.]\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\b")
+# "TASHKENT, May 27. /TASS/.", "Johannesburg [South Africa], August 23 :" or "KAZAN /Tatarstan/,
+# May 5." opening a paragraph.
+AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Za-z .'-]{2,30}?)(?:\s*(?:\[[^\]]{2,30}\]|/[^/]{2,30}/))?[,.]\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\b")
 PERSON_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?:[A-Z][\w'’.-]+|de|da|von|van|bin|al-\w+)){1,3}")
 FUNCTION_WORDS = {
     "on", "in", "at", "for", "and", "to", "with", "where", "after", "before", "last", "this", "today",
