@@ -51,6 +51,8 @@ LOCATIVE = {
     "in", "at", "to", "into", "inside", "of", "on", "toward", "towards",
     "visited", "visiting", "visits", "toured", "touring", "reached",  # "Kishida visited Kyiv"
 }
+DATED_MEETING = re.compile(
+    r"\b(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 REFERENCE = re.compile(
     r"\b(?:earlier|previous|previously|last|since|ago|before that|former|recent|first met)\b", re.IGNORECASE
 )
@@ -493,6 +495,8 @@ class MeetingFinder:
             in_dateline = dateline_at >= 0 and dateline_at <= p.start < dateline_at + len(dateline)
             if not (in_dateline or p.start in agency or is_locative(text, p)):
                 continue  # "Moscow's invasion", "a deal with Moscow": the state, not the place
+            if DATED_MEETING.search(text, max(0, p.start - 60), p.start):
+                continue  # "longer than a 2018 summit in Helsinki": another meeting's place
             key = p.city or p.name
             line = in_dateline or p.start in agency
             scores[key] += 1 + (1 if p.venue else 0) + (2 if line else 0)
