@@ -69,6 +69,11 @@ def test_crore_of_people_is_no_money_and_a_year_is_no_span(figures):
     assert "years" not in {f.unit for f in figures("Exports reached 5,000 last year.")}
 
 
+def test_a_rate_is_one_figure_and_sterling_is_money(figures):
+    assert [(f.value, f.unit) for f in figures("Workers earn $15 an hour.")] == [(15, "USD")]
+    assert [(f.value, f.unit) for f in figures("They sold the painting for 300 pounds.")] == [(300, "GBP")]
+
+
 def test_a_range_is_its_lower_bound_and_a_quarter_century_is_years(figures):
     assert [(f.value, f.unit) for f in figures("They expected to talk for four to five hours.")] == [(240, "minutes")]
     assert [(f.value, f.unit) for f in figures("It took 6–7 months.")] == [(180, "days")]
@@ -113,6 +118,8 @@ def test_period_is_the_year_named_nearest(analyze_text):
         "Two great powers must find a way to live together.",
         "In the first three months of the year, the plan was drawn up.",
         "Both sides want a path for the two m",
+        "He weighs 236 pounds, the doctor said.",
+        "The 9/11 attacks changed the 24/7 news.",
     ],
 )
 def test_not_figures(figures, text):

@@ -87,12 +87,13 @@ QUALIFIERS = (
 WORDNUM = "|".join(sorted(numbers.WORDS, key=len, reverse=True))
 SCALE = "|".join(sorted(numbers.SCALES, key=len, reverse=True))
 NUMBER = re.compile(
-    rf"(?<![\w.,${SIGN_CHARS}-])(?:{SIGN}\s?)?"
+    rf"(?<![\w.,${SIGN_CHARS}/-])(?:{SIGN}\s?)?"  # not the 11 of "9/11" nor the 7 of "24/7"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one)\s+and\s+a\s+half|(?:{WORDNUM})(?:[\s-](?:{WORDNUM}))?"
     rf"(?:[\s-]+and[\s-]+a[\s-]+half)?|a\s+(?=(?:hundred|thousand|million|billion)\b)|an?\s+(?=hour\b))"
     rf"(?:(?<=\d)[mk]\b)?(?:\s*(?:{SCALE})\b)*",  # "€1.5bn" is read by SCALE, "£10m" by GLUED
     re.IGNORECASE,
 )
+WEIGHT = re.compile(r"\b(?:weigh\w*|weight|heavy|heavier|lost|gained|lifted)\b", re.IGNORECASE)
 SIGNED = re.compile(rf"^{SIGN}", re.IGNORECASE)
 GLUED = {"m": 1e6, "k": 1e3}
 INDIAN_SCALE = re.compile(r"\b(?:crore|lakh)s?\b", re.IGNORECASE)
@@ -193,6 +194,8 @@ class FigureFinder:
                 continue
             if previous and match.start() < previous[0]:
                 continue  # already read as part of the figure before ("5 hours and 22 minutes")
+            if previous and raw[:1].lower() == "a" and not text[previous[0]:match.start()].strip():
+                continue  # "$15 an hour": the rate of the figure before, not a length of time
             found = self.unit(text, match, raw, value, pos_at, signs)
             if found is None:
                 gap = text[previous[0]:match.start()] if previous else ""
@@ -286,6 +289,9 @@ class FigureFinder:
         phrase = CURRENCY_PHRASE.match(after)
         if phrase:
             return CURRENCY_PHRASES[phrase.group(1).lower()], value, match.end() + phrase.end()
+        if following in ("pound", "pounds") and (re.match(r"\s+of\b", after[word.end():]) or WEIGHT.search(
+                text, max(0, match.start() - 60), match.start())):
+            return None  # "weighs 236 pounds", "300 pounds of beef": a weight, not sterling
         if following in CURRENCY_WORDS:
             return CURRENCY_WORDS[following], value, match.end() + word.end()
         if INDIAN_SCALE.search(raw) and pos_at(match.end() + len(after) - len(after.lstrip())) not in ("NOUN", "PROPN"):
