@@ -119,6 +119,11 @@ def test_durations(meeting, text, minutes, approximate):
     assert (found.duration_minutes, found.duration_approximate) == (minutes, approximate)
 
 
+# A lead of six paragraphs, and what follows it.
+SOCHI_TALKS = "Putin and Modi held talks in Sochi.\n\n" + "".join(
+    f"Paragraph {n} of the report says something more about the day.\n\n" for n in range(2, 9))
+
+
 @pytest.mark.parametrize(
     "text, kind, visit, formats",
     [
@@ -128,6 +133,10 @@ def test_durations(meeting, text, minutes, approximate):
         ("Modi arrived on a state visit and held talks with Biden one-on-one, then with delegations.",
          "talks", "state visit", ("one-on-one", "expanded")),
         ("Lukashenko and Putin held talks and then had a working lunch.", "talks", None, ("working meal",)),
+        # the lead says talks; a speaker names the meeting informal further down
+        (SOCHI_TALKS + "Modi: I thank President Putin for organising this informal meeting.", "informal", None, ()),
+        # an informal gathering that names neither of the two is not their meeting
+        (SOCHI_TALKS + "An informal meeting of ministers is planned for May.", "talks", None, ()),
     ],
 )
 def test_kind_visit_and_format(meeting, text, kind, visit, formats):

@@ -210,7 +210,11 @@ class MeetingFinder:
         # A title that names the meeting decides whether it was a call ("Meeting with ...", on a
         # page that also recalls a phone call); else the lead does.
         by_phone = CALL.search(title) or not IN_PERSON.search(title) and CALL.search(head)
-        kind = ("call" if by_phone else "informal" if INFORMAL.search(head)
+        # "informal" in the lead, or in a sentence naming one of the two ("thank President X for
+        # organising this informal meeting")
+        informal = INFORMAL.search(head) or any(INFORMAL.search(text, s, e) for s, e in sentences
+                                                if any(s <= at < e for at in named))
+        kind = ("call" if by_phone else "informal" if informal
                 else "summit" if self.summit(text, sentences, named) else "talks")
         visit = VISIT.search(head)
         span = evidence or (meeting_sentences[0] if meeting_sentences else (0, min(len(text), 200)))
