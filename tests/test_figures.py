@@ -54,9 +54,9 @@ def figures(analyze_text):
         ("Japan will provide ¥500 billion in loans to the Philippines.", 5e11, "JPY"),
         ("China will provide ¥500 billion in loans to the region.", 5e11, "CNY"),
         ("Indonesia will buy 42 Rafale jets.", 42, "count"),
-        ("They imposed a 20-percent tariff on steel.", 20, "percent"),
+        ("They imposed a 12-percent levy on steel.", 12, "percent"),
         ("The region, with a population of more than 3.2 million, votes first.", 3.2e6, "count"),
-        ("Five Marines stood at the door.", 5, "count"),
+        ("Six Grenadiers marched to the gate.", 6, "count"),
     ],
 )
 def test_each_phrasing(figures, text, value, unit):

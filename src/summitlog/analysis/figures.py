@@ -313,7 +313,7 @@ class FigureFinder:
             noun = hyphen.group(1).lower()
             if noun in ("story", "storey", "member"):
                 return "count", value, match.end() + hyphen.end()
-            if noun == "percent":  # "a 20-percent tariff"
+            if noun == "percent":  # "a 12-percent levy"
                 return "percent", value, match.end() + hyphen.end()
             unit, factor = MEASURES[noun + "s"]
             return unit, value * factor, match.end() + hyphen.end()
@@ -353,7 +353,7 @@ class FigureFinder:
             nxt = re.match(r"\s+([\w-]+)", text[at + word.end():])
             if pos == "PROPN" and word.group(0)[:1].isupper() and word.group(0).endswith("s") and not (
                     nxt and pos_at(at + word.end() + nxt.start(1)) in ("NOUN", "PROPN")):
-                return "count", value, at + word.end()  # "five Marines stood", not "42 Rafale jets"
+                return "count", value, at + word.end()  # "six Grenadiers marched", not "42 Rafale jets"
             if pos not in ("ADJ", "VERB", "PROPN"):  # "four new power units", "42 Rafale jets"
                 return None
             at += word.end() + len(text[at + word.end():]) - len(text[at + word.end():].lstrip())
@@ -525,11 +525,11 @@ IRREGULAR = {"met": "meet", "spent": "spend", "spoke": "speak", "spoken": "speak
 
 def anchored(word, inside: set[int]) -> str | None:
     """What a point in time is counted from: the noun of "into the talks", "before the
-    election", or the clause of "after reporters were ushered out"."""
+    election", or the clause of "after the council condemned the launch"."""
     if word.dep_ == "prep":
         thing = next((c for c in word.children if c.dep_ == "pobj"), None)
         clause = next((c for c in word.children if c.dep_ == "pcomp"), None)
-        if thing is None and clause is not None:  # "into what had been a cordial conversation"
+        if thing is None and clause is not None:  # "into what had been a calm exchange"
             thing = next((c for c in clause.children if c.dep_ in ("attr", "dobj")), None)
         return noun_phrase(thing, inside) if thing is not None else None
     if word.dep_ != "mark":
@@ -540,7 +540,7 @@ def anchored(word, inside: set[int]) -> str | None:
         preps += c.dep_ == "prep"
         if c.dep_ in ("conj", "cc", "mark", "ccomp", "npadvmod") or c.dep_ == "prep" and preps > 1 \
                 or any(t.i in inside for t in c.subtree):
-            drop |= {t.i for t in c.subtree}  # the clause's core: "reporters were ushered out of the room"
+            drop |= {t.i for t in c.subtree}  # the clause's core: "the council condemned the launch"
     for t in clause.subtree:
         if t.dep_ in ("punct", "advcl", "relcl", "acl", "appos") and t.i != clause.i:
             drop |= {x.i for x in t.subtree}

@@ -37,8 +37,8 @@ MEETING = re.compile(
 # A place line: "OSLO —", "LIMA (Wire) -" opening a paragraph, or a paragraph that is only
 # "Valletta, Malta".
 PLACE_LINE = re.compile(r"^(?:\(?[A-Z][A-Z .'-]{2,30}\)?(?:\s*\([^)]{2,30}\))?\s*[—–-]|[A-Z][\w .'-]{2,30}(?:,\s*[A-Z][\w .'-]{2,30})?$)")
-# "TASHKENT, May 27. /TASS/.", "Johannesburg [South Africa], August 23 :" or "KAZAN /Tatarstan/,
-# May 5." opening a paragraph.
+# "KAZAN, May 5. /Agency/.", "Durban [South Africa], August 3 :" or "KAZAN /Tatarstan/, May 5."
+# opening a paragraph.
 AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Za-z .'-]{2,30}?)(?:\s*(?:\[[^\]]{2,30}\]|/[^/]{2,30}/))?[,.]\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\b")
 PERSON_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?:[A-Z][\w'’.-]+|de|da|von|van|bin|al-\w+)){1,3}")
 FUNCTION_WORDS = {
@@ -474,7 +474,7 @@ class MeetingFinder:
 
     @staticmethod
     def agency_date(text, paragraphs, dates):
-        """An agency dateline's date ("TASHKENT, May 27. /TASS/.")."""
+        """An agency dateline's date ("KAZAN, May 5. /Agency/.")."""
         for start, end in paragraphs[:6]:
             match = AGENCY_DATELINE.match(text[start:end])
             if match:
@@ -500,7 +500,7 @@ class MeetingFinder:
             if not (in_dateline or p.start in agency or is_locative(text, p)):
                 continue  # "Moscow's invasion", "a deal with Moscow": the state, not the place
             if DATED_MEETING.search(text, max(0, p.start - 60), p.start):
-                continue  # "longer than a 2018 summit in Helsinki": another meeting's place
+                continue  # "longer than at their 2017 summit in Vienna": another meeting's place
             key = p.city or p.name
             line = in_dateline or p.start in agency
             scores[key] += 1 + (1 if p.venue else 0) + (2 if line else 0)
