@@ -75,8 +75,7 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     participants = reported.participants if reported else next(
         (m.participants for m in meetings if m.role == "reported"), ())
     parties = analyzer.registry.parties(participants, reported.date[:10] if reported else year)
-    figures = [replace(f, about=theirs(f.about, parties, lambda word: analyzer.registry.country(word) is not None))
-               for f in figures]
+    figures = [replace(f, about=theirs(f.about, parties, analyzer.registry.country)) for f in figures]
     pledges = analyzer.pledges.find(text, quotes, participants, reported.date if reported else None,
                                     page.sentences, page.names)
     own = {c for name in participants if (a := analyzer.registry.actors.get(name)) for c in a.countries()}

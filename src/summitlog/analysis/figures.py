@@ -93,7 +93,7 @@ NUMBER = re.compile(
     rf"(?:(?<=\d)[mk]\b)?(?:\s*(?:{SCALE})\b)*",  # "€1.5bn" is read by SCALE, "£10m" by GLUED
     re.IGNORECASE,
 )
-WEIGHT = re.compile(r"\b(?:weigh\w*|weight|heavy|heavier|lost|gained|lifted)\b", re.IGNORECASE)
+WEIGHT = re.compile(r"\b(?:weigh\w*|weight)\b", re.IGNORECASE)  # not "lost": sterling is lost too
 SIGNED = re.compile(rf"^{SIGN}", re.IGNORECASE)
 GLUED = {"m": 1e6, "k": 1e3}
 INDIAN_SCALE = re.compile(r"\b(?:crore|lakh)s?\b", re.IGNORECASE)
@@ -376,12 +376,10 @@ def framed(text: str, at: int, quoted: list[tuple[int, int, str | None]], senten
     said: '50, 60 days ...'", "Asked about the tariffs, she said ..."): what a figure its own
     words leave without a subject is about."""
     anchor = next((start for start, end, _ in quoted if start <= at < end), at)
-    found = None
-    for found in TOPIC_FRAME.finditer(text, sentence(max(anchor - 1, 0))[0], anchor):
-        pass
-    if found is None:
+    frames = list(TOPIC_FRAME.finditer(text, sentence(max(anchor - 1, 0))[0], anchor))
+    if not frames:
         return None
-    words = found.group(1).split()
+    words = frames[-1].group(1).split()
     while words and words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "our"):
         words = words[1:]
     return " ".join(words) or None
@@ -663,17 +661,18 @@ OTHERS = {"with", "between", "among", "within", "against", "foreign", "external"
           "international"}  # "foreign trade balance": one country's with all others
 
 
-def theirs(about: str | None, parties: Sequence[str], is_country: Callable[[str], bool]) -> str | None:
+def theirs(about: str | None, parties: Sequence[str], country: Callable[[str], str | None]) -> str | None:
     """A subject of what passes between two countries ("trade", "strategic partnership"), on a
     page about a meeting of those two countries' leaders, named as theirs: "growth of
-    India–France trade". A subject that names a country or another party is left as it is."""
+    India–France trade". A subject that names a country (`country` gives its code) or another
+    party is left as it is."""
     if not about or len(parties) != 2:
         return about
     words = about.split(" ")
     lowered = [w.lower() for w in words]
     at = next((i for i, w in enumerate(lowered) if w in RELATIONS), None)
     if at is None or OTHERS & set(lowered) or any(w[:1].isupper() for w in words[1:at] + words[at + 1:]) or any(
-            is_country(w) for w in re.findall(r"[^\W\d_]+", about) if w[:1].isupper()):
+            country(w) for w in re.findall(r"[^\W\d_]+", about) if w[:1].isupper()):
         return about  # "trade with China", "the Treaty on Cooperation": another's, or a name
     start = at
     while start > 0 and lowered[start - 1] not in PHRASE_START and not lowered[start - 1].endswith("ing"):
