@@ -57,6 +57,7 @@ def figures(analyze_text):
         ("They imposed a 12-percent levy on steel.", 12, "percent"),
         ("The region, with a population of more than 3.2 million, votes first.", 3.2e6, "count"),
         ("Six Grenadiers marched to the gate.", 6, "count"),
+        ("Both upheld the 1998 Franco-German joint statement.", 1998, "year"),
     ],
 )
 def test_each_phrasing(figures, text, value, unit):
@@ -119,6 +120,7 @@ def test_period_is_the_year_named_nearest(analyze_text):
         "In the first three months of the year, the plan was drawn up.",
         "Both sides want a path for the two m",
         "He weighs 236 pounds, the doctor said.",
+        "Both teams met at the 2019 Asia Games on Sunday.",
         "The 9/11 attacks changed the 24/7 news.",
     ],
 )

@@ -94,6 +94,9 @@ NUMBER = re.compile(
     re.IGNORECASE,
 )
 WEIGHT = re.compile(r"\b(?:weigh\w*|weight)\b", re.IGNORECASE)  # not "lost": sterling is lost too
+# After a year, names that qualify a common noun: "a 1998 Franco-German joint statement", "the
+# 2018 Trump-Kim summit" (the year of that thing), unlike a name ("the 2031 Games").
+NAMED_THING = re.compile(r"\s+[A-Z][\w'’.]*(?:[\s-]+[A-Z][\w'’.]*){0,3}\s+([a-z]+)\b")
 SIGNED = re.compile(rf"^{SIGN}", re.IGNORECASE)
 GLUED = {"m": 1e6, "k": 1e3}
 INDIAN_SCALE = re.compile(r"\b(?:crore|lakh)s?\b", re.IGNORECASE)
@@ -324,7 +327,9 @@ class FigureFinder:
         if YEAR.match(raw.strip()):
             # "in 2024", "[2021]": a year the claim is about; not "June 2019" (a date) nor
             # a name ("the 2031 Games"), nor a decade ("the 1990s", "the 1980's").
-            if re.search(rf"{MONTH}\s*$", before) or re.match(r"\s+[A-Z]|[’']?s\b", after):
+            if re.search(rf"{MONTH}\s*$", before) or re.match(r"[’']?s\b", after) or (
+                    re.match(r"\s+[A-Z]", after) and not ((named := NAMED_THING.match(text, match.end()))
+                                                           and named.group(1) not in CLOSED_WORDS)):
                 return None
             return "year", value, match.end()
         if value != int(value) or re.match(r"\s*(?:of|per)\b", after):
