@@ -121,6 +121,7 @@ def test_period_is_the_year_named_nearest(analyze_text):
         "Both sides want a path for the two m",
         "He weighs 236 pounds, the doctor said.",
         "Both teams met at the 2019 Asia Games on Sunday.",
+        "They recalled the end of the Winter War (1939-1940) together.",
         "The 9/11 attacks changed the 24/7 news.",
     ],
 )

@@ -326,8 +326,10 @@ class FigureFinder:
             return "count", value, match.end()  # "a population of 1.4 billion": people, though unnamed
         if YEAR.match(raw.strip()):
             # "in 2024", "[2021]": a year the claim is about; not "June 2019" (a date) nor
-            # a name ("the 2031 Games"), nor a decade ("the 1990s", "the 1980's").
+            # a name ("the 2031 Games"), nor a decade ("the 1990s", "the 1980's"), nor the dates
+            # that gloss a name ("the Winter War (1939-1940)").
             if re.search(rf"{MONTH}\s*$", before) or re.match(r"[’']?s\b", after) or (
+                    before.endswith("(") and re.match(r"\s*[-–]\s*(?:19|20)\d{2}\s*\)", after)) or (
                     re.match(r"\s+[A-Z]", after) and not ((named := NAMED_THING.match(text, match.end()))
                                                            and named.group(1) not in CLOSED_WORDS)):
                 return None
