@@ -78,10 +78,16 @@ def test_nested_quote_and_editorial_brackets_stay_in_the_outer_quote(quotes):
         "Putin said the \u201cOreshnik\u201d system would arrive soon.",
         "Critics called the plan \u2018reckless\u2019 on Tuesday.",
         "The \u201cWorld and Japan\u201d Database lists the text.",
+        "The senator wrote a column.\n\n\u201cA Plan for the Northern Coast.\u201d\n\nIt ran on Sunday.",
     ],
 )
 def test_scare_quotes_and_names_are_not_statements(quotes, text):
     assert quotes(text) == []
+
+
+def test_a_quoted_line_of_its_own_is_a_statement(quotes):
+    text = "The senator spoke at noon.\n\n\u201cWe will build the road to the coast next year.\u201d\n\nShe left."
+    assert [q[0] for q in quotes(text)] == ["We will build the road to the coast next year."]
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..actors.registry import Registry
 from ..records import Quote
 from ..resources import load
-from .attribution import Around, Candidate, Logistic, SourceRanker, statement_features
+from .attribution import Around, Candidate, Logistic, SourceRanker, is_title_case, statement_features
 from .text import holding, sentence_spans
 
 PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "’": "’", '"': '"', "'": "'", "‚": "‘"}
@@ -525,6 +525,8 @@ class QuoteFinder:
         where none is needed: one word is never a statement ("terrorist", ‘friendly’), a sentence
         that stands as an utterance of its own always is."""
         size = len(para[span.start:span.end].split())
+        if whole and is_title_case(para[span.start:span.end]):
+            return False  # a line of its own in title case ("A Plan for the Coast."): a title
         if size < 2 or whole and size >= 4:
             return size >= 2
         lo = p_start + sentence_start(para, span.start - 1)
