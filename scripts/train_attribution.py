@@ -61,7 +61,7 @@ class Recorder(QuoteFinder):
         self.seen: list = []
         self.spans: list = []
 
-    def is_speech(self, ctx, p_start, para, span, whole):
+    def is_speech(self, ctx, p_start, para, span, whole, alone=False):
         asked = self.speech_question(ctx, p_start, para, span, whole)
         if isinstance(asked, dict):
             self.spans.append((p_start + span.start, p_start + span.end, asked))

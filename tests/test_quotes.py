@@ -88,6 +88,8 @@ def test_scare_quotes_and_names_are_not_statements(quotes, text):
 def test_a_quoted_line_of_its_own_is_a_statement(quotes):
     text = "The senator spoke at noon.\n\n\u201cWe will build the road to the coast next year.\u201d\n\nShe left."
     assert [q[0] for q in quotes(text)] == ["We will build the road to the coast next year."]
+    # a slogan in title case that a speech verb gives to someone is their words
+    assert [q[1] for q in quotes("\u201cBuild The Road Now,\u201d Putin said.")] == ["Vladimir Putin"]
 
 
 @pytest.mark.parametrize(
