@@ -245,5 +245,5 @@ def test_what_passes_between_two_countries_is_named_as_theirs(analyze_text):
             "Trade grew by 10 percent last year, Putin said. Trade with China reached $240 billion, he added. "
             "Our foreign trade balance was 130 billion dollars.\n")
     found = {f.value: f.about for f in analyze_text(text, published="2024-05-03").figures}
-    assert found[10] in ("growth of Belarus–Russia trade", "growth of Russia–Belarus trade")
+    assert found[10] == "growth of Belarus–Russia trade"  # the participants in their (sorted) order
     assert found[2.4e11] == "Trade with China" and found[1.3e11] == "foreign trade balance"
