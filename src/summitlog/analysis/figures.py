@@ -97,6 +97,7 @@ WEIGHT = re.compile(r"\b(?:weigh\w*|weight)\b", re.IGNORECASE)  # not "lost": st
 # After a year, names that qualify a common noun: "a 1998 Franco-German joint statement", "the
 # 2018 Trump-Kim summit" (the year of that thing), unlike a name ("the 2031 Games").
 NAMED_THING = re.compile(r"\s+[A-Z][\w'’.]*(?:[\s-]+[A-Z][\w'’.]*){0,3}\s+([a-z]+)\b")
+NEXT_WORD = re.compile(r"\s+([\w-]+)")
 SIGNED = re.compile(rf"^{SIGN}", re.IGNORECASE)
 GLUED = {"m": 1e6, "k": 1e3}
 INDIAN_SCALE = re.compile(r"\b(?:crore|lakh)s?\b", re.IGNORECASE)
@@ -357,9 +358,8 @@ class FigureFinder:
                     at = nxt + follow.start(1)  # a compound noun: count the last word
                     word = re.match(r"[\w’'-]+", text[at:])
                 return "count", value, at + word.end()
-            nxt = re.match(r"\s+([\w-]+)", text[at + word.end():])
             if pos == "PROPN" and word.group(0)[:1].isupper() and word.group(0).endswith("s") and not (
-                    nxt and pos_at(at + word.end() + nxt.start(1)) in ("NOUN", "PROPN")):
+                    (then := NEXT_WORD.match(text, at + word.end())) and pos_at(then.start(1)) in ("NOUN", "PROPN")):
                 return "count", value, at + word.end()  # "six Grenadiers marched", not "42 Rafale jets"
             if pos not in ("ADJ", "VERB", "PROPN"):  # "four new power units", "42 Rafale jets"
                 return None
