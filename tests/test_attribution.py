@@ -145,11 +145,15 @@ def test_polnear_dev_floors(polnear_predictions):
 
 def test_kremlin_floors(kremlin_predictions):
     metrics = shared_score(SHARED / "tools" / "score_kremlin.py", kremlin_predictions, KREMLIN / "meetings.jsonl")
-    # The site's metadata misses labels with a stage direction before the colon and gives the
-    # paragraphs after one to the previous speaker; a third of its turns follow such a label.
-    assert metrics["turn_speaker"] >= 0.81, metrics
-    assert metrics["participants"] >= 0.91 and metrics["kind_call_or_not"] >= 0.99, metrics
+    assert metrics["participants"] >= 0.97 and metrics["kind_call_or_not"] >= 0.99, metrics
     assert metrics["date"] >= 0.98, metrics
+    # Turns are scored against those read from the pages' markup, where a "(retranslated)" label
+    # starts a turn; the site's metadata files the turns after one under the previous speaker.
+    # About half of what is left are labels the markup itself does not mark (a label outside its
+    # bold, a link inside it): there the markup's turns go on under the previous speaker.
+    markup = shared_score(SHARED / "tools" / "score_kremlin.py", kremlin_predictions, KREMLIN / "meetings.jsonl",
+                          "--turns", KREMLIN / "turns.jsonl")
+    assert markup["turn_speaker"] >= 0.935, markup
 
 
 def test_partial_quotes_are_statements_and_labels_and_titles_are_not(quotes):

@@ -193,6 +193,19 @@ def test_unknown_leader_is_known_by_surname_after_the_full_name(quotes):
             "Vladimir Putin:\n\nWe have a lot to discuss.\n\nOur trade is growing.",
             ["Vladimir Putin", "Vladimir Putin"],
         ),
+        (   # a stage direction between the name and the colon, and the turns after it
+            "President of Russia Vladimir Putin: Welcome to the Kremlin.\n\n"
+            "President of the Republic of Turkey Recep Tayyip Erdogan (retranslated): Thank you, Mr Putin.\n\n"
+            "My gratitude to you for the invitation.\n\n"
+            "President of Egypt Abdel Fattah el-Sisi (speaking in Arabic): We are glad to be here.",
+            ["Vladimir Putin", "Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "Abdel Fattah al-Sisi"],
+        ),
+        (   # one label only, with an office: still a transcript; the name stands before "of" a place
+            "President of Russia Vladimir Putin: Your Majesty, welcome.\n\n"
+            "King Abdullah II of Jordan (transcript of the speech in English): Thank you, Mr President.\n\n"
+            "We value our friendship.",
+            ["Vladimir Putin", "King Abdullah II", "King Abdullah II"],
+        ),
     ],
 )
 def test_transcript_turns(quotes, text, speakers):
@@ -212,6 +225,14 @@ def test_headline_with_a_label_and_a_headline_quote(quotes):
     assert quotes(text) == [("A Major Threat to the International Community", "Yoon Suk Yeol", "direct")]
     text = "\u2018THE MAIN THING IS PEACE\u2019\n\nPresident Aleksandr Lukashenko made a number of statements."
     assert quotes(text) == [("THE MAIN THING IS PEACE", "Alexander Lukashenko", "direct")]
+
+
+def test_a_country_run_into_a_name_and_a_place_taken_for_a_person_are_no_speakers(quotes):
+    text = ("President of Armenia Aram Vardanyan: Thank you, Mr Putin.\n\nOur talks were useful.\n\n"
+            "Vladimir Putin: Thank you.")  # a leader no registry knows: the NER's span holds the country
+    assert [q[1] for q in quotes(text)] == ["Aram Vardanyan", "Aram Vardanyan", "Vladimir Putin"]
+    text = 'Azerbaijani officials said the crash was caused "by outside interference," a claim Moscow denied.'
+    assert all(q[1] != "Azerbaijani" for q in quotes(text))
 
 
 def test_registry_names_are_never_organisations(analyzer):

@@ -273,6 +273,31 @@ class Registry:
             return canonical
         return " ".join(written.split())
 
+    def leading_country(self, name: str) -> int:
+        """The length of a country's name (or demonym) that opens `name` before two or more words
+        of a person's name ("Armenia Serzh Sargsyan", "Russian Vladimir Putin"); 0 when none does."""
+        words = name.split()
+        for size in range(min(4, len(words) - 2), 0, -1):
+            if self.country(" ".join(words[:size])):
+                head = re.match(r"\s*" + r"\s+".join(map(re.escape, words[:size])), name)
+                return head.end() if head else 0
+        return 0
+
+    @functools.cached_property
+    def cities(self) -> frozenset[str]:
+        """The folded names and aliases of the shipped cities and venues (GeoNames' large cities and
+        the hand-kept gazetteer), for telling a place from a person."""
+        names = set()
+        for data in (load("cities.json"), load("gazetteer.json")):
+            for city, row in data["cities"].items():
+                names.update(fold(n).lower() for n in (city, *row.get("aliases", [])))
+            names.update(fold(row["name"]).lower() for row in data.get("venues", []))
+        return frozenset(names)
+
+    def place(self, name: str) -> bool:
+        """Whether a name is a country, a demonym or a known city or venue: never a speaker."""
+        return bool(self.country(name)) or fold(" ".join(name.split())).lower() in self.cities
+
     def country(self, word: str) -> str | None:
         """Country code for a country name, alias or demonym ("Belarusian" -> "BY")."""
         return self.demonyms.get(fold(word).lower().strip())

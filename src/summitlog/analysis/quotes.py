@@ -25,14 +25,16 @@ WORD = re.compile(r"\w+")
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?=[A-Z][a-z]))")
 TITLES = (
-    r"(?:President|PRESIDENT|Prime Minister|PRIME MINISTER|Chancellor|CHANCELLOR|Premier|Chairman|"
-    r"King|Queen|Emir|Crown Prince|Vice President|VICE PRESIDENT|Secretary|SECRETARY|Minister|"
+    r"(?:(?:Federal )?(?:President|Chancellor)|PRESIDENT|Prime Minister|PRIME MINISTER|CHANCELLOR|Premier|Chairman|"
+    r"King|Queen|Emir|Sheikh|Sultan|Crown Prince|Vice President|VICE PRESIDENT|Secretary|SECRETARY|Minister|"
     r"Foreign Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|MR\.?|MS\.?)"
 )
 # "President of Russia Vladimir Putin:", "PRESIDENT BIDEN:", "Prime Minister Modi." opening a paragraph.
-# The colon may be glued to the body: "PRESIDENT X:(As interpreted.)Thank you."; a stage
-# direction right after the label is not part of the turn.
-LABEL = re.compile(r"^(?P<label>[^\s:\"“«‘'][^:\"“«‘]{1,80}?)\s*:(?:\s+|$|(?=[(A-Z“\"]))(?:\([^)]{1,40}\)\s*)?")
+# A stage direction may stand between the name and the colon ("President X (retranslated):",
+# "King Y (speaking in French):") or right after it, glued or not ("PRESIDENT X:(As
+# interpreted.)Thank you."); neither is part of the label nor of the turn.
+LABEL = re.compile(r"^(?P<label>[^\s:\"“«‘'(][^:\"“«‘]{1,120}?)\s*(?:\([^()\n]{1,60}\)\s*)?:(?:\s+|$|(?=[(A-Z“\"]))"
+                   r"(?:\([^)]{1,40}\)\s*)?")
 DOT_LABEL = re.compile(rf"^(?P<label>{TITLES}(?:\s+[A-Z][\w’'-]+){{1,3}})\.\s+(?=[A-Z“\"])")
 HEADING_LABEL = re.compile(
     r"^\[?(?:Opening |Closing )?(?:Statement|Remarks|Speech|Address|Opening remarks|Press statement)s?"
@@ -163,6 +165,9 @@ class QuoteFinder:
         )
         self.tlds = outlets["tlds"]
         self.currencies = outlets["currencies"]
+        labels = load("labels.json")
+        self.joining = frozenset(labels["joining_words"])
+        self.particles = frozenset(labels["name_particles"])
 
     # -- the document --------------------------------------------------------------
 
@@ -194,7 +199,11 @@ class QuoteFinder:
         previous: tuple[int, str, bool] = (0, "", False)
         scanned = [scan(text[a:b]) for a, b in paragraphs]
         labels = [self.label(text[a:b], mentions, a) for a, b in paragraphs]
-        transcript = sum(1 for x in labels if x) >= 2  # a label the NER missed is a label too
+        # A page of labels is a transcript, and there a label the NER missed is a label too; an
+        # office before a name ("Emir of X Sheikh Y Z:") marks a label as surely as a known name.
+        offices = sum(1 for x, (a, b) in zip(labels, paragraphs)
+                      if not x and re.match(TITLES, text[a:b]) and self.unnamed_label(text[a:b], True))
+        transcript = sum(1 for x in labels if x) + offices >= 2
         labels = [x or self.unnamed_label(text[a:b], transcript) for x, (a, b) in zip(labels, paragraphs)]
         ctx.quoted = [(a + sp.start, a + sp.end) for (a, _), spans in zip(paragraphs, scanned) for sp in spans]
         for index, (p_start, p_end) in enumerate(paragraphs):
@@ -377,15 +386,12 @@ class QuoteFinder:
             if not match:
                 continue
             label = match.group("label")
-            words = label.split()
-            if len(words) > 9:
+            if not self.label_words(label.split()):
                 continue
-            lowercase = [w for w in words if w[:1].islower() and w not in {"of", "the", "and"}]
-            if lowercase:
-                continue
-            named = self.people_in(mentions, offset, offset + len(label))
-            if named and " " not in named[0] and named[0] not in self.registry.actors and not label.isupper():
-                continue  # "Background:", "Reuters:": one word the NER took for a name; "HARTLEY:" is a label
+            # "Background:", "Reuters:", the "Emir" of "Emir of X Sheikh Y:": one word the NER took
+            # for a name is no speaker; "HARTLEY:" in capitals is a label.
+            named = [n for n in self.people_in(mentions, offset, offset + len(label))
+                     if " " in n or n in self.registry.actors or label.isupper()]
             if any(ch.isdigit() for ch in label):
                 continue  # a dateline ("LISBON, March 20 (Agency):"), not a speaker
             if named:
@@ -400,12 +406,16 @@ class QuoteFinder:
         if not match or not transcript and not (match.group("label").isupper() and " " in match.group("label")):
             return None
         words = re.sub(r"\([^)]*\)", " ", match.group("label")).split()
-        if not 2 <= len(words) <= 9 or not all(re.fullmatch(r"[A-Z][\w’'.-]*|of|the|and", w) for w in words):
+        if len(words) < 2 or not self.label_words(words) or not all(w[:1].isupper() or self.lower_ok(w) for w in words):
             return None
         if "of" in words:
-            words = words[len(words) - words[::-1].index("of"):]
-            while words and (words[0] == "the" or self.registry.country(words[0])):
+            cut = len(words) - words[::-1].index("of")
+            before, words = words[:cut - 1], words[cut:]
+            # "of the Republic of X", "of BASF": the country or an organisation's acronym before the name
+            while len(words) > 2 and (words[0] == "the" or self.registry.country(words[0]) or words[0].isupper()):
                 words = words[1:]
+            if self.registry.place(" ".join(words)):
+                words = before  # "King X II of Y", "Crown Prince X of Y": the name stands before the place
         name = " ".join(words)
         while title := re.match(TITLES + r"\s+", name):
             name = name[title.end():]
@@ -413,6 +423,18 @@ class QuoteFinder:
             return None  # a one-word name only in capitals ("PRIME MINISTER X")
         name = name.title() if name.isupper() else name
         return self.registry.resolve(name) or self.by_surname(name) or name, match.end(), "label"
+
+    def label_words(self, words: list[str]) -> bool:
+        """Whether words can be a speaker label: an office and a name ("Crown Prince and Defence
+        Minister of X Mohammed bin Salman", "President of Y Abdel Fattah el-Sisi"), so no more than
+        sixteen words and no lower-case word but an office's joining words and a name's particles."""
+        return len(words) <= 16 and all(not w[:1].islower() or self.lower_ok(w) for w in words)
+
+    def lower_ok(self, word: str) -> bool:
+        """A lower-case word a label may hold: 'of', 'bin', or a particle glued to a name ('el-Sisi')."""
+        head = word.split("-", 1)
+        return word in self.joining or word in self.particles or (
+            len(head) == 2 and head[0] in self.particles and head[1][:1].isupper())
 
     def by_surname(self, name: str) -> str | None:
         """The one registry person whose surname a label gives ("ABE:"), if only one has it."""
@@ -663,10 +685,14 @@ class QuoteFinder:
                 continue
             if any(mark in name for mark in '"“”«»'):
                 continue  # the NER ran a name into a quotation
+            glued = self.registry.leading_country(name)
+            if glued:  # "President of Armenia Serzh Sargsyan": the NER ran the country into the name
+                rest = name[glued:]
+                start, name = start + glued + len(rest) - len(rest.lstrip()), rest.lstrip()
             clean = " ".join(re.sub(r"['’]s$", "", name).split())
             parts = clean.split()
-            if not parts or not parts[0][:1].isupper():
-                continue
+            if not parts or not parts[0][:1].isupper() or self.registry.place(clean):
+                continue  # "Azerbaijani authorities", "Abu Dhabi": the NER took a place for a person
             resolved = self.registry.resolve(clean) if len(parts) > 1 else None
             if resolved:
                 found.append(Mention(start, end, "name", resolved))
