@@ -235,6 +235,13 @@ def test_a_country_run_into_a_name_and_a_place_taken_for_a_person_are_no_speaker
     assert all(q[1] != "Azerbaijani" for q in quotes(text))
 
 
+def test_she_is_the_woman_named_before_even_after_a_sentence_about_a_man(quotes):
+    text = ("Karen Whitfield, the mayor, met the council chairman, Thomas Becker, on Monday. "
+            "Becker spoke first about the roads.\n\n"
+            "\u201cWe have agreed on a budget for the bridge,\u201d she said.")
+    assert [q[1] for q in quotes(text)] == ["Karen Whitfield"]
+
+
 def test_registry_names_are_never_organisations(analyzer):
     text = "President of Belarus Alexander Lukashenko met President of Russia Vladimir Putin."
     page = analyzer.read(clean(RawInput(source="t", name="t", content=text, kind="text")))

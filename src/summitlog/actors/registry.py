@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from gender_guesser.detector import Detector
 from rapidfuzz import fuzz, process
 from retrie.trie import Trie
 
@@ -33,6 +34,8 @@ TITLES = {
     "general secretary": None, "military leader": None, "crown prince": None,
 }
 OFFICE_OF = {title: office for title, office in TITLES.items() if office}
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m", "lady": "f", "lord": "m"}
+GENDERS = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}  # gender-guesser's answers
 TITLE_OF = {"state": "head of state", "government": "head of government"}
 
 
@@ -293,6 +296,24 @@ class Registry:
                 names.update(fold(n).lower() for n in (city, *row.get("aliases", [])))
             names.update(fold(row["name"]).lower() for row in data.get("venues", []))
         return frozenset(names)
+
+    @functools.cached_property
+    def given_names(self) -> Detector:
+        """The first-name table of gender-guesser (about 40,000 names of many countries), read
+        the first time a person the registry does not know needs a pronoun."""
+        return Detector(case_sensitive=False)
+
+    def gender(self, name: str) -> str | None:
+        """'m', 'f', or None where neither the registry nor the person's given name says: a
+        registry actor's own, else what an honorific ("Ms") or the first name tells."""
+        actor = self.actors.get(name)
+        if actor is not None:
+            return actor.gender
+        words = [w.strip(".,") for w in name.split()]
+        honorific = HONORIFICS.get(words[0].lower()) if words else None
+        if honorific or len(words) < 2:
+            return honorific
+        return GENDERS.get(self.given_names.get_gender(words[0]))
 
     def place(self, name: str) -> bool:
         """Whether a name is a country, a demonym or a known city or venue: never a speaker."""

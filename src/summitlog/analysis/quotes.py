@@ -782,6 +782,8 @@ class QuoteFinder:
                 ordered = [c for c in candidates if c.start >= begin]
                 if ctx.syntax:  # the subject of that sentence first, where the parser says which it is
                     ordered.sort(key=lambda c: not ctx.syntax(c.start, c.end)[0].startswith("nsubj"))
+                # then, latest first, the people named before it: "she" after a sentence about a man
+                ordered += [c for c in reversed(candidates) if c.start < begin]
                 for candidate in ordered:
                     if (who := self.resolve(candidate, ctx)):
                         if self.gender(who) in (mention.gender, None):
@@ -826,9 +828,8 @@ class QuoteFinder:
         return False
 
     def gender(self, actor: str) -> str | None:
-        """'m', 'f', or None where the registry does not say (a leader from the tenure table)."""
-        known = self.registry.actors.get(actor)
-        return known.gender if known else "m"
+        """'m', 'f', or None where neither the registry nor the given name says."""
+        return self.registry.gender(actor)
 
     def outlet_country(self, text: str, raw: str, site: str | None) -> str | None:
         """The country of the outlet, for 'the Head of State': its domain, agency, or price ticker."""
