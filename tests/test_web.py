@@ -29,6 +29,16 @@ HOSTILE = (
     'at talks with Lukashenko in Moscow on May 5, 2024. <script>document.title="pwned"</script>'
 )
 
+# A transcript in the official layout, with a stage direction between a label and its colon.
+TRANSCRIPT = (
+    "Talks with President of Turkey Recep Tayyip Erdogan\n\n"
+    "Vladimir Putin held talks in the Kremlin with President of Turkey Recep Tayyip Erdogan on March 5, 2020.\n\n"
+    "President of Russia Vladimir Putin: Mr President, welcome to Moscow.\n\n"
+    "President of the Republic of Turkey Recep Tayyip Erdogan (retranslated): Thank you, Mr Putin.\n\n"
+    "My gratitude to Mr Putin for the kind invitation to this meeting.\n\n"
+    "Vladimir Putin: Thank you."
+)
+
 
 def kremlin_page() -> dict:
     """The site's own metadata of the first saved Kremlin transcript that has a lead and turns."""
@@ -48,7 +58,8 @@ def server(tmp_path_factory, analyzer):
     (folder / "hostile.txt").write_text(HOSTILE)
     (folder / "wire.txt").write_text(WIRE)
     (folder / "yearless.txt").write_text(YEARLESS)
-    pages = [str(SEEDS), *(str(folder / n) for n in ("hostile.txt", "wire.txt", "yearless.txt")),
+    (folder / "transcript.txt").write_text(TRANSCRIPT)
+    pages = [str(SEEDS), *(str(folder / n) for n in ("hostile.txt", "wire.txt", "yearless.txt", "transcript.txt")),
              str(KREMLIN / "pages" / kremlin_page()["doc"])]
     with Store.open(db) as store:
         list(pipeline.ingest(pages, store, Settings(), analyzer=analyzer))
@@ -132,6 +143,18 @@ def test_event_shows_the_000_001_discrepancy(server, page):
     assert "World Atomic Week" in disagreements and "Global Atomic Forum" in disagreements
     assert page.locator("#alignments tr").count() >= 8
     shot(page, "event")
+
+
+def test_a_turn_after_a_parenthesised_label_is_the_visitors_on_the_event_page(server, page):
+    base, db = server
+    page.goto(f"{base}/events/{event_of(db, 'transcript')}")
+    heading_of = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('blockquote.statement')]
+        .map(q => { let h = q.previousElementSibling; while (h && h.tagName !== 'H3') h = h.previousElementSibling;
+                    return [q.firstChild.textContent.trim(), h ? h.innerText : null]; }))""")
+    assert heading_of["My gratitude to Mr Putin for the kind invitation to this meeting."] == "Recep Tayyip Erdogan"
+    assert heading_of["Thank you, Mr Putin."] == "Recep Tayyip Erdogan"
+    assert heading_of["Mr President, welcome to Moscow."] == "Vladimir Putin"
+    shot(page, "event-transcript")
 
 
 def test_other_pages_render(server, page):
