@@ -168,6 +168,8 @@ class QuoteFinder:
         labels = load("labels.json")
         self.joining = frozenset(labels["joining_words"])
         self.particles = frozenset(labels["name_particles"])
+        self.office = re.compile(r"(?:(?:" + "|".join(map(re.escape, sorted(labels["offices"], key=len, reverse=True)))
+                                 + r")\s+)+(?=\S+\s+\S)")
 
     # -- the document --------------------------------------------------------------
 
@@ -689,6 +691,8 @@ class QuoteFinder:
             if glued:  # "President of Armenia Serzh Sargsyan": the NER ran the country into the name
                 rest = name[glued:]
                 start, name = start + glued + len(rest) - len(rest.lstrip()), rest.lstrip()
+            if office := self.office.match(name):  # "Representative Charles B. Rangel": so did an office
+                start, name = start + office.end(), name[office.end():]
             clean = " ".join(re.sub(r"['’]s$", "", name).split())
             parts = clean.split()
             if not parts or not parts[0][:1].isupper() or self.registry.place(clean):
