@@ -355,3 +355,68 @@ def test_a_titled_person_in_the_pages_title_is_the_counterpart(meeting):
     )
     found = meeting(text, published="2016-02-03", title="Talks with Prime Minister of Saxony Karel Moravec")
     assert found.participants == ("Karel Moravec", "Vladimir Putin")
+
+
+# -- a place is the meeting's only where the text gives it to this meeting --------------------
+
+def test_a_call_has_no_place_though_its_readout_names_cities(meeting):
+    found = meeting(
+        "Telephone conversation with President of Kenya William Ruto\n\n"
+        "Vladimir Putin had a telephone conversation with President of Kenya William Ruto. The leaders went "
+        "over the results of the investment conference held in Nairobi and preparations for Mr Ruto's "
+        "upcoming visit to Kazan. They also discussed the talks in Addis Ababa.",
+        published="2024-03-04")
+    assert found.kind == "call" and (found.city, found.place, found.venue) == (None, None, None)
+
+
+def test_a_video_call_has_no_place(meeting):
+    found = meeting("Ruto and Tinubu held a videoconference on Monday, a week after they met in Abuja.",
+                    published="2024-03-05")
+    assert found.kind == "call" and found.city is None
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        # the only cities are other events': a congress held there, a forum there next month, a memory
+        ("Ruto held talks with Tinubu on Monday. They discussed the decisions of the regional congress, which "
+         "was held in Mombasa on February 2, and the trade forum in Lagos next month. Ruto recalled his "
+         "visit to Abuja.", None),
+        # the meeting's own place wins over another event's named more often
+        ("Ruto held talks with Tinubu in Nairobi on Monday. They prepared the upcoming summit in Lagos and the "
+         "talks in Lagos next month.", "Nairobi"),
+        # met on the sidelines of a gathering: the gathering's place is the meeting's
+        ("Ruto met Tinubu on the sidelines of the investment forum in Addis Ababa. They recalled their "
+         "previous talks in Abuja.", "Addis Ababa"),
+        # a place in a process's name is no place
+        ("Ruto held talks with Tinubu on Monday as part of the Nairobi process for the Great Lakes.", None),
+    ],
+)
+def test_a_place_the_text_gives_to_another_event_is_not_the_meetings(meeting, text, city):
+    assert meeting(text, published="2024-03-04").city == city
+
+
+def test_a_speaker_names_where_they_speak_only_with_welcome_or_here(meeting):
+    page = ("Meeting with President of Nigeria Bola Tinubu\n\n"
+            "William Ruto held a meeting with President of Nigeria Bola Tinubu.\n\n"
+            "President of Kenya William Ruto: Mr President, friends, I remember the warm reception in Abuja. "
+            "Our ministers have met in Lagos and in Abuja many times.\n\n"
+            "President of Nigeria Bola Tinubu: Thank you. Lagos and Abuja send their greetings.")
+    assert meeting(page, published="2024-03-04").city is None
+    welcomed = page.replace("Mr President, friends,", "Mr President, friends, let me welcome you to Mombasa.")
+    assert meeting(welcomed, published="2024-03-04").city == "Mombasa"
+
+
+def test_the_page_heading_gives_the_meeting_its_place(meeting):
+    # "will take place" elsewhere puts a place at another time; the heading is the page's own
+    heading = "Talks between Ruto and Tinubu will take place in Mombasa"
+    found = meeting(f"{heading}\n\nOn 5 March, William Ruto will hold talks with Bola Tinubu, who will be on "
+                    "a working visit.", published="2024-03-04", title=heading)
+    assert found.city == "Mombasa"
+
+
+def test_a_leaders_title_is_not_a_place(meeting):
+    found = meeting("Putin received Crown Prince of Abu Dhabi Mohammed bin Zayed at the Kremlin. Talks with the "
+                    "Crown Prince of Abu Dhabi covered energy. The Crown Prince of Abu Dhabi thanked Putin for the "
+                    "talks.", published="2024-03-04")
+    assert found.city == "Moscow"
