@@ -378,13 +378,13 @@ def test_a_video_call_has_no_place(meeting):
 @pytest.mark.parametrize(
     "text, city",
     [
-        # the only cities are other events': a congress held there, a forum there next month, a memory
+        # the only cities are other events': a congress held there, a forum there next year, a memory
         ("Ruto held talks with Tinubu on Monday. They discussed the decisions of the regional congress, which "
-         "was held in Mombasa on February 2, and the trade forum in Lagos next month. Ruto recalled his "
+         "was held in Mombasa on February 2, and the trade forum in Lagos next year. Ruto recalled his "
          "visit to Abuja.", None),
         # the meeting's own place wins over another event's named more often
         ("Ruto held talks with Tinubu in Nairobi on Monday. They prepared the upcoming summit in Lagos and the "
-         "talks in Lagos next month.", "Nairobi"),
+         "talks in Lagos next year.", "Nairobi"),
         # met on the sidelines of a gathering: the gathering's place is the meeting's
         ("Ruto met Tinubu on the sidelines of the investment forum in Addis Ababa. They recalled their "
          "previous talks in Abuja.", "Addis Ababa"),

@@ -20,8 +20,9 @@ from ..actors.registry import TITLES, Registry, fold
 from ..records import Meeting
 from ..resources import load
 from . import numbers
-from .dates import MONTH, WEEKDAYS, DateMention, base_date, find_dates, parse_date
+from .dates import WEEKDAYS, DateMention, base_date, find_dates, parse_date
 from .offices import Office, OfficeFinder
+from .places import elsewhere, spoken_here
 from .text import sentence_spans
 
 STRONG = (
@@ -103,26 +104,6 @@ GATHERING_AROUND = re.compile(r"\b(?:sidelines? of|ahead of|before|after|during|
                               re.IGNORECASE)
 VISIT = re.compile(r"\b(state|official|working|private) visit\b", re.IGNORECASE)
 
-
-def any_of(words: Sequence[str], tail: str = r"\b") -> re.Pattern:
-    """One pattern for a list of words or phrases of the data, longest first, as whole words."""
-    alternation = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation}){tail}", re.IGNORECASE)
-
-
-PLACES = load("places.json")
-SHIFT = any_of(PLACES["shift"]["words"])
-EVENTS = any_of(PLACES["events"]["words"])
-AT_EVENT = any_of(PLACES["events"]["at"])
-NAMED_AFTER = any_of(PLACES["names"]["words"])
-LATER = any_of(PLACES["times"]["words"])
-HERE_NEAR = any_of(PLACES["here"]["near"])
-HERE_BEFORE = any_of(PLACES["here"]["before"], r"\s+(?:the\s+)?$")
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# "in March", "this January", "last October", "in 1943" just after a place: compared with the meeting's date
-TIME_AFTER = re.compile(rf"\W*(?P<word>in|this|last|next|early|late)\s+(?:(?P<month>{MONTH})|(?P<year>(?:19|20)\d\d))\b",
-                        re.IGNORECASE)
-CLAUSE_END = ".;:!?()[]\n—–"
 FORMATS = {
     "one-on-one": re.compile(
         r"\b(?:one-on-one|one-to-one|tete-a-tete|tête-à-tête|face-to-face|narrow format|"
@@ -531,8 +512,8 @@ class MeetingFinder:
                 continue  # "Moscow's invasion", "a deal with Moscow": the state, not the place
             if DATED_MEETING.search(text, max(0, p.start - 60), p.start):
                 continue  # "longer than at their 2017 summit in Vienna": another meeting's place
-            if not (line or heading[0] <= p.start < heading[1]) and (
-                    elsewhere(text, p, day, dates) or inside(p.start, speech) and not spoken_here(text, p)):
+            if not (line or heading[0] <= p.start < heading[1]) and (elsewhere(text, p.start, p.end, day, dates) or (
+                    inside(p.start, speech) and not spoken_here(text, p.start))):
                 continue  # another event's place, or a place a speaker talks about
             key = p.city or p.name
             scores[key] += 1 + (1 if p.venue else 0) + (2 if line else 0)
@@ -626,63 +607,6 @@ def is_locative(text: str, place: Place) -> bool:
                 and not modifier:
             break
     return False
-
-
-def clause_start(text: str, at: int, commas: bool = True) -> int:
-    """Where the clause that holds `at` starts: after the last stop, bracket or dash (and comma,
-    unless `commas` is false) at most 120 characters before it."""
-    start = max(0, at - 120)
-    stops = CLAUSE_END + ("," if commas else "")
-    return max([start] + [i + 1 for i in range(start, at) if text[i] in stops])
-
-
-def clause_end(text: str, at: int) -> int:
-    """Where the clause that goes on from `at` ends: at the next stop or comma, at most 60
-    characters on."""
-    end = min(len(text), at + 60)
-    return next((i for i in range(at, end) if text[i] in CLAUSE_END + ","), end)
-
-
-def elsewhere(text: str, place: Place, day: str | None, dates: Sequence[DateMention]) -> bool:
-    """Whether the text gives the place to another event than the meeting: one of another time
-    ("the recent summit in X", "his upcoming visit to X", "the
-    summit in X last year", "held in X on <another day>") or kind ("the congress held in X",
-    "the agreements reached in X", unless the meeting is at it: "on the sidelines of the forum
-    in X"), a memory ("I recall your visit to X"), or a name ("the X process")."""
-    if NAMED_AFTER.match(text, place.end + 1) and text[place.end:place.end + 1] == " ":
-        return True
-    start, end = clause_start(text, place.start), clause_end(text, place.end)
-    if SHIFT.search(text, start, place.start) or LATER.search(text, place.end, end):
-        return True
-    # the noun a "which ..." or "that ..." clause hangs on stands before its comma
-    scope = clause_start(text, start - 1) if re.match(r"\s*(?:which|that|where)\b", text[start:place.start]) else start
-    event = None
-    for event in EVENTS.finditer(text, scope, place.start):
-        pass
-    if event and not AT_EVENT.search(text, scope, event.start()):
-        return True
-    if day and any(start <= d.start < end and not d.relative and not same_day(d.value, day) for d in dates):
-        return True
-    when = TIME_AFTER.match(text, place.end, end)
-    if not when:
-        return False
-    if when.group("year"):
-        return not day or not day.startswith(when.group("year"))
-    month = MONTHS.index(when.group("month")[:3].lower()) + 1
-    return when.group("word").lower() in ("last", "next") or not day or day[5:7] != f"{month:02d}"
-
-
-def same_day(value: str, day: str) -> bool:
-    """Whether two dates, either perhaps without its year ("--06-16"), are the same day."""
-    return value == day or (value.startswith("--") or day.startswith("--")) and value[-5:] == day[-5:]
-
-
-def spoken_here(text: str, place: Place) -> bool:
-    """Whether a speaker names the place as where they are speaking ("welcome to X", "here in
-    X", "glad to be in X", "thank you for coming to X"), not as something they talk about."""
-    start = clause_start(text, place.start, commas=False)
-    before = text[start:place.start]
-    return bool(HERE_BEFORE.search(before) or HERE_NEAR.search(" ".join(before.split()[-6:])))
 
 
 def lead(text: str, paragraphs: Sequence[tuple[int, int]], count: int) -> int:
