@@ -188,6 +188,27 @@ def test_leaders_named_in_passing_are_no_meeting(meeting):
     assert meeting(text, published="2016-09-20") is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "Chancellor Angela Merkel will meet French President Emmanuel Macron in Paris later this month, officials said.",
+    "Chancellor Angela Merkel did not meet French President Emmanuel Macron during the trip, officials said.",
+    "Chancellor Angela Merkel has invited French President Emmanuel Macron to visit Berlin, officials said.",
+    "Chancellor Angela Merkel would meet French President Emmanuel Macron only if the talks made progress, officials said.",
+])
+def test_a_meeting_that_did_not_take_place_is_no_meeting(meeting, sentence):
+    text = f"Lawmakers urged a tougher response to the hacking.\n\nThe senator spoke at length.\n\n{sentence}"
+    assert meeting(text, published="2019-05-08") is None
+    held = sentence.replace("will meet", "met").replace("did not meet", "met")
+    assert held == sentence or meeting(f"Lawmakers urged a tougher response.\n\n{held}", published="2019-05-08")
+
+
+def test_a_third_person_who_met_a_leader_is_not_replaced_by_the_leader_in_office(meeting):
+    text = ("Businessman Harold Quimby, a candidate for the presidency, met with French President Emmanuel Macron "
+            "in Paris on Wednesday.\n\n"
+            "Chancellor Angela Merkel has said little about the race. Quimby said the talks were useful.")
+    found = meeting(text, published="2019-05-08")
+    assert found is None or "Angela Merkel" not in found.participants
+
+
 def test_a_meeting_sentence_naming_both_reports_it(meeting):
     text = (
         "Lawmakers urged a tougher response to the hacking.\n\n"

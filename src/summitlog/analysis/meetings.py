@@ -161,6 +161,7 @@ class MeetingFinder:
     def __init__(self, registry: Registry, gazetteer: Gazetteer | None = None) -> None:
         self.registry = registry
         self.gazetteer = gazetteer or Gazetteer.load()
+        self.not_taken_place = frozenset(load("reports.json")["not_taken_place"])
         self.offices = OfficeFinder(registry)
 
     def find(
@@ -347,15 +348,34 @@ class MeetingFinder:
         if pair <= {speaker for _, _, speaker in turns}:
             return True
 
-        def named(start: int, end: int) -> set[str]:
-            return {n for s, _, n in names if start <= s < end}
+        def named(start: int, end: int) -> set[str]:  # "Lee" of a page about Lee Jae-myung is he
+            return {next((p for p in pair if n in p.split()), n) for s, _, n in names if start <= s < end}
 
         def speaker(start: int) -> set[str]:
             return {sp for s, e, sp in turns if s <= start < e}
 
-        return (pair <= named(0, lead_end)
-                or any(pair <= named(s, e) or s < lead_end and pair & named(s, e) or pair & speaker(s)
-                       for s, e in meeting_sentences))
+        # Only a meeting that took place: "will meet", "the planned summit", "did not meet" report none.
+        held = [(s, e) for s, e in meeting_sentences if self.took_place(text[s:e])]
+        # Two leaders named in the lead report their meeting where one paragraph of it names both
+        # (a headline "X and Y clash in the Oval Office"), not where each is named in passing, nor
+        # where the lead says of them a meeting that did not take place.
+        together = any(pair <= named(s, e) for s, e in paragraphs if s < lead_end)
+        not_held = any(s < lead_end and pair & named(s, e) for s, e in meeting_sentences if (s, e) not in held)
+        return (together and not not_held and pair <= named(0, lead_end)
+                or any(pair <= named(s, e) or pair & speaker(s)
+                       # one of the two met in the lead, the other named there, and no third person
+                       # in that sentence to have met instead ("X, not in office, met Y")
+                       or s < lead_end and pair & named(s, e) and pair <= named(0, lead_end) and named(s, e) <= pair
+                       for s, e in held))
+
+    def took_place(self, sentence: str) -> bool:
+        """Whether a sentence with a meeting word speaks of one that took place: some meeting word
+        in it has no word of the future, a plan, a condition or a denial among the four before it."""
+        for match in MEETING.finditer(sentence):
+            before = re.findall(r"[\w-]+(?:[’']t)?|[’']\w+", sentence[max(0, match.start() - 60):match.start()].lower())[-4:]
+            if not self.not_taken_place.intersection(before):
+                return True
+        return False
 
     @staticmethod
     def titled(before: str) -> bool:
