@@ -122,6 +122,7 @@ class Pledge:
     deadline_text: str | None  # as written: "by the end of the year"
     deadline: str | None  # resolved: an ISO date or a year, where the meeting date allows
     object: str | None  # what it is about: "Oreshnik", "build a small church"
+    speaker: str | None = None  # who states it: the quote's speaker, else None for the outlet
     extractor: str = "pledges.v1"
 
 

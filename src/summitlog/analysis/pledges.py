@@ -89,6 +89,7 @@ class PledgeFinder:
                 deadline_text=deadline.group(0) if deadline else None,
                 deadline=resolve_deadline(deadline.group(0), when) if deadline else None,
                 object=object_of(sentence, future.end()) or self.previous_object(text, start),
+                speaker=quote.speaker if quote else None,
             ))
         return found
 

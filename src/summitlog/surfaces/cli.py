@@ -412,10 +412,12 @@ def eval_(
     persons: Annotated[Optional[Path], typer.Option(help="Names table; default persons.json beside --gold.")] = None,
     show: Annotated[int, typer.Option(help="Print up to N misses of each kind.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    pledges: Annotated[Optional[Path], typer.Option(
+        help="Pledge gold of the same documents (gold/PLEDGES.md); its metrics are printed too.")] = None,
 ) -> None:
     """Extract the gold set's documents and print the metrics FORMAT.md defines."""
     settings = _settings(None)
-    report = pipeline.evaluate_gold(gold, docs, settings, persons)
+    report = pipeline.evaluate_gold(gold, docs, settings, persons, pledges=pledges)
     if as_json:
         out.print_json(data=report.metrics)
         return
