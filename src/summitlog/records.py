@@ -123,7 +123,7 @@ class Pledge:
     deadline: str | None  # resolved: an ISO date or a year, where the meeting date allows
     object: str | None  # what it is about: "Oreshnik", "build a small church"
     speaker: str | None = None  # who states it: the quote's speaker, else None for the outlet
-    extractor: str = "pledges.v1"
+    extractor: str = "pledges.v2"  # v2: commitments of a named party, shortest span, speaker apart
 
 
 @dataclass(frozen=True)
