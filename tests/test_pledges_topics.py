@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import DATA
@@ -133,3 +134,33 @@ def test_topic_accuracy_on_the_annotated_statements():
 )
 def test_each_topic(text, topic):
     assert topic in Topics(Registry.load()).assign(text, {"RU", "BY"})
+
+
+def test_the_pledges_page_and_the_cli_count_the_same(tmp_path, analyzer):
+    """One pledge due, one open, one reported done by a later page: the pledges page's groups and
+    `summitlog pledges --open` / `--status` come from one library function and agree."""
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from summitlog.storage.store import Store
+    from summitlog.surfaces.cli import app
+    from summitlog.surfaces.web import create_app
+
+    (tmp_path / "a.txt").write_text(
+        "March 3, 2020\n\nPutin and Lukashenko met in Minsk. The presidents agreed to build the Zarnitsa plant "
+        "by the end of 2021. Lukashenko pledged to open a new consulate in Kazan by 2040. Putin promised to "
+        "send the Orion system to Belarus next year.\n")
+    (tmp_path / "b.txt").write_text(
+        "May 5, 2021\n\nPutin met Lukashenko in Sochi. Lukashenko said the Orion system had been delivered.\n")
+    db = tmp_path / "p.db"
+    with Store.open(str(db)) as store:
+        list(pipeline.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], store, Settings(), analyzer=analyzer))
+    page = TestClient(create_app(str(db))).get("/pledges").text
+    shown = {status: int(n) for status, n in re.findall(r"<h2>([\w ]+) <span class=\"muted\">\((\d+)\)", page)}
+    listed = {}
+    for status in ("open", "due", "reported done", "reported dropped"):
+        out = CliRunner().invoke(app, ["pledges", "--db", str(db), "--status", status]).output
+        listed[status.capitalize()] = int(re.search(r"(\d+) pledges shown", out).group(1))
+    assert shown == listed == {"Open": 1, "Due": 1, "Reported done": 1, "Reported dropped": 0}
+    opened = CliRunner().invoke(app, ["pledges", "--db", str(db), "--open"]).output
+    assert "1 pledges shown" in opened and "Kazan" in opened
