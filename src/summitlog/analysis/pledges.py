@@ -34,15 +34,6 @@ from ..resources import load
 
 WORDS = load("pledges.json")
 LIMIT = 16  # words of a span at most: the action and its object, not the sentence's rest
-BOUNDARY = re.compile(
-    r"\s*[;:()\[\]—–]|\s+-\s|,\s+(?:which|who|whose|where|while|but|as|after|before|because|although|"
-    r"including|such as|marking|saying|adding|noting|and (?:said|added|noted|stressed)|according)\b"
-    r"|\s+(?:while|whereas|but|because|although|after|so that|in order to|as part of|amid|despite|"
-    r"where|which)\b|[.!?](?=\s|$)",
-    re.IGNORECASE,
-)
-PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")  # "..., praising X and announcing plans": the sentence's subject acts
-SPEECH_MARKS = "\"“”«»"
 
 
 def alternation(words: Sequence[str]) -> str:
@@ -58,34 +49,40 @@ def phrase(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{alternation(words)})(?![\w'’])", re.IGNORECASE)
 
 
-ADVERB = r"(?:\s+(?:also|then|now|jointly|further|immediately|together|formally|again|personally|"
-ADVERB += r"soon|quickly|officially|both|all|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-ADVERB += r"on \w+day|today|yesterday|this week|earlier|later|had|has|have))*"
+def none_of(items: Sequence[str]) -> str:
+    """A lookahead that refuses these words next."""
+    return rf"(?!(?:{alternation(items)})\b)"
+
+
+BOUNDARY = re.compile(
+    rf"\s*[;:()\[\]—–]|\s+-\s|,\s+(?:{alternation(WORDS['clause_after_comma'])})\b"
+    rf"|\s+(?:{alternation(WORDS['clause_words'])})\b|[.!?](?=\s|$)", re.IGNORECASE)
+PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")  # "..., praising X and announcing plans": the sentence's subject acts
+SPEECH_MARKS = "\"“”«»"
+ADVERB = rf"(?:\s+(?:{alternation(WORDS['adverbs'] + WORDS['weekdays'])}|on \w+day))*"
+TO_ACT = rf"\s+to\s+{none_of(WORDS['not_after_to'])}(?=[a-z])"  # "to" and a verb, not "to the"
+NOUNS = alternation(WORDS["commit_nouns"])
 COMMIT = re.compile(
-    rf"(?<![\w'’])(?:(?:are|is|am|were|was|remain|remains|remained) )?(?:{alternation(WORDS['commit_verbs'])})"
-    rf"(?:{ADVERB}|\s+with\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w.’'-]*)\s+to\s+(?!the\b|a\b|an\b|this\b|that\b|it\b)"
-    rf"(?=[a-z])", re.IGNORECASE)
-OBJECT = re.compile(
-    rf"(?<![\w'’])(?:{alternation(WORDS['object_verbs'])}){ADVERB}\s+(?=(?:their |his |her |its |our |"
-    rf"closer |deeper |further |full |greater |continued |mutual |more )?[a-z]+(?:\s|$))(?!to\b|that\b|the\b|"
-    rf"a\b|an\b|not\b|on\b|in\b|of\b|and\b|by\b|at\b|for\b|with\b|it\b|them\b|him\b|her\b)", re.IGNORECASE)
+    rf"(?<![\w'’])(?:(?:{alternation(WORDS['copulas'])}) )?(?:{alternation(WORDS['commit_verbs'])})"
+    rf"(?:{ADVERB}|\s+with\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w.’'-]*){TO_ACT}", re.IGNORECASE)
+OBJECT = re.compile(rf"(?<![\w'’])(?:{alternation(WORDS['object_verbs'])}){ADVERB}\s+(?=[a-z]+(?:\s|$))"
+                    rf"{none_of(WORDS['not_objects'])}", re.IGNORECASE)
 COMMIT_NOUN = re.compile(  # "reached a deal on", "reaffirmed their commitment to", "an agreement to cut"
-    rf"(?<![\w'’])(?:(?:{alternation(WORDS['noun_verbs'])}) (?:[\w$’'-]+ ){{0,4}}?(?:{alternation(WORDS['commit_nouns'])})"
-    rf"\s+(?:(?<=[^s] )(?:on|for)\s+(?!the\b|this\b|that\b|these\b|all\b|you\b|us\b|me\b)|to\s+(?=[a-z])(?!the\b|a\b|an\b))"
-    rf"|(?:an?|their|his|her|its|our) (?:[\w$’'-]+ ){{0,3}}?(?<!great )(?<!good )(?:{alternation(WORDS['commit_nouns'])})"
-    rf"\s+to\s+(?=[a-z])(?!the\b|a\b|an\b))")
+    rf"(?<![\w'’])(?:(?:{alternation(WORDS['noun_verbs'])}) (?:[\w$’'-]+ ){{0,4}}?(?:{NOUNS})"
+    rf"(?:\s+(?<=[^s] )(?:on|for)\s+{none_of(WORDS['not_after_to'])}|{TO_ACT})"
+    rf"|(?:{alternation(WORDS['determiners'])}) (?:[\w$’'-]+ ){{0,3}}?"
+    rf"{''.join(f'(?<!{q} )' for q in WORDS['quantities'])}(?:{NOUNS}){TO_ACT})")
 TARGET = re.compile(rf"(?<![\w'’])(?:{alternation(WORDS['commit_phrases'])})\b|\$\s?[\d.,]+\s*(?:billion|"
                     rf"million|trillion|bn)\s+target\b", re.IGNORECASE)
-FUTURE = re.compile(rf"(?:,?\s+(?:also|immediately|jointly|further|together|now|then|soon|definitely|"
-                    rf"certainly|personally|quickly))?\s*(?:{words(WORDS['future'] + WORDS['reported_future'])})"
-                    rf"(?![\w])", re.IGNORECASE)
+FUTURE = re.compile(rf"(?:,?\s+(?:{alternation(WORDS['adverbs'])}))?\s*"
+                    rf"(?:{words(WORDS['future'] + WORDS['reported_future'])})(?![\w])", re.IGNORECASE)
 VISIT = re.compile(rf"(?:\b(?P<who>[A-Z][\w-]+)['’]s|\b(?:his|her|their))\s+(?:[a-z-]+\s+){{0,2}}?"
                    rf"(?:{alternation(WORDS['visit_nouns'])})\b")
 REPORTED = phrase(WORDS["reported_future"])
 AHEAD = phrase(WORDS["ahead"])
 SPEECH = load("cues.json")["verbs"]  # "I will note that ...": a speech act in the meeting, no pledge
 EMPTY = WORDS["empty_verbs"]
-NOT_ACTION = re.compile(rf"\s*(?:(?:also|then|immediately|jointly|further|together|now|soon|quickly|[a-z]+ly) )?"
+NOT_ACTION = re.compile(rf"\s*(?:(?:{alternation(WORDS['adverbs'])}|[a-z]+ly) )?"
                         rf"(?:{alternation(WORDS['not_actions'] + EMPTY + SPEECH)})\b", re.IGNORECASE)
 FUNCTION_WORDS = set(WORDS["function_words"])
 OBJECT_NAME = re.compile(rf"(?<=\s)(?:the )?([A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*)\s+(?:{alternation(WORDS['object_nouns'])})\b")
@@ -100,6 +97,13 @@ GROUPS = phrase(WORDS["groups"])
 METONYMS = WORDS["metonyms"]
 VAGUE = phrase(WORDS["vague"])
 MONTHS = [m.lower() for m in WORDS["months"]]
+NUMBERS: dict[str, int] = WORDS["number_words"]
+COUNT = rf"(?:\d+|{alternation(list(NUMBERS))})"
+ROLES: dict[str, str] = WORDS["pronouns"]  # "I" -> "speaker", "we" -> "speaker's country", ...
+PRONOUN = re.compile(rf"(?<![\w'’])(?:{alternation(list(ROLES))})(?![\w'’])")
+SUBJECT = re.compile(rf"(?<![\w'’])(?:{alternation([w for w, r in ROLES.items() if r != 'listener'])})$")
+THEY = set(WORDS["third_persons"])
+NOT_SUBJECT = none_of(list(ROLES) + WORDS["third_persons"])  # a clause of its own after a comma
 MONTH = rf"(?-i:{'|'.join(m[:3].title() + rf'(?:{m[3:]})?' for m in MONTHS)})\b\.?"  # "May", not "may"
 DEADLINE = re.compile(
     rf"\b(?:by|before|until|in|within|at|for) (?:the )?end of (?:the |this |next )?(?:year|month|decade|"
@@ -108,10 +112,9 @@ DEADLINE = re.compile(
     rf"(?:,? (?:19|20)\d{{2}})?\b(?! \d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:19|20)\d{{2}})"
     rf"|\b(?:by|before|in|until|for) (?:19|20)\d{{2}}\b"
     rf"|\b(?:next|this) (?:year|month)\b"
-    rf"|\b(?:in|within) (?:the next )?(?:\d+|two|three|four|five|six|ten) (?:days|weeks|months|years)\b",
+    rf"|\b(?:in|within) (?:the next )?{COUNT} (?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 
 
 @dataclass(frozen=True)
@@ -236,10 +239,10 @@ class PledgeFinder:
 
     def party_at_end(self, head: str) -> int | None:
         """Where a party's name ends the text, if one does."""
-        pronoun = re.search(r"(?<![\w'’])(?:I|we|We|he|He|she|She)$", head)
+        pronoun = SUBJECT.search(head)
         if pronoun:
             return pronoun.start()
-        group = [m for m in GROUPS.finditer(head) if m.end() == len(head) and m.group(0).lower() != "they"]
+        group = [m for m in GROUPS.finditer(head) if m.end() == len(head) and m.group(0) not in THEY]
         if group:
             return group[0].start()
         country = [m for m in self.country_words.finditer(head) if m.end() == len(head)]
@@ -300,8 +303,8 @@ class PledgeFinder:
                 found.append((m.start(), m.end(), "country", m.group(0)))
         for m in GROUPS.finditer(words):
             found.append((m.start(), m.end(), "group", m.group(0)))
-        for m in re.finditer(r"(?<![\w'’])(?:I|[Ww]e|[Hh]e|[Ss]he|[Yy]ou)(?![\w'’])", words):
-            found.append((m.start(), m.end(), "pronoun", m.group(0).lower()))
+        for m in PRONOUN.finditer(words):
+            found.append((m.start(), m.end(), "pronoun", ROLES[m.group(0)]))
         found = sorted({(f[0], f[1]): f for f in sorted(found, key=lambda f: f[2] != "person")}.values())
         return [f for f in found if not any(g[0] <= f[0] and f[1] <= g[1] and g[:2] != f[:2] for g in found)]
 
@@ -317,18 +320,18 @@ class PledgeFinder:
             code = self.code(value)
             return [self.registry.countries[code]["name"]] if code else []
         if kind == "group":  # in a leader's words "they" are others, not the two sides
-            mine = quote is not None and value.lower() == "they"
+            mine = quote is not None and value in THEY
             return sorted(participants) if len(participants) > 1 and not mine else []
-        if value == "i":
+        if value == "speaker":
             return [speaker] if speaker else []
-        if value == "we":
+        if value == "speaker's country":
             actor = self.registry.actors.get(speaker) if speaker else None
             countries = sorted(actor.countries()) if actor else []
             return [self.registry.countries[countries[0]]["name"]] if len(countries) == 1 else []
         if speaker and speaker in participants:
             return [p for p in participants if p != speaker][:1]
         earlier = [n for s, e, n in names if sentence_start - 400 <= s < at]
-        return [] if value == "you" else earlier[-1:]
+        return [] if value == "listener" else earlier[-1:]
 
     def code(self, written: str) -> str | None:
         written = re.sub(r"^the ", "", written)
@@ -371,8 +374,8 @@ def clause_end(text: str, at: int, end: int) -> int:
         stop = m.start()
         break
     comma = text.find(",", at, stop)
-    if comma != -1 and not re.match(r"(?:,\s*(?!(?:I|we|he|she|they|it)\b)[^,]{1,40}?)+,?\s+(?:and|or)\s+"
-                                     r"(?!(?:I|we|he|she|they|it)\b)", text[comma:stop]):
+    if comma != -1 and not re.match(rf"(?:,\s*{NOT_SUBJECT}[^,]{{1,40}}?)+,?\s+(?:and|or)\s+{NOT_SUBJECT}",
+                                     text[comma:stop]):
         stop = comma
     words = list(re.finditer(r"\S+", text[at:stop]))
     if len(words) > LIMIT:
@@ -475,7 +478,7 @@ def resolve_deadline(phrase_: str, when: str | None) -> str | None:
     if "next month" in low:
         nxt = date(meeting.year + meeting.month // 12, meeting.month % 12 + 1, 1)
         return nxt.isoformat()[:7]
-    span = re.search(r"(\d+|two|three|four|five|six|ten) (days|weeks|months|years)", low)
+    span = re.search(rf"({COUNT}) (days|weeks|months|years)", low)
     if span:
         n = int(span.group(1)) if span.group(1).isdigit() else NUMBERS[span.group(1)]
         days = {"days": 1, "weeks": 7, "months": 30, "years": 365}[span.group(2)] * n
