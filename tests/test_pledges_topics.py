@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
-from conftest import DATA
+from conftest import DATA, GOLD, SHARED, predictions
 
 from summitlog import pipeline
 from summitlog.actors.registry import Registry
 from summitlog.analysis.pledges import resolve_deadline
 from summitlog.analysis.topics import Topics
 from summitlog.settings import Settings
+from summitlog.surfaces import queries
 
 
 @pytest.fixture
@@ -87,10 +90,21 @@ def test_deadlines_resolve_against_the_meeting_date(pledges, text, deadline_text
     [("by the end of 2025", None, "2025-12-31"), ("by the end of the year", "2025-08-01", "2025-12-31"),
      ("next year", "2025-08-01", "2026"), ("in two years", "2024-04-11", "2026-04-11"),
      ("in April", "2025-10-30", "2026-04"), ("on Aug. 25", "2025-08-23", "2025-08-25"),
-     ("in April", None, "--04"), ("by the end of the year", None, None)],
+     ("in April", None, "--04"), ("this autumn", "2025-08-01", "2025"), ("by the end of the year", None, None)],
 )
 def test_deadline_phrases(phrase, when, resolved):
     assert resolve_deadline(phrase, when) == resolved
+
+
+@pytest.mark.parametrize(
+    "deadline, mentions, status",
+    [("2020", [], "due"), ("2020-04", [], "due"), ("2030-04-30", [], "open"), ("--04", [], "open"),
+     ("2030", ["The new plant was opened on Monday."], "reported done"),
+     ("2030", ["The plant opened.", "The second stage was called off."], "reported dropped")],
+)
+def test_a_pledge_status_comes_from_its_deadline_and_later_reports(deadline, mentions, status):
+    pledge = {"deadline": deadline, "mentions": [{"text": text} for text in mentions]}
+    assert queries.pledge_status(pledge, today="2025-06-01") == status
 
 
 def test_a_later_page_follows_up_a_pledge(store, analyzer, tmp_path):
@@ -164,3 +178,13 @@ def test_the_pledges_page_and_the_cli_count_the_same(tmp_path, analyzer):
     assert shown == listed == {"Open": 1, "Due": 1, "Reported done": 1, "Reported dropped": 0}
     opened = CliRunner().invoke(app, ["pledges", "--db", str(db), "--open"]).output
     assert "1 pledges shown" in opened and "Kazan" in opened
+
+
+def test_pledge_floors_on_the_annotated_pages(analyzer, tmp_path):
+    """The dev2 pledge gold, scored by the reference scorer: floors under what the finder reaches
+    (F1 0.96, actor 0.81), so that a change that loses pledges or their actors fails here."""
+    pred = predictions(analyzer, SHARED / "dev2", "*.txt", tmp_path / "dev2.jsonl")
+    scored = subprocess.run([sys.executable, SHARED / "tools" / "score_pledges.py", pred, GOLD / "dev2_pledges.jsonl",
+                             SHARED / "dev2", "--json"], capture_output=True, text=True, check=True)
+    metrics = json.loads(scored.stdout)
+    assert metrics["pledge_f1"] >= 0.92 and metrics["pledge_precision"] >= 0.9 and metrics["actor_accuracy"] >= 0.78

@@ -111,7 +111,7 @@ DEADLINE = re.compile(
     rf"|\b(?:by|before|until|in|on|for|during)? ?(?:(?:early|mid|late|the end of) )?{MONTH}(?: (?:\d{{1,2}})(?:st|nd|rd|th)?)?"
     rf"(?:,? (?:19|20)\d{{2}})?\b(?! \d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:19|20)\d{{2}})"
     rf"|\b(?:by|before|in|until|for) (?:19|20)\d{{2}}\b"
-    rf"|\b(?:next|this) (?:year|month)\b"
+    rf"|\b(?:next|this) (?:year|month|{alternation(WORDS['seasons'])})\b"
     rf"|\b(?:in|within) (?:the next )?{COUNT} (?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
@@ -475,6 +475,8 @@ def resolve_deadline(phrase_: str, when: str | None) -> str | None:
         return str(meeting.year + 1) if "end" not in low else f"{meeting.year + 1}-12-31"
     if "end of the year" in low or "end of this year" in low or "this year" in low:
         return f"{meeting.year}-12-31"
+    if low.startswith("this ") and low[5:] in WORDS["seasons"]:  # "this autumn": the meeting's year
+        return str(meeting.year)
     if "next month" in low:
         nxt = date(meeting.year + meeting.month // 12, meeting.month % 12 + 1, 1)
         return nxt.isoformat()[:7]
