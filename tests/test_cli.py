@@ -81,7 +81,7 @@ def test_figures_pledges_and_topic_filters(tmp_path):
     figures = run("figures", "--db", db, "--unit", "USD", "--subject", "trade")
     assert figures.returncode == 0 and "50,000,000,000" in figures.stdout and "Vladimir Putin" in figures.stdout
     pledges = run("pledges", "--db", db, "--actor", "Lukashenka")
-    assert pledges.returncode == 0 and "Oreshnik" in pledges.stdout and "followed up" in pledges.stdout
+    assert pledges.returncode == 0 and "Oreshnik" in pledges.stdout and "1 pledges shown" in pledges.stdout
     space = run("quotes", "--db", db, "--topic", "space")
     assert "cosmonaut" in space.stdout.replace("\n", " ") or "satellite" in space.stdout
     bad = run("quotes", "--db", db, "--topic", "weather")

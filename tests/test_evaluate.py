@@ -10,7 +10,7 @@ import pytest
 from conftest import DEV, GOLD, SEEDS, SHARED
 
 from summitlog.errors import GoldError
-from summitlog.surfaces import evaluate
+from summitlog.surfaces import evaluate, pledgescore
 
 
 def degrade(rows):
@@ -68,3 +68,29 @@ def test_gold_naming_a_missing_document(tmp_path):
     (tmp_path / "persons.json").write_text("{}")
     with pytest.raises(GoldError, match="has no document 'nope.txt'"):
         evaluate.load_gold(gold, tmp_path)
+
+
+def test_pledge_figures_match_the_reference_scorer(tmp_path):
+    """Half the gold pledges kept (some cut to their last words, some with another actor or
+    deadline), and a few spans that are no pledge: the reference scorer's figures, exactly."""
+    docs = SHARED / "dev2"
+    gold, actors = pledgescore.load_pledge_gold(GOLD / "dev2_pledges.jsonl", GOLD / "persons.json")
+    texts = {name: (docs / name).read_text("utf-8") for name in gold}
+    pred = {}
+    for k, (name, pledges) in enumerate(gold.items()):
+        kept = [dict(p) for i, p in enumerate(pledges) if (i + k) % 2]
+        for i, p in enumerate(kept):
+            if i % 3 == 1:
+                p["text"] = " ".join(p["text"].split()[-2:])
+            if i % 3 == 2:
+                p["actor"], p["deadline"] = "both sides", "2031"
+        pred[name] = kept + ([{"start": 0, "end": 40, "actor": "Someone"}] if k % 5 == 0 else [])
+    pred_file = tmp_path / "pred.jsonl"
+    pred_file.write_text("\n".join(json.dumps({"doc": n, "pledges": p}) for n, p in pred.items()))
+    ours = pledgescore.score_pledges(pred, gold, texts, actors)
+    ref = json.loads(subprocess.run(
+        [sys.executable, SHARED / "tools" / "score_pledges.py", pred_file, GOLD / "dev2_pledges.jsonl", docs,
+         "--json", "--persons", GOLD / "persons.json"], capture_output=True, text=True, check=True).stdout)
+    assert 0 < ours["pledge_recall"] < 1 and ours["pledge_precision"] < 1 and ours["pledge_actor_accuracy"] < 1
+    assert [round(ours[k], 4) for k in ("pledge_precision", "pledge_recall", "pledge_f1", "pledge_actor_accuracy")] \
+        == [ref[k] for k in ("pledge_precision", "pledge_recall", "pledge_f1", "actor_accuracy")]

@@ -12,7 +12,7 @@ import httpx
 
 from .actors.registry import Registry
 from .analysis.analyzer import Analyzer, analyze
-from .errors import InputError
+from .errors import GoldError, InputError
 from .linking.link import Linker
 from .parallel import Pool, analyze_in_worker, in_order
 from .reading import warc
@@ -21,7 +21,7 @@ from .reading.sources import read_inputs
 from .records import Document, Extraction, IngestResult, RawInput
 from .settings import Settings
 from .storage.store import Store
-from .surfaces import evaluate
+from .surfaces import evaluate, pledgescore
 from .surfaces.goldjson import to_gold
 
 log = logging.getLogger(__name__)
@@ -154,11 +154,20 @@ def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | 
 
 
 def evaluate_gold(gold: str | Path, docs: str | Path, settings: Settings, persons: str | Path | None = None,
-                  analyzer: Analyzer | None = None) -> evaluate.Report:
+                  analyzer: Analyzer | None = None, pledges: str | Path | None = None) -> evaluate.Report:
     """Extract a gold set's documents and score them as ../shared/tools/score.py does, with
-    the Event grouping pairs: what `summitlog eval` prints."""
+    the Event grouping pairs, and the pledges as tools/score_pledges.py does where a pledge
+    gold set is given: what `summitlog eval` prints."""
     gold_rows, texts, table = evaluate.load_gold(gold, docs, persons)
+    pledge_gold, actors = pledgescore.load_pledge_gold(pledges, persons or Path(gold).with_name("persons.json")) \
+        if pledges else ({}, None)
+    missing = sorted(set(pledge_gold) - set(gold_rows))
+    if missing:
+        raise GoldError(f"{pledges}: names {missing[0]!r}, which {gold} does not; give the same set's two files")
     pred, events = evaluate_extract([str(Path(docs) / name) for name in gold_rows], settings, analyzer)
     report = evaluate.score(pred, gold_rows, texts, table)
     report.metrics.update(evaluate.score_events(gold_rows, events))
+    if actors is not None:
+        found = {name: row.get("pledges", []) for name, row in pred.items()}
+        report.metrics.update(pledgescore.score_pledges(found, pledge_gold, texts, actors))
     return report

@@ -122,7 +122,8 @@ class Pledge:
     deadline_text: str | None  # as written: "by the end of the year"
     deadline: str | None  # resolved: an ISO date or a year, where the meeting date allows
     object: str | None  # what it is about: "Oreshnik", "build a small church"
-    extractor: str = "pledges.v1"
+    speaker: str | None = None  # who states it: the quote's speaker, else None for the outlet
+    extractor: str = "pledges.v2"  # v2: commitments of a named party, shortest span, speaker apart
 
 
 @dataclass(frozen=True)

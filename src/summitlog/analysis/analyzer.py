@@ -76,7 +76,8 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
         (m.participants for m in meetings if m.role == "reported"), ())
     parties = analyzer.registry.parties(participants, reported.date[:10] if reported else year)
     figures = [replace(f, about=theirs(f.about, parties, analyzer.registry.country)) for f in figures]
-    pledges = analyzer.pledges.find(text, quotes, participants, reported.date if reported else None,
+    dated = doc.published if doc.published and doc.published[:1].isdigit() else None
+    pledges = analyzer.pledges.find(text, quotes, participants, reported.date if reported else dated,
                                     page.sentences, page.names)
     own = {c for name in participants if (a := analyzer.registry.actors.get(name)) for c in a.countries()}
     quotes = [replace(q, topics=analyzer.topics.assign(q.text, own)) for q in quotes]

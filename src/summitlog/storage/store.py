@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, StoreError
-from ..records import Document, Extraction, Paragraph
+from ..records import Document, Extraction, Paragraph, Pledge
 from . import postgres
 
 log = logging.getLogger(__name__)
 
 FACET_WINDOW = 1000  # search facets count the latest this many hits
+PLEDGES_EXTRACTOR = Pledge.__dataclass_fields__["extractor"].default  # the pledges a store shows
 
 DOC_COLUMNS = (
     "id", "source", "name", "kind", "url", "site", "title", "published", "dateline",
@@ -205,10 +206,10 @@ class Store:
                   f.extractor) for f in extraction.figures],
             )
             self.conn.executemany(
-                "INSERT INTO pledges (doc_id, start, \"end\", text, actors, deadline_text, deadline, object, extractor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO pledges (doc_id, start, \"end\", text, actors, deadline_text, deadline, object, speaker, "
+                "extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc.id, p.start, p.end, p.text, json.dumps(list(p.actors)), p.deadline_text, p.deadline,
-                  p.object, p.extractor) for p in extraction.pledges],
+                  p.object, p.speaker, p.extractor) for p in extraction.pledges],
             )
             self.conn.executemany(
                 "INSERT INTO meetings (doc_id, role, participants, pair_key, date, date_reason, date_basis, "
@@ -285,7 +286,9 @@ class Store:
         return Document(paragraphs=paras, **{k: row[k] for k in DOC_COLUMNS})
 
     def summary(self) -> dict[str, int]:
-        return {name: self.count(name) for name in ("documents", "quotes", "meetings", "events", "figures", "pledges")}
+        counts = {name: self.count(name) for name in ("documents", "quotes", "meetings", "events", "figures")}
+        shown = "SELECT count(*) FROM pledges WHERE extractor = ?"  # as pledges() lists them
+        return {**counts, "pledges": self.conn.execute(shown, (PLEDGES_EXTRACTOR,)).fetchone()[0]}
 
     def quotes(
         self,
@@ -523,8 +526,10 @@ class Store:
     def pledges(self, actor: str | None = None, doc_id: str | None = None,
                 about: str | None = None, latest: int | None = None,
                 mentions: bool = True) -> list[dict[str, Any]]:
-        """Pledges with their document and the later mentions that follow them up."""
+        """Pledges of the current extractor (an older one's are kept, not shown: it took hopes and
+        predictions for pledges) with their document and the later mentions that follow them up."""
         where, args = conditions(
+            ("p.extractor = ?", PLEDGES_EXTRACTOR),
             ("p.object = ?", about),
             ("EXISTS (SELECT 1 FROM json_each(p.actors) WHERE value = ?)", actor),
             ("p.doc_id = ?", doc_id),

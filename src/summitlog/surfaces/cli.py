@@ -340,21 +340,24 @@ def figures(
 @app.command()
 def pledges(
     actor: Annotated[Optional[str], typer.Option(help="Only pledges by this person (name or alias).")] = None,
-    open_: Annotated[bool, typer.Option("--open", help="Only pledges whose deadline has not passed.")] = False,
+    open_: Annotated[bool, typer.Option("--open", help="Only open pledges: not due, not reported done or dropped "
+                                        "(the pledges page's 'Open').")] = False,
+    status: Annotated[Optional[str], typer.Option(
+        help="Only pledges of this status: open, due, reported done, reported dropped.")] = None,
     db: DbOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Pledges with their deadline, status and the later coverage that follows them up."""
+    """Pledges with their actor, deadline, status and the later coverage that follows them up."""
     settings = _settings(db, registry=registry)
     name = queries.speaker_names([actor], Registry.load(settings.registry))[0] if actor else None
     with Store.open(settings.db) as store:
-        rows = [r for r in store.pledges(actor=name) if not open_ or queries.pledge_status(r) != "past deadline"]
+        rows = reader.pledges(store, actor=name, status="open" if open_ else status)
     table = Table(show_edge=False)
-    for col in ("actor", "pledge", "deadline", "status", "follow-ups", "doc"):
+    for col in ("actor", "pledge", "deadline", "status", "said by", "follow-ups", "doc"):
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(", ".join(r["actors"]), r["text"][:160], reader.when(r["deadline"]) or r["deadline_text"] or "",
-                      queries.pledge_status(r), str(len(r["mentions"])), f"{r['doc_id'][:10]}:{r['start']}")
+                      r["status"], r["speaker"] or "", str(len(r["mentions"])), f"{r['doc_id'][:10]}:{r['start']}")
     out.print(table)
     out.print(f"{len(rows)} pledges shown", highlight=False)
 
@@ -412,10 +415,12 @@ def eval_(
     persons: Annotated[Optional[Path], typer.Option(help="Names table; default persons.json beside --gold.")] = None,
     show: Annotated[int, typer.Option(help="Print up to N misses of each kind.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    pledges: Annotated[Optional[Path], typer.Option(
+        help="Pledge gold of the same documents (gold/PLEDGES.md); its metrics are printed too.")] = None,
 ) -> None:
     """Extract the gold set's documents and print the metrics FORMAT.md defines."""
     settings = _settings(None)
-    report = pipeline.evaluate_gold(gold, docs, settings, persons)
+    report = pipeline.evaluate_gold(gold, docs, settings, persons, pledges=pledges)
     if as_json:
         out.print_json(data=report.metrics)
         return

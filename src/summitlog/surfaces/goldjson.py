@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..records import Document, Extraction, Figure, Meeting, Quote
+from ..records import Document, Extraction, Figure, Meeting, Pledge, Quote
 
 
 def to_gold(extraction: Extraction) -> dict[str, Any]:
@@ -17,6 +17,7 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
         "meetings": [meeting_row(m) for m in extraction.meetings if m.role == "reported"],
         "quotes": [quote_row(doc, q) for q in extraction.quotes],
         "figures": [figure_row(doc, f) for f in extraction.figures],
+        "pledges": [pledge_row(doc, p) for p in extraction.pledges],
     }
 
 
@@ -47,3 +48,20 @@ def figure_row(doc: Document, figure: Figure) -> dict[str, Any]:
         "speaker": figure.speaker, "start": start if start is not None else figure.start,
         "end": end if end is not None else figure.end,
     }
+
+
+def pledge_row(doc: Document, pledge: Pledge) -> dict[str, Any]:
+    """A pledge as ../shared/gold/PLEDGES.md has it: one actor ("A and B" when both act)."""
+    start, end = doc.raw_offset(pledge.start), doc.raw_offset(pledge.end)
+    return {
+        "text": pledge.text, "actor": joined(pledge.actors), "deadline": pledge.deadline,
+        "deadline_text": pledge.deadline_text, "speaker": pledge.speaker,
+        "start": start if start is not None else pledge.start, "end": end if end is not None else pledge.end,
+    }
+
+
+def joined(names: tuple[str, ...]) -> str | None:
+    """'A', 'A and B', 'A, B and C'."""
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

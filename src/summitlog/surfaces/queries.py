@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..actors.registry import Registry
@@ -40,10 +41,22 @@ def topic(value: str | None) -> str | None:
     return hits[0]
 
 
-def pledge_status(pledge: dict) -> str:
-    """'past deadline' when its resolved deadline is before today, 'followed up' when later coverage
-    mentions it, else 'open'."""
+PLEDGE_STATUSES = ("open", "due", "reported done", "reported dropped")
+
+
+def pledge_status(pledge: dict, today: str | None = None) -> str:
+    """Where a pledge stands: 'reported done' or 'reported dropped' when the latest later report
+    that mentions it says so (the words of data/pledges.json), else 'due' once its deadline has
+    passed (a deadline without a year never passes), else 'open'."""
+    words = load("pledges.json")
+    for mention in reversed(pledge.get("mentions") or []):
+        text = mention.get("text", "").lower()
+        for status, key in (("reported dropped", "reported_dropped"), ("reported done", "reported_done")):
+            if any(re.search(rf"\b{re.escape(w)}\b", text) for w in words[key]):
+                return status
     deadline = pledge.get("deadline")
-    if deadline and (deadline if len(deadline) == 10 else f"{deadline}-12-31") < date.today().isoformat():
-        return "past deadline"
-    return "followed up" if pledge.get("mentions") else "open"
+    if deadline and deadline[:1].isdigit():
+        last_day = deadline + "-12-31"[len(deadline) - 4:]  # "2025" -> "2025-12-31", "2025-04" -> "2025-04-31"
+        if last_day < (today or date.today().isoformat()):
+            return "due"
+    return "open"

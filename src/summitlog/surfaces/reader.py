@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors.registry import Registry
-from ..errors import NotFound
+from ..errors import NotFound, SummitlogError
 from ..linking import link
 from ..storage.store import Store
 from . import queries
@@ -29,6 +29,8 @@ def when(value: str | None) -> str:
         return ""
     text = str(value)
     try:
+        if text.startswith("--") and len(text) == 4:  # a month, year not given (a pledge's "in April")
+            return f"{MONTHS[int(text[2:4]) - 1]} (year not given)"
         if text.startswith("--") and len(text) == 7:
             return f"{int(text[5:7])} {MONTHS[int(text[2:4]) - 1]} (year not given)"
         if len(text) >= 10 and text[4] == "-" and text[7] == "-":
@@ -97,6 +99,16 @@ def labelled(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows that carry a doc_id, each with its document's Source."""
     labels = sources(store, [r["doc_id"] for r in rows])
     return [{**r, "source": labels[r["doc_id"]]} for r in rows]
+
+
+def pledges(store: Store, actor: str | None = None, status: str | None = None,
+            today: str | None = None) -> list[dict[str, Any]]:
+    """Pledges with their source and status, as the pledges page and `summitlog pledges` list
+    them (one function, so that both count the same); `status` keeps those of one status."""
+    if status is not None and status not in queries.PLEDGE_STATUSES:
+        raise SummitlogError(f"status {status!r} is not one of: {', '.join(queries.PLEDGE_STATUSES)}")
+    rows = [{**row, "status": queries.pledge_status(row, today)} for row in labelled(store, store.pledges(actor=actor))]
+    return [row for row in rows if status is None or row["status"] == status]
 
 
 # -- Events ------------------------------------------------------------------------------------

@@ -152,10 +152,8 @@ def figures_page(request: Request, subject: str | None = None, unit: str | None 
 
 @pages.get("/pledges", response_class=HTMLResponse)
 def pledges_page(request: Request, s: Store = Depends(store)):
-    rows = reader.labelled(s, s.pledges())
-    for row in rows:
-        row["status"] = queries.pledge_status(row)
-    groups = {status: [r for r in rows if r["status"] == status] for status in ("open", "followed up", "past deadline")}
+    rows = reader.pledges(s)
+    groups = {status: [r for r in rows if r["status"] == status] for status in queries.PLEDGE_STATUSES}
     return page(request, "pledges.html", groups=groups)
 
 
@@ -222,9 +220,7 @@ def api_figures(subject: str | None = None, unit: str | None = None,
 def api_pledges(actor: str | None = None, format: str = Query("json", pattern=FORMATS),
                 s: Store = Depends(store), reg: Registry = Depends(registry)):
     name = queries.speaker_names([actor], reg)[0] if actor else None
-    rows = s.pledges(actor=name)
-    for row in rows:
-        row["status"] = queries.pledge_status(row)
+    rows = [{k: v for k, v in row.items() if k != "source"} for row in reader.pledges(s, actor=name)]
     return export(rows, format)
 
 
