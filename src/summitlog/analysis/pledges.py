@@ -5,12 +5,12 @@ actor; not a hope, a prediction, a willingness, a condition, an exhortation or a
 shapes carry nearly all of them, and both are read from the words of `data/pledges.json`:
 
 - a commitment word and its action: "agreed to reopen the consulates", "vowed to pursue
-  closer ties", "an agreement to cut tariffs", "set targets for trade";
+  closer ties", "an agreement to cut tariffs", "set targets for exports";
 - a named subject, a future marker and an action verb: "Japan and Korea will expand the
   programme", "I am going to call them", and in reported speech "he said Russia would pay".
 
 The subject decides: "trade will grow" has no party that must act, so it is a prediction.
-A hope, a belief or a condition before the subject ("I hope we will", "if they open their
+A hope, a belief or a condition before the subject ("I trust we shall", "if they open their
 market, we will") and a hedge inside the clause ("could", "ready to") leave it out, as does a
 future verb that commits to nothing checkable ("will be", "will never", "will discuss").
 
@@ -406,7 +406,7 @@ def acting(text: str, at: int, end: int) -> bool:
 
 def framed(before: str) -> bool:
     """A condition earlier in the sentence ("if you open your market, we will"), or a hope or
-    belief in the same clause ("I hope we will"), governs what follows."""
+    belief in the same clause ("I trust we shall"), governs what follows."""
     last = re.split(r"[,;:“”\"]", before)[-1]
     return bool(CONDITIONS.search(before) or BELIEFS.search(last))
 
