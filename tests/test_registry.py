@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from summitlog.actors.registry import Registry, fold
+from summitlog.actors.registry import Registry, fold, known_as
 from summitlog.errors import SummitlogError
 
 
@@ -65,6 +65,7 @@ def test_user_file_extends_the_registry(tmp_path):
     }))
     registry = Registry.load(extra)
     assert registry.resolve("Osmani") == "Vjosa Osmani"
+    assert registry.short_name("Vjosa Osmani") == "Osmani"
     assert registry.country("Kosovar") == "XK"
     assert registry.resolve("Putin") == "Vladimir Putin"
 
@@ -84,3 +85,29 @@ def test_the_countries_a_meeting_is_between(registry):
     # a prime minister who was president before: the country either way, once
     assert registry.parties(["Vladimir Putin", "Vladimir Putin", "Xi Jinping"], "2010-05-01") == ("Russia", "China")
     assert registry.parties(["Nobody Known"], 2020) == ()
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Xi Jinping", "Xi"), ("Kim Jong Un", "Kim"), ("Yoon Suk Yeol", "Yoon"), ("King Abdullah II", "Abdullah II"),
+    ("Mohammed bin Salman", "Mohammed bin Salman"), ("Luiz Inácio Lula da Silva", "Lula"),
+    ("King Salman", "King Salman"), ("Ursula von der Leyen", "von der Leyen"), ("Vladimir Putin", "Putin"),
+    ("Kassym-Jomart Tokayev", "Tokayev"), ("Abdel Fattah al-Sisi", "al-Sisi"),
+])
+def test_a_person_is_labelled_by_the_name_people_use(registry, name, short):
+    assert registry.short_name(name) == short
+
+
+@pytest.mark.parametrize("name, short", [
+    # names the registry does not hold: read from the name's shape
+    ("Harald Quist", "Quist"), ("Queen Ingrid IV", "Ingrid IV"), ("Faisal bin Karim Al Ruwad", "Faisal bin Karim"),
+    ("Marta de la Fuente", "de la Fuente"), ("Park Min-jun", "Park"), ("Tom Reade Jr.", "Reade"),
+    ("Emir Qadir", "Emir Qadir"), ("Solo", "Solo"),
+])
+def test_the_name_people_use_from_the_shape_of_a_name(name, short):
+    assert known_as(name) == short
+
+
+def test_a_user_file_can_give_the_name_people_use(tmp_path):
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps({"people": [{"name": "Ruslan Tal Oran", "short": "Tal", "roles": []}]}))
+    assert Registry.load(extra).short_name("Ruslan Tal Oran") == "Tal"

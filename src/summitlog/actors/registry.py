@@ -69,9 +69,40 @@ class Actor:
     wikidata: str | None = None
     gender: str | None = "m"  # None where the source does not say (the tenure table)
     curated: bool = True  # False for a leader known only from the tenure table
+    short: str | None = None  # the name people use, where it is not the last word ("Xi", "Lula")
 
     def countries(self) -> set[str]:
         return {r.country for r in self.roles}
+
+
+PARTICLES = frozenset("van von der den de da das do dos di del della la le du ter".split())
+LINEAGE = frozenset(("bin", "ibn", "bint"))
+SUFFIXES = frozenset(("Jr.", "Jr", "Sr.", "Sr"))
+KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")  # a romanised Korean given name: "Jae-in"
+
+
+def known_as(name: str) -> str:
+    """The name people use for someone the registry gives no `short`, read from the shape of
+    the name: the family name as its last word, or, where the last word is not one, a title
+    with a single name ("King Salman"), a regnal number with the name before it ("Abdullah
+    II"), a name of lineage up to the father's name ("Hamad bin Isa"), a family name with its
+    particles ("von der Leyen"), a Korean family name before a hyphenated given name ("Lee")."""
+    words = name.split()
+    while len(words) > 2 and words[-1] in SUFFIXES:
+        words = words[:-1]
+    if len(words) < 2 or len(words) == 2 and words[0].lower() in TITLES:
+        return " ".join(words)
+    lineage = next((i for i, w in enumerate(words[1:-1], 1) if w.lower() in LINEAGE), None)
+    if lineage is not None:
+        return " ".join(words[:lineage + 2])
+    if ROMAN.fullmatch(words[-1]):
+        return " ".join(words[-2:])
+    if len(words) == 2 and KOREAN_GIVEN.fullmatch(words[1]):
+        return words[0]
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def year(value: int | str | None) -> str | None:
@@ -106,6 +137,7 @@ class Registry:
                             for r in row.get("roles", [])),
                 wikidata=row.get("wikidata"),
                 gender=row.get("gender", "m"),
+                short=row.get("short"),
             )
             self.actors[actor.name] = actor
         self.holders: dict[tuple[str, str], list[tuple[Role, str]]] = {}
@@ -163,7 +195,7 @@ class Registry:
                      for code, office, start, end in spells]
             aliases = tuple(dict.fromkeys((*actor.aliases, *(a for a in aliases if a != actor.name))))
             actor = Actor(actor.name, aliases, tuple(kept + [r for r, _ in added]), actor.wikidata, actor.gender,
-                          actor.curated)
+                          actor.curated, actor.short)
             self.actors[actor.name] = actor
             for role, office in added:
                 self.holders.setdefault((role.country, office), []).append((role, actor.name))
@@ -318,6 +350,12 @@ class Registry:
     def place(self, name: str) -> bool:
         """Whether a name is a country, a demonym or a known city or venue: never a speaker."""
         return bool(self.country(name)) or fold(" ".join(name.split())).lower() in self.cities
+
+    def short_name(self, name: str) -> str:
+        """The name people use for a person, as a label beside another's ("Xi – Putin"): the
+        registry's `short`, else read from the name's shape (`known_as`)."""
+        actor = self.actors.get(name)
+        return actor.short if actor and actor.short else known_as(name)
 
     def country(self, word: str) -> str | None:
         """Country code for a country name, alias or demonym ("Belarusian" -> "BY")."""

@@ -4,9 +4,11 @@ the timeline of Events per leader pair."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from ..actors.registry import known_as
 from .reader import has_year, when
 
 CHARTS = 12  # the largest series get a chart each; the table lists every figure
@@ -42,10 +44,12 @@ def series(rows: list[dict[str, Any]], title: str = "", unit: str = "", width: i
             "title": title, "unit": unit}
 
 
-def timeline(events: list[dict[str, Any]], width: int = 1000, row: int = 36) -> dict[str, Any]:
+def timeline(events: list[dict[str, Any]], short: Callable[[str], str] = known_as, width: int = 1000,
+             row: int = 36) -> dict[str, Any]:
     """Events on a time axis, one row per leader pair: a mark per Event at its date, sized by its
     number of sources and coloured by kind; Events whose year no source gives sit in a band of
-    their own at the right, since they have no place on the axis."""
+    their own at the right, since they have no place on the axis. A row is labelled by the names
+    people use (`short`: the registry's `short_name`), "Xi – Putin"."""
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in events:
         rows[" – ".join(e["participants"])].append(e)
@@ -76,8 +80,8 @@ def timeline(events: list[dict[str, Any]], width: int = 1000, row: int = 36) -> 
                           "href": f"/events/{e['id']}", "dated": bool(d),
                           "title": f"{when(e['facts']['date']['value']) or 'date not given'} · {kind} · "
                                    f"{count} source{'s' if count != 1 else ''}"})
-        short = " – ".join(name.split()[-1] for name in rows[key][0]["participants"])
-        out_rows.append({"label": key, "short": short, "y": y, "marks": marks})
+        label = " – ".join(short(name) for name in rows[key][0]["participants"])
+        out_rows.append({"label": key, "short": label, "y": y, "marks": marks})
     return {"width": width, "height": height, "rows": out_rows, "ticks": ticks(first, last, left, scale),
             "axis": {"left": left, "right": right, "y": height - 24}, "band": {"x": right + 18, "width": band_w},
             "kinds": sorted({m["kind"] for r in out_rows for m in r["marks"]}), "hidden": hidden,
