@@ -46,6 +46,16 @@ def test_dates(meeting, sentence, published, date):
     assert found.participants in (("Alexander Lukashenko", "Vladimir Putin"), ("Recep Tayyip Erdogan", "Vladimir Putin"))
 
 
+def test_a_date_at_the_foot_of_the_page_is_another_story(meeting):
+    story = ("Erdogan held talks with Putin in Sochi, and the two presidents discussed grain exports.\n\n"
+             "Putin said the talks had been useful for both sides and for their neighbours.\n\n")
+    teasers = ("Lawmakers in the capital approved a new budget for schools on Tuesday after a long debate.\n\n"
+               "The storm of October 4, 2011, changed the coastline of the region, a new study argues.\n")
+    assert meeting(story + teasers).date is None
+    inside = story.replace("Putin said", "On October 4, 2011, Putin said")
+    assert meeting(inside + teasers).date == "2011-10-04"
+
+
 def test_relative_date_without_a_publication_date_is_left_empty_with_a_reason(meeting):
     found = meeting("Erdogan held talks with Putin in Sochi on Friday.")
     assert found.date is None and found.date_reason == "the text gives no date for the meeting"

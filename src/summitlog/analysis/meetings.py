@@ -436,7 +436,13 @@ class MeetingFinder:
         its first two sentences about the meeting give one up to a week before it (reports come a
         few days late). Dates in later sentences belong to other events ("the agreements reached on
         March 29"). An undated page: a date in a sentence about the meeting (talks before
-        arrivals, stated dates before 'today'), an agency dateline, a dated caption, the dateline."""
+        arrivals, stated dates before 'today'), an agency dateline, a dated caption, the dateline.
+        The paragraphs after the last that names either of the two are the page's foot (related
+        stories, teasers, footers), not its story: no date of theirs is the meeting's."""
+        if named:
+            last = max(named)
+            foot = next((e for s, e in paragraphs if s <= last <= e), len(text))
+            dates = [d for d in dates if d.start < foot]
         if published and published[:4].isdigit():
             return self.page_date(text, paragraphs, dates, meeting_sentences, lead_end, published, named)
         lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])]
