@@ -88,6 +88,28 @@ def test_a_statement_given_to_two_speakers_is_flagged():
     assert [d["kind"] for d in found["discrepancies"]] == ["speaker"]
 
 
+def test_a_speaker_the_registry_does_not_know_is_not_compared():
+    """A byline or a place taken for a speaker is the extraction's error, not the sources'."""
+    texts = {"a": '"We will deliver the system by the end of the year," Putin said.',
+             "b": 'By Ann Writer\n\n"We will deliver the system by the end of the year," the president said.'}
+    quotes = [{"id": 1, "doc_id": "a", "start": 1, "end": 50, "speaker": "Vladimir Putin"},
+              {"id": 2, "doc_id": "b", "start": 16, "end": 65, "speaker": "Ann Writer"}]
+    people = Registry.load().actors
+    assert [d["kind"] for d in align.align_event(texts, quotes, set())["discrepancies"]] == ["speaker"]
+    assert align.align_event(texts, quotes, set(), people)["discrepancies"] == []
+    quotes[1]["speaker"] = "Alexander Lukashenko"
+    assert [d["kind"] for d in align.align_event(texts, quotes, set(), people)["discrepancies"]] == ["speaker"]
+
+
+def test_headlines_are_not_compared_as_names():
+    texts = {"a": "Tempers Flare in the Harbour Hall as Adler and Brandt Clash\n\nThe two leaders met at noon.",
+             "b": "Adler And Vogel Attack Brandt In Remarkable Harbour Hall Exchange\n\nThe two leaders met at noon."}
+    assert align.align_event(texts, [], set())["discrepancies"] == []
+    named = {"a": "The leaders opened the Global Water Forum on Monday.",
+             "b": "The leaders opened the World Water Week on Monday."}
+    assert [d["kind"] for d in align.align_event(named, [], set())["discrepancies"]] == ["name"]
+
+
 def test_series_of_trade_figures_across_events(linked):
     found = series.group(linked.figures(limit=100000), Registry.load(), "trade", "USD")
     belarus = [s for s in found if "BY" in s.key and "RU" in s.key and "trade" in s.key]

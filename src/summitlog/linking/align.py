@@ -14,6 +14,7 @@ Paraphrase alone is never flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,6 +39,7 @@ STOP = frozenset(
 WORD = re.compile(r"[\w’'-]+")
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w.])")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+){1,3}\b")
+SENTENCE_END = re.compile(r"[.!?…][\"'’”»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -135,11 +137,14 @@ def names(text: str, known: set[str]) -> set[str]:
     return {n for n in NAME.findall(text) if n not in known and not any(part in known for part in n.split())}
 
 
-def align_event(texts: dict[str, str], quotes: list[dict[str, Any]], known_names: set[str]) -> dict[str, list]:
+def align_event(texts: dict[str, str], quotes: list[dict[str, Any]], known_names: set[str],
+                people: Collection[str] | None = None) -> dict[str, list]:
     """Alignments and discrepancies among the documents of one Event.
 
     `texts` maps doc id to clean text, `quotes` are the stored statements of those documents,
-    `known_names` are words never to flag as differing names (people, countries, places).
+    `known_names` are words never to flag as differing names (people, countries, places),
+    `people` the persons a statement can be given to differently (the registry's actors; any
+    speaker where None).
     """
     by_doc: dict[str, list[Sentence]] = {d: [] for d in texts}
     for q in quotes:
@@ -153,7 +158,7 @@ def align_event(texts: dict[str, str], quotes: list[dict[str, Any]], known_names
                 only_a, only_b = number_differences(a.text, b.text)
                 if only_a and only_b:
                     discrepancies.append(flag("number", a, b, f"{', '.join(only_a)} vs {', '.join(only_b)}"))
-            for a, b in cross_speakers(by_doc[da], by_doc[db]):
+            for a, b in cross_speakers(by_doc[da], by_doc[db], people):
                 discrepancies.append(flag("speaker", a, b, f"{a.speaker} vs {b.speaker}"))
             narrative = [narrative_sentences(texts[d], [q for q in quotes if q["doc_id"] == d], d) for d in (da, db)]
             for a, b, score in pair_up(narrative[0], narrative[1], NARRATIVE_THRESHOLD):
@@ -166,22 +171,29 @@ def align_event(texts: dict[str, str], quotes: list[dict[str, Any]], known_names
     return {"alignments": alignments, "discrepancies": discrepancies}
 
 
-def cross_speakers(left: list[Sentence], right: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
-    """The same words given to different speakers (a near-verbatim statement, two names)."""
+def cross_speakers(left: list[Sentence], right: list[Sentence],
+                   people: Collection[str] | None = None) -> list[tuple[Sentence, Sentence]]:
+    """The same words given to different speakers (a near-verbatim statement, two names), both
+    of them persons of the record: a name the extraction took for a speaker that is no one the
+    registry knows (a byline, a place) would make our own error look like the sources'."""
     found = []
     for a in left:
         for b in right:
             if a.speaker and b.speaker and a.speaker != b.speaker and len(content(a.text)) >= 4 \
+                    and (people is None or a.speaker in people and b.speaker in people) \
                     and similarity(a.text, b.text) >= 0.8:
                 found.append((a, b))
     return found
 
 
 def narrative_sentences(text: str, quotes: list[dict[str, Any]], doc_id: str) -> list[Sentence]:
+    """The page's own sentences about the meeting: outside its statements, and closed by a full
+    stop or the like, which a headline, a label or a line cut short is not ("Tempers Flare in
+    the Oval Office" is no name of a thing to compare)."""
     spans = [(q["start"], q["end"]) for q in quotes]
     out = []
     for s, e in sentence_spans(text):
-        if not any(qs <= s < qe for qs, qe in spans):
+        if not any(qs <= s < qe for qs, qe in spans) and SENTENCE_END.search(text[s:e].strip()):
             out.append(Sentence(doc_id, s, e, text[s:e].strip(), None, None))
     return out
 
