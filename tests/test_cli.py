@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -101,6 +102,22 @@ def test_diff_and_series(tmp_path):
     assert "35,000,000,000" in series.stdout and "50,000,000,000" in series.stdout
     assert "Belarus–Russia trade turnover (USD)" in series.stdout and "1 series, 4 figures" in series.stdout
     assert "percent" not in series.stdout  # trade growth is a series of its own
+
+
+def test_a_day_without_a_year_is_dated_by_a_source_of_that_week_and_never_machine_written(tmp_path):
+    (tmp_path / "undated.txt").write_text("Putin met Tokayev in Astana on 9 November. They talked for an hour.")
+    (tmp_path / "wire_2023-11-10.txt").write_text("Putin and Tokayev held talks in Astana and signed a treaty.")
+    (tmp_path / "alone.txt").write_text("Putin met Lukashenko in Minsk on 2 March for talks on gas prices.")
+    db = tmp_path / "s.db"
+    run("ingest", tmp_path / "undated.txt", tmp_path / "wire_2023-11-10.txt", tmp_path / "alone.txt", "--db", db)
+    listing = run("meetings", "--db", db)
+    assert "9 Nov 2023" in listing.stdout and "2 Mar (year not given)" in listing.stdout
+    event_id = next(line.split()[0] for line in listing.stdout.splitlines() if "9 Nov 2023" in line)
+    shown = run("meeting", event_id, "--db", db).stdout.replace("\n", " ")
+    assert "date: 9 Nov 2023" in shown and "year from wire_2023-11-10.txt" in shown
+    outputs = [listing.stdout, shown] + [run(command, event, "--db", db).stdout for command in ("meeting", "diff")
+                                         for event in ("1", "2")]
+    assert not any(re.search(r"--\d\d-\d\d", output) for output in outputs)
 
 
 def test_db_from_environment(tmp_path):

@@ -91,3 +91,63 @@ def test_a_missing_event_is_not_found(store):
 
     with pytest.raises(NotFound, match="no event with id 7"):
         link.event_view(store, 7)
+
+
+def ingest_named(tmp_path, store, analyzer, pages: dict[str, str]) -> list[int]:
+    """Pages stored under the file names given (a name can carry the page's date)."""
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text)
+    results = list(pipeline.ingest([str(tmp_path / n) for n in pages], store, Settings(), analyzer=analyzer))
+    return [store.meetings(doc_id=r.doc_id, role="reported")[0]["event_id"] for r in results]
+
+
+def test_a_day_without_a_year_takes_it_from_a_source_dated_within_a_week(tmp_path, store, analyzer):
+    events = ingest_named(tmp_path, store, analyzer, {
+        "undated.txt": "Putin met Tokayev in Astana on 9 November. The two presidents talked for three hours.",
+        "wire_2023-11-10.txt": "Putin and Tokayev held talks in Astana and signed a treaty, officials said.",
+    })
+    assert events[0] == events[1]
+    date = link.event_view(store, events[0])["facts"]["date"]
+    assert date["value"] == "2023-11-09"
+    assert date["year_from"]["doc"] == "wire_2023-11-10.txt" and date["year_from"]["value"] == "2023-11-10"
+    assert [s["doc"] for s in date["agree"]] == ["undated.txt"] and date["differ"] == []
+
+
+def test_no_source_within_a_week_leaves_the_year_unsaid(tmp_path, store, analyzer):
+    events = ingest_named(tmp_path, store, analyzer, {
+        "undated.txt": "Putin met Tokayev in Astana on 9 November. The two presidents talked for three hours.",
+        "later_2023-12-20.txt": "Putin and Tokayev held talks in Astana on Tuesday, officials said.",
+    })
+    date = link.event_view(store, events[0])["facts"]["date"]
+    assert date["value"] == "--11-09" and date["year_from"] is None
+
+
+@pytest.mark.parametrize("texts, fact, value", [
+    # more detail is agreement: the venue within the city
+    (["Putin met Lukashenko in the Kremlin in Moscow on May 5, 2024 for talks.",
+      "Putin and Lukashenko held talks in Moscow on May 5, 2024."], "place", "Kremlin, Moscow"),
+    # "nearly two hours" covers "an hour and 40 minutes"
+    (["Putin met Lukashenko in Moscow on May 5, 2024. The talks lasted nearly two hours.",
+      "Putin and Lukashenko held talks in Moscow on May 5, 2024 that lasted an hour and 40 minutes."],
+     "duration_minutes", 100),
+    # an informal meeting is talks too
+    (["Putin and Lukashenko held an informal meeting in Moscow on May 5, 2024.",
+      "Putin and Lukashenko held talks in Moscow on May 5, 2024."], "kind", "informal"),
+])
+def test_values_that_can_both_be_true_agree(tmp_path, store, analyzer, texts, fact, value):
+    events = ingest_texts(tmp_path, store, analyzer, texts)
+    assert len(set(events)) == 1
+    found = link.event_view(store, events[0])["facts"][fact]
+    assert found["value"] == value and len(found["agree"]) == 2 and found["differ"] == []
+
+
+def test_two_venues_of_one_city_differ(tmp_path, store, analyzer):
+    events = ingest_texts(tmp_path, store, analyzer, [
+        "Putin met Lukashenko in the Kremlin in Moscow on May 5, 2024 for talks.",
+        "Putin and Lukashenko held talks at Novo-Ogaryovo near Moscow on May 5, 2024.",
+        "Putin and Lukashenko held talks in Moscow on May 5, 2024.",
+    ])
+    assert len(set(events)) == 1
+    place = link.event_view(store, events[0])["facts"]["place"]
+    assert len(place["agree"]) == 2 and len(place["differ"]) == 1
+    assert {place["value"], place["differ"][0]["value"]} == {"Kremlin, Moscow", "Novo-Ogaryovo, Moscow, Moscow Oblast"}

@@ -56,6 +56,14 @@ def test_dates_in_words(value, text):
     assert reader.when(value) == text
 
 
+def test_a_record_for_readers_has_no_machine_written_day():
+    row = {"date": "--09-26", "published": "2025-09-27", "facts": [{"value": "--01-02"}, {"value": "Minsk"}], "n": 3}
+    assert reader.worded(row) == {"date": "26 Sep (year not given)", "published": "2025-09-27",
+                                  "facts": [{"value": "2 Jan (year not given)"}, {"value": "Minsk"}], "n": 3}
+    assert reader.fact_text("date", "--05-27") == "27 May (year not given)"
+    assert reader.fact_text("place", "Kremlin, Moscow") == "Kremlin, Moscow" and reader.fact_text("city", None) == "—"
+
+
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 def test_every_iso_date_reads_with_its_day_month_and_year(day):
     words = reader.when(day.isoformat())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -28,6 +29,9 @@ HOSTILE = (
     '"<img src=x onerror=alert(1)> We will <b onmouseover=alert(2)>build</b> it," Putin said '
     'at talks with Lukashenko in Moscow on May 5, 2024. <script>document.title="pwned"</script>'
 )
+# Leaders whose names do not end in the name people use for them.
+SUMMIT = ("Chinese President Xi Jinping and King Abdullah II of Jordan held talks in Beijing on 3 April 2022, "
+          "discussing water projects and regional security.\n")
 
 # A transcript in the official layout, with a stage direction between a label and its colon.
 TRANSCRIPT = (
@@ -59,7 +63,9 @@ def server(tmp_path_factory, analyzer):
     (folder / "wire.txt").write_text(WIRE)
     (folder / "yearless.txt").write_text(YEARLESS)
     (folder / "transcript.txt").write_text(TRANSCRIPT)
-    pages = [str(SEEDS), *(str(folder / n) for n in ("hostile.txt", "wire.txt", "yearless.txt", "transcript.txt")),
+    (folder / "summit.txt").write_text(SUMMIT)
+    pages = [str(SEEDS), *(str(folder / n) for n in ("hostile.txt", "wire.txt", "yearless.txt", "transcript.txt",
+                                                     "summit.txt")),
              str(KREMLIN / "pages" / kremlin_page()["doc"])]
     with Store.open(db) as store:
         list(pipeline.ingest(pages, store, Settings(), analyzer=analyzer))
@@ -230,6 +236,10 @@ def test_timeline_is_an_svg_per_leader_pair(server, page):
     assert undated.count() >= 3 and svg.locator("text.band-label").text_content() == "year not given"
     assert "2 sources" in svg.locator("circle.event[data-sources='2']").first.locator("title").text_content()
     assert svg.locator("text.tick-label").count() >= 2
+    for pair, label in (("Alexander Lukashenko – Vladimir Putin", "Lukashenko – Putin"),
+                        ("King Abdullah II – Xi Jinping", "Abdullah II – Xi")):  # the names people use
+        shown = svg.locator(f"g.pair[data-pair='{pair}'] text.pair-label").text_content()
+        assert shown == pair + label
     shot(page, "timeline")
     page.fill("input[name=year]", "2019")
     page.click("button[type=submit]")
@@ -370,10 +380,20 @@ def test_exports_csv_jsonl_and_plover(server):
     lines = httpx.get(base + "/api/figures", params={"format": "jsonl"}).text.splitlines()
     assert all(json.loads(line)["unit"] for line in lines)
     plover = [json.loads(line) for line in httpx.get(base + "/api/events", params={"format": "plover"}).text.splitlines()]
-    record = next(r for r in plover if r["date"] and r["date"].endswith("09-26"))
+    record = next(r for r in plover if r["date"] == "26 Sep (year not given)")
     assert record["event_type"] == "CONSULT" and record["mode"] == "visit"
     assert record["recipient"] == "Vladimir Putin" and record["actor"] == "Alexander Lukashenko"
     assert record["location"]["city"] == "Moscow" and all("start" in c for c in record["citation"])
+
+
+def test_no_date_is_machine_written_anywhere_in_the_api(server):
+    base, _ = server
+    events = httpx.get(base + "/api/events").json()
+    assert any(e["date"] == "26 Sep (year not given)" for e in events)
+    bodies = [httpx.get(base + "/api/events", params={"format": f}).text for f in ("json", "csv", "jsonl", "plover")]
+    bodies += [httpx.get(f"{base}/api/events/{e['id']}").text for e in events]
+    bodies += [httpx.get(f"{base}/events/{e['id']}").text for e in events] + [httpx.get(base + "/").text]
+    assert not [b for b in bodies if re.search(r"--\d\d-\d\d", b)]
 
 
 @pytest.mark.parametrize("params", [{"format": "xml"}, {"per_page": 0}, {"page": "x"}])

@@ -128,7 +128,7 @@ class Linker:
             pair = sorted((doc_id, other))
             texts = {d: self.store.doc_text(d) for d in pair}
             quotes = [q for d in pair for q in self.store.quotes(doc_id=d, limit=100000)]
-            found = align.align_event(texts, quotes, self.known)
+            found = align.align_event(texts, quotes, self.known, self.registry.actors if self.registry else None)
             alignments += found["alignments"]
             discrepancies += found["discrepancies"]
         self.store.add_alignment(event_id, alignments, discrepancies, align.EXTRACTOR)
@@ -202,38 +202,117 @@ def later(store: Any, doc_id: str, than: str) -> bool:
 # -- consolidated facts -------------------------------------------------------------------
 
 FACTS = ("date", "city", "place", "duration_minutes", "kind")
+WEEK = 7  # days within which a dated source gives its year to a month-day
+GENERIC_KIND = "talks"  # the kind of a meeting in person that a report names nothing more of
 
 
 def consolidate(members: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per fact, the value most sources give (the most precise on a tie), with the sources that
-    agree and those that give another value; sources silent on a fact are not counted."""
-    facts = {}
-    for fact in FACTS:
-        given = [(m[fact], m) for m in members if m[fact] not in (None, "")]
-        if fact == "date":
-            given = [(v, m) for v, m in given if m.get("date_basis") == "text"] or given
-        counts = Counter(value_key(fact, v) for v, _ in given)
-        if not counts:
-            facts[fact] = {"value": None, "agree": [], "differ": []}
-            continue
-        top = max(counts, key=lambda k: (counts[k], len(str(k))))
-        value = max((v for v, _ in given if value_key(fact, v) == top), key=lambda v: len(str(v)))
-        facts[fact] = {
-            "value": value,
-            "agree": [source(m, v) for v, m in given if value_key(fact, v) == top],
-            "differ": [source(m, v) for v, m in given if value_key(fact, v) != top],
-        }
+    """Per fact, the value most sources agree with (the most precise of them), with the sources
+    that agree and those that give a value that cannot also be true; sources silent on a fact
+    are not counted. A date without a year takes it from a source dated within a week."""
+    facts = {fact: consolidate_fact(fact, members) for fact in FACTS}
+    day = facts["date"]
+    day["year_from"] = None  # the source dated within a week that gives the year, where no source states it
+    if day["value"] and not day["value"][:4].isdigit() and (found := year_for(day["value"], members)):
+        day["value"], giver, value = found
+        day["year_from"] = source(giver, value)
     participants = sorted({p for m in members for p in m["participants"]})
     return {"participants": participants, "facts": facts, "sources": [source(m, None) for m in members]}
 
 
-def value_key(fact: str, value: Any) -> Any:
-    """Values that say the same thing compare equal: '--09-26' agrees with '2025-09-26'."""
+def consolidate_fact(fact: str, members: list[dict[str, Any]]) -> dict[str, Any]:
+    """One fact: the value that agrees with most sources' values, made as precise as the
+    sources that agree with it allow ("Tashkent" and "Kuksaroy, Tashkent" give the second),
+    unless the more precise values disagree among themselves (two venues of one city)."""
+    given = [(m[fact], m) for m in members if m[fact] not in (None, "")]
+    if fact == "date":  # a date the text states for the meeting, over a page's own date
+        given = [(v, m) for v, m in given if m.get("date_basis") == "text"] or given
+    if not given:
+        return {"value": None, "agree": [], "differ": []}
+
+    def support(g: tuple[Any, dict[str, Any]]) -> tuple[int, tuple]:
+        return sum(compatible(fact, g, other) for other in given), precision(fact, g)
+
+    best = max(given, key=support)
+    finer = [g for g in given if compatible(fact, g, best) and precision(fact, g) > precision(fact, best)]
+    if finer:
+        best = max(finer, key=support)
+    return {
+        "value": best[0],
+        "agree": [source(m, v) for v, m in given if compatible(fact, (v, m), best)],
+        "differ": [source(m, v) for v, m in given if not compatible(fact, (v, m), best)],
+    }
+
+
+def compatible(fact: str, a: tuple[Any, dict[str, Any]], b: tuple[Any, dict[str, Any]]) -> bool:
+    """Whether two sources' values of a fact can both be true: the same day (a year given by
+    one only is no conflict), a place within the other ("Kuksaroy, Tashkent" and "Tashkent"),
+    a duration within the rounding of an approximate one ("nearly two hours", "an hour and 40
+    minutes"), the generic kind with a more specific one in person ("talks", "informal")."""
+    (x, mx), (y, my) = a, b
     if fact == "date":
-        return str(value)[-5:]
-    if fact in ("city", "place", "kind"):
-        return str(value).lower()
-    return value
+        return x[-5:] == y[-5:] and (not x[:4].isdigit() or not y[:4].isdigit() or x[:4] == y[:4])
+    if fact == "place":
+        px, py = place_parts(x), place_parts(y)
+        return px <= py or py <= px
+    if fact == "duration_minutes":
+        lx, hx = duration_range(x, mx.get("duration_approximate"))
+        ly, hy = duration_range(y, my.get("duration_approximate"))
+        return lx <= hy and ly <= hx
+    if fact == "kind":
+        return x == y or GENERIC_KIND in (x, y) and "call" not in (x, y)
+    return str(x).lower() == str(y).lower()
+
+
+def precision(fact: str, given: tuple[Any, dict[str, Any]]) -> tuple:
+    value, meeting = given
+    if fact == "date":
+        return (value[:4].isdigit(),)
+    if fact == "place":
+        return len(place_parts(value)), len(value)
+    if fact == "duration_minutes":
+        return (not meeting.get("duration_approximate"),)
+    if fact == "kind":
+        return (value != GENERIC_KIND,)
+    return (len(str(value)),)
+
+
+def place_parts(value: str) -> set[str]:
+    return {part.strip().lower() for part in value.split(",") if part.strip()}
+
+
+def duration_range(minutes: int, approximate: Any) -> tuple[float, float]:
+    """The minutes a duration can mean: exactly it, or for an approximate one, half the unit
+    it is rounded to either side ("about three hours": 150 to 210)."""
+    if not approximate:
+        return minutes, minutes
+    unit = next((u for u in (60, 30, 15, 10, 5) if minutes % u == 0), 1)
+    return minutes - unit / 2, minutes + unit / 2
+
+
+def year_for(month_day: str, members: list[dict[str, Any]]) -> tuple[str, dict[str, Any], str] | None:
+    """The date with its year for a month-day ("--05-27"): from the source whose own date (of
+    the meeting, else of the page) is closest to that day in some year, within a week; with
+    that source and the date it gives."""
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    found = []
+    for m in members:
+        for value in (m.get("date"), m.get("published")):
+            if not value or len(value) < 10 or not value[:4].isdigit():
+                continue
+            dated = date.fromisoformat(value[:10])
+            for year in (dated.year - 1, dated.year, dated.year + 1):
+                try:
+                    candidate = date(year, month, day)
+                except ValueError:  # 29 February of another year
+                    continue
+                gap = abs((candidate - dated).days)
+                if gap <= WEEK:
+                    found.append((gap, m.get("date_basis") != "text", candidate.isoformat(), m, value))
+    if not found:
+        return None
+    _, _, value, giver, given = min(found, key=lambda f: f[:3])
+    return value, giver, given
 
 
 def source(meeting: dict[str, Any], value: Any) -> dict[str, Any]:

@@ -172,7 +172,7 @@ def doc(
     with Store.open(settings.db) as store:
         d = store.document(doc_id)
     for key in ("id", "name", "source", "url", "site", "title", "published", "dateline"):
-        value = getattr(d, key)
+        value = reader.worded(getattr(d, key))
         if value:
             out.print(f"[bold]{key}:[/bold] {value}", highlight=False)
     out.print(f"[bold]paragraphs:[/bold] {len(d.paragraphs)}   [bold]lines removed as noise:[/bold] "
@@ -247,11 +247,11 @@ def meeting(
     out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}", highlight=False)
     for fact, entry in view["facts"].items():
         value = view["date"]["text"] if fact == "date" else entry["value"]
-        agree = escape("; ".join(s["source"].label for s in entry["agree"]))
+        agree = escape("; ".join([s["source"].label for s in entry["agree"]]
+                                 + [f"year from {s['source'].label}" for s in [entry.get("year_from")] if s]))
         out.print(f"  [bold]{fact}[/bold]: {escape(str(value))}  [dim](agree: {agree or '-'})[/dim]", highlight=False)
         for s in entry["differ"]:
-            shown = reader.when(s["value"]) if fact == "date" else s["value"]
-            out.print(f"      [yellow]differs[/yellow]: {escape(str(shown))}  in {escape(s['source'].label)}",
+            out.print(f"      [yellow]differs[/yellow]: {escape(reader.fact_text(fact, s['value']))}  in {escape(s['source'].label)}",
                       highlight=False)
     out.print("[bold]sources[/bold]:", highlight=False)
     for s in view["sources"]:
@@ -278,8 +278,8 @@ def diff(
     for fact, entry in view["facts"].items():
         for d in entry["differ"]:
             found += 1
-            out.print(f"[yellow]{fact}[/yellow]: {escape(str(entry['value']))} vs {escape(str(d['value']))} "
-                      f"(in {escape(d['source'].label)})", highlight=False)
+            out.print(f"[yellow]{fact}[/yellow]: {escape(reader.fact_text(fact, entry['value']))} vs "
+                      f"{escape(reader.fact_text(fact, d['value']))} (in {escape(d['source'].label)})", highlight=False)
     for d in view["statement_discrepancies"]:
         found += 1
         out.print(f"[yellow]{d['kind']}[/yellow]: {escape(d['what'])}", highlight=False)

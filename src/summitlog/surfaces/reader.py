@@ -8,6 +8,7 @@ filters the timeline on its own.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from ..linking import link
 from ..storage.store import Store
 from . import queries
 
+MONTH_DAY = re.compile(r"--\d\d-\d\d")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -137,9 +139,8 @@ def view(event_id: int, members: list[dict[str, Any]], labels: dict[str, Source]
     date's year comes from."""
     found = {"id": event_id, **link.consolidate(members), "members": members}
     for entry in found["facts"].values():
-        for side in ("agree", "differ"):
-            for s in entry[side]:
-                s["source"] = labels.get(s["doc_id"])
+        for s in (*entry["agree"], *entry["differ"], *filter(None, [entry.get("year_from")])):
+            s["source"] = labels.get(s["doc_id"])
     found["date"] = event_date(found["facts"]["date"])
     found["sources"] = [{**s, "source": labels.get(s["doc_id"]), "date": date_of(m, found["date"])}
                         for s, m in zip(found["sources"], members)]
@@ -147,10 +148,12 @@ def view(event_id: int, members: list[dict[str, Any]], labels: dict[str, Source]
 
 
 def event_date(fact: dict[str, Any]) -> dict[str, Any]:
-    """The Event's date in words, and the source that gave its year when others give none."""
+    """The Event's date in words, and the source that gave its year when others give none:
+    a source that states it, else one dated within a week of the day (see link.year_for)."""
     value = fact["value"]
-    giver = next((s["source"] for s in fact["agree"] if has_year(s["value"]) and s.get("source")), None)
-    yearless = any(not has_year(s["value"]) for s in fact["agree"])
+    giver = fact["year_from"]["source"] if fact.get("year_from") else next(
+        (s["source"] for s in fact["agree"] if has_year(s["value"]) and s.get("source")), None)
+    yearless = bool(fact.get("year_from")) or any(not has_year(s["value"]) for s in fact["agree"])
     return {"value": value, "text": when(value) or "date not given", "year_source": giver,
             "year_from": giver if yearless else None}
 
@@ -165,6 +168,25 @@ def date_of(member: dict[str, Any], event: dict[str, Any]) -> str:
     if not has_year(value) and event["year_source"] and str(event["value"])[-5:] == str(value)[-5:]:
         text += f"; the Event's date is {event['text']}, from {event['year_source'].label}"
     return text
+
+
+def fact_text(fact: str, value: Any) -> str:
+    """A fact's value as a reader writes it: a date in words, "—" for none."""
+    if value is None or value == "":
+        return "—"
+    return when(value) if fact == "date" else str(value)
+
+
+def worded(value: Any) -> Any:
+    """A record for a reader: every date without a year ("--05-27", the stored form) in words,
+    "27 May (year not given)", through lists and dicts; the rest as it is."""
+    if isinstance(value, str):
+        return when(value) if MONTH_DAY.fullmatch(value) else value
+    if isinstance(value, dict):
+        return {k: worded(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [worded(v) for v in value]
+    return value
 
 
 def event(store: Store, event_id: int) -> dict[str, Any]:

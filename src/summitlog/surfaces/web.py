@@ -36,8 +36,18 @@ FORMATS = "^(json|csv|jsonl)$"
 # text is inert even if escaping ever failed.
 POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'"
 
+
+
+class Worded(JSONResponse):
+    """The API's JSON: a date without a year reads as a person would write it (reader.worded),
+    as on the pages; a full date stays ISO."""
+
+    def render(self, content: Any) -> bytes:
+        return super().render(reader.worded(content))
+
+
 pages = APIRouter()
-api = APIRouter(prefix="/api")
+api = APIRouter(prefix="/api", default_response_class=Worded)
 
 
 def create_app(db: str, registry: Registry | None = None) -> FastAPI:
@@ -46,7 +56,8 @@ def create_app(db: str, registry: Registry | None = None) -> FastAPI:
     app = FastAPI(title="summitlog", description="Meetings between heads of state: a source-linked record.",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")  # no CDN assets
     templates = Jinja2Templates(directory=str(files("summitlog.surfaces").joinpath("templates")))
-    templates.env.filters.update(q=quote_plus, number=charts.number, when=reader.when)
+    templates.env.filters.update(q=quote_plus, number=charts.number, when=reader.when,
+                                 fact=lambda value, name: reader.fact_text(name, value))
     templates.env.globals.update(cite=cite.of_row)
     app.state.db, app.state.registry, app.state.templates = db, registry or Registry.load(), templates
     app.mount("/static", StaticFiles(directory=str(files("summitlog.surfaces").joinpath("static"))), name="static")
@@ -112,7 +123,7 @@ def timeline_page(request: Request, leader: str | None = None, year: str | None 
                   country: str | None = None, topic: str | None = None, s: Store = Depends(store),
                   reg: Registry = Depends(registry)):
     events = reader.timeline(s, reg, [leader] if leader else [], year, country, topic)
-    return page(request, "timeline.html", events=events, chart=charts.timeline(events), leader=leader or "",
+    return page(request, "timeline.html", events=events, chart=charts.timeline(events, reg.short_name), leader=leader or "",
                 year=year or "", country=country or "", topic=topic or "", topics=queries.topic_names())
 
 
@@ -255,6 +266,7 @@ def api_cite(request: Request, doc: str = Query(..., min_length=1), span: str = 
 def export(rows: list[dict[str, Any]], format: str) -> Any:
     if format == "json":
         return rows
+    rows = reader.worded(rows)
     if format == "jsonl":
         return lines(rows)
     buffer = io.StringIO()
@@ -267,7 +279,7 @@ def export(rows: list[dict[str, Any]], format: str) -> Any:
 
 
 def lines(rows: list[dict[str, Any]]) -> Response:
-    body = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    body = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in reader.worded(rows))
     return Response(body, media_type="application/x-ndjson")
 
 
