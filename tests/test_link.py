@@ -58,16 +58,23 @@ def test_a_call_and_a_visit_are_two_events(tmp_path, store, analyzer):
     assert events[0] != events[1]
 
 
-def test_differing_facts_are_kept_with_their_sources(tmp_path, store, analyzer):
-    events = ingest_texts(tmp_path, store, analyzer, [
-        "Putin met Lukashenko in Moscow on May 5, 2024. The talks lasted about four hours.",
-        "Putin and Lukashenko held talks in Moscow on May 5, 2024. The meeting lasted 5 hours.",
-        "Lukashenko met Putin in Moscow on May 5, 2024; the talks lasted about four hours.",
-    ])
+@pytest.mark.parametrize("texts, fact, value, differ", [
+    (["Putin met Lukashenko in Moscow on May 5, 2024. The talks lasted about four hours.",
+      "Putin and Lukashenko held talks in Moscow on May 5, 2024. The meeting lasted 5 hours.",
+      "Lukashenko met Putin in Moscow on May 5, 2024; the talks lasted about four hours."],
+     "duration_minutes", 240, 300),
+    # two venues of one city cannot both be the place; the city alone agrees with either
+    (["Putin met Lukashenko in the Kremlin in Moscow on May 5, 2024 for talks.",
+      "Putin and Lukashenko held talks at Novo-Ogaryovo near Moscow on May 5, 2024.",
+      "Putin and Lukashenko held talks in Moscow on May 5, 2024."],
+     "place", "Novo-Ogaryovo, Moscow, Moscow Oblast", "Kremlin, Moscow"),
+])
+def test_differing_facts_are_kept_with_their_sources(tmp_path, store, analyzer, texts, fact, value, differ):
+    events = ingest_texts(tmp_path, store, analyzer, texts)
     assert len(set(events)) == 1
-    duration = link.event_view(store, events[0])["facts"]["duration_minutes"]
-    assert duration["value"] == 240 and len(duration["agree"]) == 2
-    assert [s["value"] for s in duration["differ"]] == [300]
+    found = link.event_view(store, events[0])["facts"][fact]
+    assert found["value"] == value and len(found["agree"]) == 2
+    assert [s["value"] for s in found["differ"]] == [differ]
 
 
 def test_seeds_000_and_001_are_one_event_and_no_other_seeds_group(store, analyzer):
@@ -139,15 +146,3 @@ def test_values_that_can_both_be_true_agree(tmp_path, store, analyzer, texts, fa
     assert len(set(events)) == 1
     found = link.event_view(store, events[0])["facts"][fact]
     assert found["value"] == value and len(found["agree"]) == 2 and found["differ"] == []
-
-
-def test_two_venues_of_one_city_differ(tmp_path, store, analyzer):
-    events = ingest_texts(tmp_path, store, analyzer, [
-        "Putin met Lukashenko in the Kremlin in Moscow on May 5, 2024 for talks.",
-        "Putin and Lukashenko held talks at Novo-Ogaryovo near Moscow on May 5, 2024.",
-        "Putin and Lukashenko held talks in Moscow on May 5, 2024.",
-    ])
-    assert len(set(events)) == 1
-    place = link.event_view(store, events[0])["facts"]["place"]
-    assert len(place["agree"]) == 2 and len(place["differ"]) == 1
-    assert {place["value"], place["differ"][0]["value"]} == {"Kremlin, Moscow", "Novo-Ogaryovo, Moscow, Moscow Oblast"}
