@@ -276,3 +276,36 @@ def test_gold_sets_quote_f1_and_speaker_accuracy(analyzer, gold_name, docs, quot
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     assert metrics["quote_f1"] >= quote_floor, json.dumps(metrics)
     assert metrics["speaker_accuracy"] >= 0.95, json.dumps(metrics)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the NER takes a surname, or a whole name, for an organisation
+    ("Voters lined up for hours. Carly Fiorina, a former executive, visited the polling station.\n\n"
+     "“Nobody should wait this long to vote,” Fiorina said.", "Carly Fiorina"),
+    ("Sean Hannity said on his show that the race was far from over. "
+     "Hannity added: “Nobody should count him out yet.”", "Sean Hannity"),
+    ("Guy Cecil, the group's chief strategist, spoke to donors. “We are going to win this state,” Cecil told them.",
+     "Guy Cecil"),
+    # a heading the NER ran into the name does not make the surname ambiguous
+    ("Chris Dale Visits Ohio Plant\n\nChris Dale toured the factory on Monday with local officials.\n\n"
+     "“This is a great day for the workers here,” Dale said.", "Chris Dale"),
+    # two people of one family: the family name, not nobody
+    ("Anna Ebeling and her husband Tom Ebeling opened the bakery in 1998.\n\n"
+     "“We never thought it would last this long,” Ebeling said.", "Ebeling"),
+])
+def test_a_person_the_ner_took_for_an_organisation_or_shares_a_surname_speaks(quotes, text, speaker):
+    assert [q[1] for q in quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, organisation", [
+    ("The company’s shares fell sharply after the report.\n\n"
+     "“We look forward to a quick resolution,” Norvale Telecom said in a statement.", "Norvale Telecom", True),
+    # an organisation that describes the person who follows it, or that relays their words
+    ("Officials gave few details.\n\n“We are not changing our operations,” said Pentagon spokesman Navy Capt. "
+     "Ralph Dunmore.", "Ralph Dunmore", False),
+    ("The agency Xinhua quoted Wen Jiabao as saying: “China is willing to deepen cooperation with its neighbours.”",
+     "Wen Jiabao", False),
+])
+def test_an_organisation_speaks_unless_it_describes_or_relays_a_person(analyze_text, text, speaker, organisation):
+    found = analyze_text(text).quotes
+    assert [(q.speaker, q.by_organisation) for q in found] == [(speaker, organisation)]

@@ -114,6 +114,7 @@ class Context:
     par_speaker: str | None = None  # speaker of the previous quote in this paragraph
     par_quote_end: int = 0  # where that quote ended
     syntax: Callable[[int, int], tuple[str, str]] | None = None  # (dependency, governor) of a span
+    organisations: set[str] = field(default_factory=set)  # the speakers that are organisations
 
     def in_quote(self, offset: int) -> bool:
         return holding(self.quoted, offset) is not None
@@ -158,6 +159,7 @@ class QuoteFinder:
         verbs = sorted(set(cues["verbs"]), key=len, reverse=True)
         phrases = sorted(cues["phrases"], key=len, reverse=True)
         self.cue = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases + verbs)) + r")\b", re.IGNORECASE)
+        self.relaying = frozenset(cues["relaying"])
         outlets = load("outlets.json")
         self.agencies = outlets["agencies"]
         self.agency_pattern = re.compile(
@@ -485,7 +487,7 @@ class QuoteFinder:
                 ctx.last_speaker = ctx.par_speaker = speaker
                 ctx.par_quote_end = p_start + tail_to
             out.append(Quote(start=p_start + span.start, end=p_start + content_end, text=content,
-                             speaker=speaker, kind="direct", cue=cue))
+                             speaker=speaker, kind="direct", cue=cue, by_organisation=speaker in ctx.organisations))
         return out
 
     def window(self, ctx: Context, w: Where) -> tuple[Around, list[Mention]]:
@@ -517,10 +519,26 @@ class QuoteFinder:
         quoted = [q for q in ctx.quoted if q[1] >= lo and q[0] <= hi]  # the features look no farther
         for index, _ in self.ranker.ranked(around, candidates, self.cue, quoted):
             mention = near[index]
+            if mention.kind == "org":
+                mention = self.described(ctx.text, mention, near)
             who = self.resolve(mention, ctx)
-            if who or mention.kind in ("org", "plural"):
+            if mention.kind == "org" and (who := org_name(ctx.text, mention)):
+                ctx.organisations.add(who)
+            if who or mention.kind == "plural":
                 return True, who, self.cue_near(ctx.text, mention)
         return False, None, None
+
+    def described(self, text: str, org: Mention, near: list[Mention]) -> Mention:
+        """The person an organisation describes ("Pentagon spokesman Navy Capt. Jeff Davis",
+        "Fox News host Sean Hannity"): a name that follows it in the same phrase; else the
+        organisation itself."""
+        for m in near:
+            gap = text[org.end:m.start]
+            if m.kind == "name" and 0 <= m.start - org.end <= 40 and (
+                    gap.strip().lower() in self.relaying  # "Xinhua quoted Xi as saying"
+                    or len(gap.split()) <= 4 and not re.search(r"[,;:()\"“”\n]", gap) and not self.cue.search(gap)):
+                return m
+        return org
 
     def candidates(self, ctx: Context, near: list[Mention]) -> list[Candidate]:
         """The mentions as the attribution model sees them."""
@@ -707,6 +725,12 @@ class QuoteFinder:
                 alone.append((start, end, clean))  # a surname: the full name if the text gives it (below)
                 continue
             taken.append((start, end))
+        for start, end in orgs:
+            name = re.sub(r"['’]s$", "", text[start:end])
+            if not any(s < end and start < e for s, e in taken) and self.org_person(text, name, start, end):
+                # "Carly Fiorina said": the NER took a person for an organisation
+                found.append(Mention(start, start + len(name), "name", name))
+                taken.append((start, end))
         for part, actor in self.short_names(found, known_full).items():
             # "Lee Jae-myung ... Mr Lee", "Hakainde Hichilema ... Hichilema said": a part of the
             # name of someone this text names in full is that person here (the NER does not
@@ -749,7 +773,8 @@ class QuoteFinder:
 
     def short_names(self, found: list[Mention], known_full: dict[str, str]) -> dict[str, str]:
         """Parts of the names of the people a text names, each for the one person it can mean
-        there: "Lee" is Lee Jae-myung on a page about him, Lee Hsien Loong on another."""
+        there: "Lee" is Lee Jae-myung on a page about him, Lee Hsien Loong on another. A family
+        name two people of the text share ("Ebeling" of Anna and Tom Ebeling) stands for itself."""
         people: dict[str, set[str]] = {}
         for actor in {m.actor for m in found if m.kind == "name" and m.actor}:
             for part in actor.split():
@@ -757,7 +782,28 @@ class QuoteFinder:
                     people.setdefault(part, set()).add(actor)
         for surname, full in known_full.items():
             people.setdefault(surname, set()).add(full)
-        return {part: next(iter(who)) for part, who in people.items() if len(who) == 1}
+        out = {}
+        for part, who in people.items():
+            # "Chris Dale" and the heading the NER ran into it ("Chris Dale Visits Ohio"): one person
+            who = {w for w in who if not any(o != w and w.startswith(o + " ") for o in who)}
+            if len(who) == 1:
+                out[part] = next(iter(who))
+            elif all(w.split()[-1] == part for w in who):
+                out[part] = part
+        return out
+
+    def org_person(self, text: str, name: str, start: int, end: int) -> bool:
+        """Whether an organisation the NER found is a person: two or three capitalised words, the
+        first a given name, the last used alone elsewhere in the text ("Dana Whitfield ...
+        Whitfield said"); a firm named after a person ("Morgan Stanley") keeps its whole name."""
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+            return False
+        if self.registry.gender(name) is None:
+            return False
+        alone = rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])"
+        return any(not start <= m.start() < end and not text.endswith(words[-2] + " ", 0, m.start())
+                   for m in re.finditer(alone, text))
 
     def resolve(self, mention: Mention, ctx: Context) -> str | None:
         """The actor a mention refers to, given what came before it."""
@@ -851,6 +897,12 @@ class QuoteFinder:
                 code = self.currencies[parts[1]]
                 counts[code] = counts.get(code, 0) + 1
         return max(counts, key=counts.get) if counts else None
+
+
+def org_name(text: str, mention: Mention) -> str | None:
+    """The name of an organisation that speaks ("the State Department" -> "State Department")."""
+    name = re.sub(r"^[Tt]he\s+|['’]s?$", "", text[mention.start:mention.end]).strip()
+    return " ".join(name.split()) or None
 
 
 # -- scanning quotation marks ----------------------------------------------------------
