@@ -309,3 +309,11 @@ def test_a_person_the_ner_took_for_an_organisation_or_shares_a_surname_speaks(qu
 def test_an_organisation_speaks_unless_it_describes_or_relays_a_person(analyze_text, text, speaker, organisation):
     found = analyze_text(text).quotes
     assert [(q.speaker, q.by_organisation) for q in found] == [(speaker, organisation)]
+
+
+def test_a_word_in_a_speakers_place_after_a_quote_is_a_name_unless_the_text_writes_it_in_lower_case(quotes):
+    named = ("The two men spoke at a dinner on Monday.\n\n"
+             "“Compare that record to anyone else’s,” Gorvath urged. “Nobody comes close.”")
+    assert [q[1] for q in quotes(named)] == ["Gorvath", "Gorvath"]
+    common = "The officials met on Monday.\n\n“Yes, the deal is done,” Officials said. “It was hard.”"
+    assert [q[1] for q in quotes(common)] == [None, None]

@@ -160,6 +160,9 @@ class QuoteFinder:
         phrases = sorted(cues["phrases"], key=len, reverse=True)
         self.cue = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases + verbs)) + r")\b", re.IGNORECASE)
         self.relaying = frozenset(cues["relaying"])
+        said = "|".join(map(re.escape, verbs))
+        name = r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}"
+        self.framed = re.compile(rf"[”\"’],?[ \t]+(?:(?P<a>{name})\s+(?:{said})\b|(?:{said})\s+(?P<b>{name})(?=[,.;]|$))")
         outlets = load("outlets.json")
         self.agencies = outlets["agencies"]
         self.agency_pattern = re.compile(
@@ -731,7 +734,8 @@ class QuoteFinder:
                 # "Carly Fiorina said": the NER took a person for an organisation
                 found.append(Mention(start, start + len(name), "name", name))
                 taken.append((start, end))
-        for part, actor in self.short_names(found, known_full).items():
+        short = self.short_names(found, known_full)
+        for part, actor in short.items():
             # "Lee Jae-myung ... Mr Lee", "Hakainde Hichilema ... Hichilema said": a part of the
             # name of someone this text names in full is that person here (the NER does not
             # always see it as a person; it took "Hichilema" for an organisation).
@@ -748,6 +752,12 @@ class QuoteFinder:
         for start, end in orgs:
             if not any(s < end and start < e for s, e in taken) and not self.registry.country(text[start:end]):
                 found.append(Mention(start, end, "org"))
+                taken.append((start, end))
+        for start, end, name in self.framed_names(text):
+            if not any(s < end and start < e for s, e in taken):
+                # "“...,” Gorka declared": a name the NER missed, where only a speaker can stand
+                actor = short.get(name) or (self.registry.resolve(name) if " " in name else None) or name
+                found.append(Mention(start, end, "name", actor))
                 taken.append((start, end))
         for match in DESCRIPTOR.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -790,6 +800,21 @@ class QuoteFinder:
                 out[part] = next(iter(who))
             elif all(w.split()[-1] == part for w in who):
                 out[part] = part
+        return out
+
+    def framed_names(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of capitalised words that stand as the speaker of a quote that
+        closes right before them ("“...,” Gorka declared", "“...,” said Ann Lee."): a name,
+        unless the text also writes them in lower case ("“...,” Officials said") or they are a
+        place, an acronym or a news agency."""
+        out = []
+        for match in self.framed.finditer(text):
+            start, end = match.span("a") if match.group("a") else match.span("b")
+            name = text[start:end]
+            if name.isupper() or name in self.agencies or PRONOUN.fullmatch(name) or self.registry.place(name) or any(
+                    re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in name.split()):
+                continue
+            out.append((start, end, name))
         return out
 
     def org_person(self, text: str, name: str, start: int, end: int) -> bool:
