@@ -317,3 +317,11 @@ def test_a_word_in_a_speakers_place_after_a_quote_is_a_name_unless_the_text_writ
     assert [q[1] for q in quotes(named)] == ["Gorvath", "Gorvath"]
     common = "The officials met on Monday.\n\n“Yes, the deal is done,” Officials said. “It was hard.”"
     assert [q[1] for q in quotes(common)] == [None, None]
+
+
+def test_a_quote_signed_with_a_dash_is_the_signers(quotes):
+    text = ("Readers sent us their views after the debate.\n\n"
+            "“He never answered the question about taxes. He talked about himself instead.” ― Dolores Amberley\n"
+            "“I liked his plan for the schools and the roads. Nobody had talked about our town.” ― Teodoro Quillan\n"
+            "“Neither of them convinced me tonight.”― Marisol Fenwick.\n")
+    assert [q[1] for q in quotes(text)] == ["Dolores Amberley", "Teodoro Quillan", "Marisol Fenwick"]

@@ -46,6 +46,7 @@ SAY = re.compile(
     r"vowed|warned|claimed|wrote|tweeted|replied|answered|assured|that)\b",
     re.IGNORECASE,
 )
+SIGNATURE = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*(?=[A-Z])")  # "“...” — Ann Lee"
 INNER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")  # a label in capitals
 BULLET = re.compile(r"^[•·*▪‣◦–-]\s")
 DESCRIPTOR = re.compile(
@@ -162,7 +163,7 @@ class QuoteFinder:
         self.relaying = frozenset(cues["relaying"])
         said = "|".join(map(re.escape, verbs))
         name = r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}"
-        self.framed = re.compile(rf"[”\"’],?[ \t]+(?:(?P<a>{name})\s+(?:{said})\b|(?:{said})\s+(?P<b>{name})(?=[,.;]|$))")
+        self.framed = re.compile(rf"[”\"’],?\s+(?:(?P<a>{name})\s+(?:{said})\b|(?:{said})\s+(?P<b>{name})(?=[,.;]|$))")
         outlets = load("outlets.json")
         self.agencies = outlets["agencies"]
         self.agency_pattern = re.compile(
@@ -583,7 +584,12 @@ class QuoteFinder:
 
     def attribute(self, ctx: Context, w: Where, default=None) -> tuple[str | None, str | None]:
         """The speaker of one quote: the attribution model's pick among the mentions near it,
-        else a label above, a headline's next paragraph, the last speaker."""
+        else a label above, a headline's next paragraph, the last speaker. A quote signed
+        with a dash and a name ("“...” — Ann Lee") is that person's."""
+        dash = SIGNATURE.match(w.para, w.tail_to)
+        signed = self.mention_in(ctx, w.p_start + dash.end(), len(ctx.text)) if dash else None
+        if signed and signed.start == w.p_start + dash.end() and (who := self.resolve(signed, ctx)):
+            return who, "signed"
         found, who, cue = self.ranked(ctx, w)
         if found:
             return who, cue
@@ -706,6 +712,8 @@ class QuoteFinder:
         for start, end, name in persons:
             if any(s < end and start < e for s, e in taken):
                 continue
+            lead = len(name) - len(name.lstrip('"“”«»―—–- '))  # "”― Ann Lee": a mark or dash before a name
+            start, name = start + lead, name[lead:]
             if any(mark in name for mark in '"“”«»'):
                 continue  # the NER ran a name into a quotation
             glued = self.registry.leading_country(name)
