@@ -1,9 +1,11 @@
 """Who said what: direct quotes and transcript turns, with speakers resolved to actors.
 
 Works on a document's clean text, paragraph by paragraph, carrying discourse
-(the last speaker, the people mentioned so far) across paragraphs. People come
-from the registry and from spaCy's PERSON entities, descriptors ("the Russian
-leader") are resolved by country and role, pronouns by the most recent person.
+(the last speaker, the people mentioned so far) across paragraphs. The people a
+text mentions are found by mentions.py, its quoted spans by quotemarks.py; here
+descriptors ("the Russian leader") are resolved by country and role, pronouns by
+the most recent person, and each quote gets its speaker (a person, an
+organisation, or none).
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from ..actors.registry import Registry
 from ..records import Quote
 from ..resources import load
 from .attribution import Around, Candidate, Logistic, SourceRanker, is_title_case, statement_features
+from .mentions import Mention, Mentions
+from .quotemarks import PAIRS, Span, scan
 from .text import holding, sentence_spans
 
-PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "’": "’", '"': '"', "'": "'", "‚": "‘"}
-ALTERNATE = {"“": '"', '"': "”", "„": "”\"", "‘": "'", "'": "’", "’": "'"}
 WORD = re.compile(r"\w+")
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?=[A-Z][a-z]))")
@@ -49,19 +51,6 @@ SAY = re.compile(
 SIGNATURE = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*(?=[A-Z])")  # "“...” — Ann Lee"
 INNER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")  # a label in capitals
 BULLET = re.compile(r"^[•·*▪‣◦–-]\s")
-DESCRIPTOR = re.compile(
-    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
-    r"(?:(?P<dem>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)\s+)?"
-    r"(?P<role>[Ll]eader|[Pp]resident|[Hh]ead of [Ss]tate|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|"
-    r"[Cc]ounterpart|[Ss]ide|[Cc]hairman|[Mm]onarch|[Hh]ead of the [Ss]tate|"
-    r"[Hh]ead of [Gg]overnment|[Pp]resident's [Oo]ffice)"
-    r"(?:\s+of\s+(?:the\s+)?(?P<cty>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}))?"
-)
-NAME_PARTICLES = {
-    "King", "Queen", "Crown", "Prince", "Sheikh", "Pope", "Sir", "Lord", "Jr.", "Al", "Emir", "Sultan",
-}
-ROMAN = re.compile(r"[IVX]+\.?")
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Tt]hey)\b")
 ROLE_WORDS = {
     "leader": {"leader", "president", "prime minister", "chancellor", "premier"},
     "president": {"president", "head of state"},
@@ -85,19 +74,6 @@ NOT_REPORTING = {
     "congratulate", "congratulated", "wish", "wished", "post", "posted", "express", "expressed",
     "expressing", "point", "pointed", "sum", "summed", "hope", "hoped", "feel", "feels", "felt", "in turn",
 }
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A person referred to in the text: by name, by a descriptor, or by a pronoun."""
-
-    start: int
-    end: int
-    kind: str  # name | descriptor | pronoun | object | plural (they) | org (no person speaks)
-    actor: str | None = None
-    country: str | None = None
-    role: str | None = None
-    gender: str | None = None
 
 
 @dataclass
@@ -137,12 +113,6 @@ class Where:
     standalone: bool
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    closed: bool
-
 
 SPOKE_BEFORE = 400  # characters back that a pronoun's speaker of the sentence before may stand
 REACH = 2000  # characters either side of a quote its source may stand at, past any real paragraph
@@ -161,9 +131,7 @@ class QuoteFinder:
         phrases = sorted(cues["phrases"], key=len, reverse=True)
         self.cue = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases + verbs)) + r")\b", re.IGNORECASE)
         self.relaying = frozenset(cues["relaying"])
-        said = "|".join(map(re.escape, verbs))
-        name = r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}"
-        self.framed = re.compile(rf"[”\"’],?\s+(?:(?P<a>{name})\s+(?:{said})\b|(?:{said})\s+(?P<b>{name})(?=[,.;]|$))")
+        self.people = Mentions(registry)
         outlets = load("outlets.json")
         self.agencies = outlets["agencies"]
         self.agency_pattern = re.compile(
@@ -174,8 +142,6 @@ class QuoteFinder:
         labels = load("labels.json")
         self.joining = frozenset(labels["joining_words"])
         self.particles = frozenset(labels["name_particles"])
-        self.office = re.compile(r"(?:(?:" + "|".join(map(re.escape, sorted(labels["offices"], key=len, reverse=True)))
-                                 + r")\s+)+(?=\S+\s+\S)")
 
     # -- the document --------------------------------------------------------------
 
@@ -695,149 +661,10 @@ class QuoteFinder:
 
     # -- mentions and their resolution --------------------------------------------
 
-    def mentions(self, text: str, persons: Sequence[tuple[int, int, str]],
-                 orgs: Sequence[tuple[int, int]] = (),
+    def mentions(self, text: str, persons: Sequence[tuple[int, int, str]], orgs: Sequence[tuple[int, int]] = (),
                  names: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
-        """Every mention that may be a source: registry names (`names`, where the caller has
-        found them), other PERSON entities, descriptors, pronouns, and organisations (whose words
-        have no person as speaker)."""
-        found: list[Mention] = []
-        taken: list[tuple[int, int]] = []
-        alone: list[tuple[int, int, str]] = []
-        for start, end, name in self.registry.find_names(text) if names is None else names:
-            actor = self.registry.actors[name]
-            found.append(Mention(start, end, "name", name, gender=actor.gender))
-            taken.append((start, end))
-        known_full: dict[str, str] = {}
-        for start, end, name in persons:
-            if any(s < end and start < e for s, e in taken):
-                continue
-            lead = len(name) - len(name.lstrip('"“”«»―—–- '))  # "”― Ann Lee": a mark or dash before a name
-            start, name = start + lead, name[lead:]
-            if any(mark in name for mark in '"“”«»'):
-                continue  # the NER ran a name into a quotation
-            glued = self.registry.leading_country(name)
-            if glued:  # "President of Armenia Serzh Sargsyan": the NER ran the country into the name
-                rest = name[glued:]
-                start, name = start + glued + len(rest) - len(rest.lstrip()), rest.lstrip()
-            if office := self.office.match(name):  # "Representative Charles B. Rangel": so did an office
-                start, name = start + office.end(), name[office.end():]
-            clean = " ".join(re.sub(r"['’]s$", "", name).split())
-            parts = clean.split()
-            if not parts or not parts[0][:1].isupper() or self.registry.place(clean):
-                continue  # "Azerbaijani authorities", "Abu Dhabi": the NER took a place for a person
-            resolved = self.registry.resolve(clean) if len(parts) > 1 else None
-            if resolved:
-                found.append(Mention(start, end, "name", resolved))
-            elif len(parts) > 1:
-                known_full[parts[-1]] = clean
-                found.append(Mention(start, end, "name", clean))
-            else:
-                alone.append((start, end, clean))  # a surname: the full name if the text gives it (below)
-                continue
-            taken.append((start, end))
-        for start, end in orgs:
-            name = re.sub(r"['’]s$", "", text[start:end])
-            if not any(s < end and start < e for s, e in taken) and self.org_person(text, name, start, end):
-                # "Carly Fiorina said": the NER took a person for an organisation
-                found.append(Mention(start, start + len(name), "name", name))
-                taken.append((start, end))
-        short = self.short_names(found, known_full)
-        for part, actor in short.items():
-            # "Lee Jae-myung ... Mr Lee", "Hakainde Hichilema ... Hichilema said": a part of the
-            # name of someone this text names in full is that person here (the NER does not
-            # always see it as a person; it took "Hichilema" for an organisation).
-            gender = self.registry.actors[actor].gender if actor in self.registry.actors else None
-            # ... unless a capitalised word follows: "Vladimir" of one name is not "Vladimir Petrov".
-            for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])(?! [A-Z][a-z])", text):
-                if not any(s < match.end() and match.start() < e for s, e in taken):
-                    found.append(Mention(match.start(), match.end(), "name", actor, gender=gender))
-                    taken.append((match.start(), match.end()))
-        for start, end, name in alone:
-            if not any(s < end and start < e for s, e in taken):
-                found.append(Mention(start, end, "name", name))  # "Keller said", never named in full
-                taken.append((start, end))
-        for start, end in orgs:
-            if not any(s < end and start < e for s, e in taken) and not self.registry.country(text[start:end]):
-                found.append(Mention(start, end, "org"))
-                taken.append((start, end))
-        for start, end, name in self.framed_names(text):
-            if not any(s < end and start < e for s, e in taken):
-                # "“...,” Gorka declared": a name the NER missed, where only a speaker can stand
-                actor = short.get(name) or (self.registry.resolve(name) if " " in name else None) or name
-                found.append(Mention(start, end, "name", actor))
-                taken.append((start, end))
-        for match in DESCRIPTOR.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            word = match.group("dem") or match.group("cty") or ""
-            word = re.sub(r"['’]s$", "", word)
-            country = self.registry.country(word) if word else None
-            if word and not country:
-                continue  # "the Smolensk side" is not a country
-            role = match.group("role").lower()
-            found.append(Mention(match.start(), match.end(), "descriptor", country=country, role=role))
-        for match in PRONOUN.finditer(text):
-            if any(s <= match.start() < e for s, e in taken):
-                continue
-            word = match.group(0).lower()
-            if word == "they":
-                found.append(Mention(match.start(), match.end(), "plural"))
-                continue
-            gender = "f" if word in ("she", "her") else "m"
-            subject = word in ("he", "she") or text[max(0, match.start() - 13):match.start()].lower().endswith("according to ")
-            found.append(Mention(match.start(), match.end(), "pronoun" if subject else "object", gender=gender))
-        return sorted(found, key=lambda m: m.start)
-
-    def short_names(self, found: list[Mention], known_full: dict[str, str]) -> dict[str, str]:
-        """Parts of the names of the people a text names, each for the one person it can mean
-        there: "Lee" is Lee Jae-myung on a page about him, Lee Hsien Loong on another. A family
-        name two people of the text share ("Ebeling" of Anna and Tom Ebeling) stands for itself."""
-        people: dict[str, set[str]] = {}
-        for actor in {m.actor for m in found if m.kind == "name" and m.actor}:
-            for part in actor.split():
-                if len(part) > 2 and part[0].isupper() and not (part in NAME_PARTICLES or ROMAN.fullmatch(part)):
-                    people.setdefault(part, set()).add(actor)
-        for surname, full in known_full.items():
-            people.setdefault(surname, set()).add(full)
-        out = {}
-        for part, who in people.items():
-            # "Chris Dale" and the heading the NER ran into it ("Chris Dale Visits Ohio"): one person
-            who = {w for w in who if not any(o != w and w.startswith(o + " ") for o in who)}
-            if len(who) == 1:
-                out[part] = next(iter(who))
-            elif all(w.split()[-1] == part for w in who):
-                out[part] = part
-        return out
-
-    def framed_names(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, name) of capitalised words that stand as the speaker of a quote that
-        closes right before them ("“...,” Gorka declared", "“...,” said Ann Lee."): a name,
-        unless the text also writes them in lower case ("“...,” Officials said") or they are a
-        place, an acronym or a news agency."""
-        out = []
-        for match in self.framed.finditer(text):
-            start, end = match.span("a") if match.group("a") else match.span("b")
-            name = text[start:end]
-            if name.isupper() or name in self.agencies or PRONOUN.fullmatch(name) or self.registry.place(name) or any(
-                    re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in name.split()):
-                continue
-            out.append((start, end, name))
-        return out
-
-    def org_person(self, text: str, name: str, start: int, end: int) -> bool:
-        """Whether an organisation the NER found is a person: two or three capitalised words, the
-        first a given name, the last used alone elsewhere in the text ("Dana Whitfield ...
-        Whitfield said"); a firm named after a person ("Morgan Stanley") keeps its whole name."""
-        words = name.split()
-        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
-            return False
-        if self.registry.gender(name) is None:
-            return False
-        alone = rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])"
-        return any(not start <= m.start() < end and not text.endswith(words[-2] + " ", 0, m.start())
-                   for m in re.finditer(alone, text))
-
+        """Every mention that may be a source (mentions.Mentions.find)."""
+        return self.people.find(text, persons, orgs, names)
     def resolve(self, mention: Mention, ctx: Context) -> str | None:
         """The actor a mention refers to, given what came before it."""
         if mention.kind == "name":
@@ -936,85 +763,6 @@ def org_name(text: str, mention: Mention) -> str | None:
     """The name of an organisation that speaks ("the State Department" -> "State Department")."""
     name = re.sub(r"^[Tt]he\s+|['’]s?$", "", text[mention.start:mention.end]).strip()
     return " ".join(name.split()) or None
-
-
-# -- scanning quotation marks ----------------------------------------------------------
-
-
-def is_opener(para: str, i: int) -> bool:
-    ch = para[i]
-    before = para[i - 1] if i else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
-    if ch in "“«„‚":
-        return not after.isspace() or ch == "«"
-    if ch in "‘'’":
-        return (before.isspace() or before in "([{—–-:;,\"“«") and (after.isalnum() or after in "[(…")
-    if ch == '"':
-        return (before.isspace() or before in "([{—–-:;,‘'/") and not after.isspace()
-    return False
-
-
-def is_closer(para: str, i: int, opener: str) -> bool:
-    """Whether para[i] closes a quote opened by `opener`; sources mix styles (“…"), so a
-    straight mark may close a curly quote and the other way round."""
-    ch = para[i]
-    if ch != PAIRS[opener] and (ch not in ALTERNATE.get(opener, "") or not is_closer_context(para, i)):
-        return False
-    before = para[i - 1] if i else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
-    if ch in "’'":
-        return not before.isspace() and not after.isalnum()
-    if ch == '"':
-        return not before.isspace() or after.isspace() or i + 1 == len(para) or after in ".,;:!?)"
-    return True
-
-
-def scan(para: str) -> list[Span]:
-    """Top-level quoted spans of a paragraph (content offsets); nested quotes stay inside.
-
-    An unclosed quote runs to the end of the paragraph; a new opener of the same kind
-    right after a finished sentence means the source dropped a closing mark.
-    """
-    spans: list[Span] = []
-    stack: list[tuple[str, int]] = []
-    i = 0
-    while i < len(para):
-        ch = para[i]
-        if stack:
-            top, _ = stack[-1]
-            if is_closer(para, i, top) and not (
-                top == ch and len(stack) == 1 and is_opener(para, i) and not is_closer_context(para, i)
-            ):
-                _, at = stack.pop()
-                if not stack:
-                    spans.append(Span(at + 1, i, True))
-                i += 1
-                continue
-            if ch in PAIRS and is_opener(para, i):
-                outer = stack[0][0]
-                if ch == outer and len(stack) == 1 and re.search(r"[.!?…]\s+$", para[:i]) and ch not in "\"'":
-                    spans.append(Span(stack[0][1] + 1, i, False))  # missing closing mark
-                    stack = [(ch, i)]
-                elif ch != top or para[max(0, i - 2):i] in (": ", ", "):
-                    if has_closer(para, i, ch):
-                        stack.append((ch, i))
-            i += 1
-            continue
-        if ch in PAIRS and is_opener(para, i) and (ch not in "’'" or has_closer(para, i, ch)):
-            stack.append((ch, i))  # a lone apostrophe-like mark opens only if it is closed
-        i += 1
-    if stack:
-        spans.append(Span(stack[0][1] + 1, len(para), False))
-    return [s for s in spans if para[s.start:s.end].strip()]
-
-
-def is_closer_context(para: str, i: int) -> bool:
-    after = para[i + 1] if i + 1 < len(para) else " "
-    return after.isspace() or after in ".,;:!?)"
-
-
-def has_closer(para: str, i: int, opener: str) -> bool:
-    return any(is_closer(para, j, opener) for j in range(i + 1, len(para)))
 
 
 def sentence_start(para: str, i: int) -> int:
