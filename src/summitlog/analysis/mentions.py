@@ -36,7 +36,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # name | descriptor | pronoun | object | plural (they) | org (no person speaks)
+    kind: str  # name | descriptor | pronoun | object | plural (they) | org (an organisation: speaks as itself)
     actor: str | None = None
     country: str | None = None
     role: str | None = None
@@ -60,8 +60,8 @@ class Mentions:
                  orgs: Sequence[tuple[int, int]] = (),
                  names: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
         """Every mention that may be a source: registry names (`names`, where the caller has
-        found them), other PERSON entities, descriptors, pronouns, and organisations (whose words
-        have no person as speaker)."""
+        found them), other PERSON entities, descriptors, pronouns, and organisations (which speak
+        as themselves)."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
         alone: list[tuple[int, int, str]] = []
@@ -100,7 +100,7 @@ class Mentions:
         for start, end in orgs:
             name = re.sub(r"['’]s$", "", text[start:end])
             if not any(s < end and start < e for s, e in taken) and self.org_person(text, name, start, end):
-                # "Carly Fiorina said": the NER took a person for an organisation
+                # "Dana Whitfield said": the NER took a person for an organisation
                 found.append(Mention(start, start + len(name), "name", name))
                 taken.append((start, end))
         short = self.short_names(found, known_full)
@@ -124,7 +124,7 @@ class Mentions:
                 taken.append((start, end))
         for start, end, name in self.framed_names(text):
             if not any(s < end and start < e for s, e in taken):
-                # "“...,” Gorka declared": a name the NER missed, where only a speaker can stand
+                # "“...,” Gorvath urged": a name the NER missed, where only a speaker can stand
                 actor = short.get(name) or (self.registry.resolve(name) if " " in name else None) or name
                 found.append(Mention(start, end, "name", actor))
                 taken.append((start, end))
@@ -153,7 +153,7 @@ class Mentions:
     def short_names(self, found: list[Mention], known_full: dict[str, str]) -> dict[str, str]:
         """Parts of the names of the people a text names, each for the one person it can mean
         there: "Lee" is Lee Jae-myung on a page about him, Lee Hsien Loong on another. A family
-        name two people of the text share ("Ebeling" of Anna and Tom Ebeling) stands for itself."""
+        name two people of the text share ("Halvorsen" of Anna and Tom Halvorsen) stands for itself."""
         people: dict[str, set[str]] = {}
         for actor in {m.actor for m in found if m.kind == "name" and m.actor}:
             for part in actor.split():
@@ -173,7 +173,7 @@ class Mentions:
 
     def framed_names(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name) of capitalised words that stand as the speaker of a quote that
-        closes right before them ("“...,” Gorka declared", "“...,” said Ann Lee."): a name,
+        closes right before them ("“...,” Gorvath urged", "“...,” said Ann Lee."): a name,
         unless the text also writes them in lower case ("“...,” Officials said") or they are a
         place, an acronym or a news agency."""
         out = []

@@ -499,8 +499,8 @@ class QuoteFinder:
         return False, None, None
 
     def described(self, text: str, org: Mention, near: list[Mention]) -> Mention:
-        """The person an organisation describes ("Pentagon spokesman Navy Capt. Jeff Davis",
-        "Fox News host Sean Hannity"): a name that follows it in the same phrase; else the
+        """The person an organisation describes ("Navy spokesman Capt. Ralph Dunmore",
+        "network host Dana Reyes"): a name that follows it in the same phrase; else the
         organisation itself."""
         for m in near:
             gap = text[org.end:m.start]
