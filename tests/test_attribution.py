@@ -61,12 +61,13 @@ def test_the_subject_speaks_not_the_one_addressed(quotes):
     assert quotes(text)[0][1] == "Vladimir Putin"
 
 
-def test_an_institution_or_they_is_no_person(quotes):
+def test_an_institution_speaks_as_itself_and_they_is_no_one(analyze_text):
     text = (
         "“The agreement will be signed next month,” the Ministry of Foreign Affairs said in a statement.\n\n"
         "“We are ready for talks at any level,” they said."
     )
-    assert [q[1] for q in quotes(text)] == [None, None]
+    found = analyze_text(text).quotes
+    assert [(q.speaker, q.by_organisation) for q in found] == [("Ministry of Foreign Affairs", True), (None, False)]
 
 
 def test_a_transcript_quoted_whole_names_its_speaker_by_a_label_in_capitals(quotes):

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from summitlog.analysis.quotes import scan
+from summitlog.analysis.quotemarks import scan
 from summitlog.pipeline import extract
 from summitlog.reading.clean import clean
 from summitlog.records import RawInput
@@ -276,3 +276,33 @@ def test_gold_sets_quote_f1_and_speaker_accuracy(analyzer, gold_name, docs, quot
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     assert metrics["quote_f1"] >= quote_floor, json.dumps(metrics)
     assert metrics["speaker_accuracy"] >= 0.95, json.dumps(metrics)
+
+
+@pytest.mark.parametrize("text, speaker, organisation", [
+    ("The company’s shares fell sharply after the report.\n\n"
+     "“We look forward to a quick resolution,” Norvale Telecom said in a statement.", "Norvale Telecom", True),
+    # an organisation that describes the person who follows it, or that relays their words
+    ("Officials gave few details.\n\n“We are not changing our operations,” said Pentagon spokesman Navy Capt. "
+     "Ralph Dunmore.", "Ralph Dunmore", False),
+    ("The agency Xinhua quoted Wen Jiabao as saying: “China is willing to deepen cooperation with its neighbours.”",
+     "Wen Jiabao", False),
+])
+def test_an_organisation_speaks_unless_it_describes_or_relays_a_person(analyze_text, text, speaker, organisation):
+    found = analyze_text(text).quotes
+    assert [(q.speaker, q.by_organisation) for q in found] == [(speaker, organisation)]
+
+
+def test_a_quote_signed_with_a_dash_is_the_signers(quotes):
+    text = ("Readers sent us their views after the debate.\n\n"
+            "“He never answered the question about taxes. He talked about himself instead.” ― Dolores Amberley\n"
+            "“I liked his plan for the schools and the roads. Nobody had talked about our town.” ― Teodoro Quillan\n"
+            "“Neither of them convinced me tonight.”― Marisol Fenwick.\n")
+    assert [q[1] for q in quotes(text)] == ["Dolores Amberley", "Teodoro Quillan", "Marisol Fenwick"]
+
+
+def test_a_figure_in_an_organisations_words_is_the_outlets(analyze_text):
+    text = ("The company’s shares fell sharply after the report.\n\n"
+            "“We will cut 400 jobs by the end of the year,” Norvale Telecom said in a statement.")
+    found = analyze_text(text)
+    assert [(q.speaker, q.by_organisation) for q in found.quotes] == [("Norvale Telecom", True)]
+    assert [f.speaker for f in found.figures if f.value == 400] == [None]

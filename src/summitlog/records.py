@@ -67,6 +67,7 @@ class Quote:
     kind: str  # "direct" (in quotation marks) or "turn" (a transcript turn)
     cue: str | None = None  # the cue verb or "label", "continuation", "discourse"...
     topics: tuple[str, ...] = ()
+    by_organisation: bool = False  # the speaker is an organisation ("Verizon said"), not a person
     extractor: str = "quotes.v2"  # v2: sources and statements by the attribution models
 
 

@@ -71,7 +71,9 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     reported = next((m for m in meetings if m.role == "reported" and m.date and m.date[:1].isdigit()), None)
     year = int(reported.date[:4]) if reported else year
     said_by = analyzer.quotes.reported(text, persons, orgs, page.syntax, page.mentions, page.sentences)
-    figures = analyzer.figures.find(text, quotes, page.tags, year, said_by, page.clauses, page.sentences)
+    # a figure is asserted by a person or by the outlet: one in an organisation's words is the outlet's
+    people = [replace(q, speaker=None) if q.by_organisation else q for q in quotes]
+    figures = analyzer.figures.find(text, people, page.tags, year, said_by, page.clauses, page.sentences)
     participants = reported.participants if reported else next(
         (m.participants for m in meetings if m.role == "reported"), ())
     parties = analyzer.registry.parties(participants, reported.date[:10] if reported else year)

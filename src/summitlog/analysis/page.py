@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..records import Document
 from . import nlp
-from .quotes import Mention
+from .mentions import Mention
 
 
 @dataclass

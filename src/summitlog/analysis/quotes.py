@@ -1,9 +1,11 @@
 """Who said what: direct quotes and transcript turns, with speakers resolved to actors.
 
 Works on a document's clean text, paragraph by paragraph, carrying discourse
-(the last speaker, the people mentioned so far) across paragraphs. People come
-from the registry and from spaCy's PERSON entities, descriptors ("the Russian
-leader") are resolved by country and role, pronouns by the most recent person.
+(the last speaker, the people mentioned so far) across paragraphs. The people a
+text mentions are found by mentions.py, its quoted spans by quotemarks.py; here
+descriptors ("the Russian leader") are resolved by country and role, pronouns by
+the most recent person, and each quote gets its speaker (a person, an
+organisation, or none).
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from ..actors.registry import Registry
 from ..records import Quote
 from ..resources import load
 from .attribution import Around, Candidate, Logistic, SourceRanker, is_title_case, statement_features
+from .mentions import Mention, Mentions
+from .quotemarks import PAIRS, Span, scan
 from .text import holding, sentence_spans
 
-PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "’": "’", '"': '"', "'": "'", "‚": "‘"}
-ALTERNATE = {"“": '"', '"': "”", "„": "”\"", "‘": "'", "'": "’", "’": "'"}
 WORD = re.compile(r"\w+")
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?=[A-Z][a-z]))")
@@ -46,21 +48,9 @@ SAY = re.compile(
     r"vowed|warned|claimed|wrote|tweeted|replied|answered|assured|that)\b",
     re.IGNORECASE,
 )
+SIGNATURE = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*(?=[A-Z])")  # "“...” — Ann Lee"
 INNER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")  # a label in capitals
 BULLET = re.compile(r"^[•·*▪‣◦–-]\s")
-DESCRIPTOR = re.compile(
-    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
-    r"(?:(?P<dem>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)\s+)?"
-    r"(?P<role>[Ll]eader|[Pp]resident|[Hh]ead of [Ss]tate|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|"
-    r"[Cc]ounterpart|[Ss]ide|[Cc]hairman|[Mm]onarch|[Hh]ead of the [Ss]tate|"
-    r"[Hh]ead of [Gg]overnment|[Pp]resident's [Oo]ffice)"
-    r"(?:\s+of\s+(?:the\s+)?(?P<cty>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}))?"
-)
-NAME_PARTICLES = {
-    "King", "Queen", "Crown", "Prince", "Sheikh", "Pope", "Sir", "Lord", "Jr.", "Al", "Emir", "Sultan",
-}
-ROMAN = re.compile(r"[IVX]+\.?")
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Tt]hey)\b")
 ROLE_WORDS = {
     "leader": {"leader", "president", "prime minister", "chancellor", "premier"},
     "president": {"president", "head of state"},
@@ -86,19 +76,6 @@ NOT_REPORTING = {
 }
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A person referred to in the text: by name, by a descriptor, or by a pronoun."""
-
-    start: int
-    end: int
-    kind: str  # name | descriptor | pronoun | object | plural (they) | org (no person speaks)
-    actor: str | None = None
-    country: str | None = None
-    role: str | None = None
-    gender: str | None = None
-
-
 @dataclass
 class Context:
     """What the reader knows at a point of the document: who spoke last, who was mentioned."""
@@ -114,6 +91,7 @@ class Context:
     par_speaker: str | None = None  # speaker of the previous quote in this paragraph
     par_quote_end: int = 0  # where that quote ended
     syntax: Callable[[int, int], tuple[str, str]] | None = None  # (dependency, governor) of a span
+    organisations: set[str] = field(default_factory=set)  # the speakers that are organisations
 
     def in_quote(self, offset: int) -> bool:
         return holding(self.quoted, offset) is not None
@@ -135,12 +113,6 @@ class Where:
     standalone: bool
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    closed: bool
-
 
 SPOKE_BEFORE = 400  # characters back that a pronoun's speaker of the sentence before may stand
 REACH = 2000  # characters either side of a quote its source may stand at, past any real paragraph
@@ -158,6 +130,8 @@ class QuoteFinder:
         verbs = sorted(set(cues["verbs"]), key=len, reverse=True)
         phrases = sorted(cues["phrases"], key=len, reverse=True)
         self.cue = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases + verbs)) + r")\b", re.IGNORECASE)
+        self.relaying = frozenset(cues["relaying"])
+        self.people = Mentions(registry)
         outlets = load("outlets.json")
         self.agencies = outlets["agencies"]
         self.agency_pattern = re.compile(
@@ -168,8 +142,6 @@ class QuoteFinder:
         labels = load("labels.json")
         self.joining = frozenset(labels["joining_words"])
         self.particles = frozenset(labels["name_particles"])
-        self.office = re.compile(r"(?:(?:" + "|".join(map(re.escape, sorted(labels["offices"], key=len, reverse=True)))
-                                 + r")\s+)+(?=\S+\s+\S)")
 
     # -- the document --------------------------------------------------------------
 
@@ -485,7 +457,7 @@ class QuoteFinder:
                 ctx.last_speaker = ctx.par_speaker = speaker
                 ctx.par_quote_end = p_start + tail_to
             out.append(Quote(start=p_start + span.start, end=p_start + content_end, text=content,
-                             speaker=speaker, kind="direct", cue=cue))
+                             speaker=speaker, kind="direct", cue=cue, by_organisation=speaker in ctx.organisations))
         return out
 
     def window(self, ctx: Context, w: Where) -> tuple[Around, list[Mention]]:
@@ -517,10 +489,26 @@ class QuoteFinder:
         quoted = [q for q in ctx.quoted if q[1] >= lo and q[0] <= hi]  # the features look no farther
         for index, _ in self.ranker.ranked(around, candidates, self.cue, quoted):
             mention = near[index]
+            if mention.kind == "org":
+                mention = self.described(ctx.text, mention, near)
             who = self.resolve(mention, ctx)
-            if who or mention.kind in ("org", "plural"):
+            if mention.kind == "org" and (who := org_name(ctx.text, mention)):
+                ctx.organisations.add(who)
+            if who or mention.kind == "plural":
                 return True, who, self.cue_near(ctx.text, mention)
         return False, None, None
+
+    def described(self, text: str, org: Mention, near: list[Mention]) -> Mention:
+        """The person an organisation describes ("Navy spokesman Capt. Ralph Dunmore",
+        "network host Dana Reyes"): a name that follows it in the same phrase; else the
+        organisation itself."""
+        for m in near:
+            gap = text[org.end:m.start]
+            if m.kind == "name" and 0 <= m.start - org.end <= 40 and (
+                    gap.strip().lower() in self.relaying  # "Xinhua quoted Xi as saying"
+                    or len(gap.split()) <= 4 and not re.search(r"[,;:()\"“”\n]", gap) and not self.cue.search(gap)):
+                return m
+        return org
 
     def candidates(self, ctx: Context, near: list[Mention]) -> list[Candidate]:
         """The mentions as the attribution model sees them."""
@@ -562,7 +550,12 @@ class QuoteFinder:
 
     def attribute(self, ctx: Context, w: Where, default=None) -> tuple[str | None, str | None]:
         """The speaker of one quote: the attribution model's pick among the mentions near it,
-        else a label above, a headline's next paragraph, the last speaker."""
+        else a label above, a headline's next paragraph, the last speaker. A quote signed
+        with a dash and a name ("“...” — Ann Lee") is that person's."""
+        dash = SIGNATURE.match(w.para, w.tail_to)
+        signed = self.mention_in(ctx, w.p_start + dash.end(), len(ctx.text)) if dash else None
+        if signed and signed.start == w.p_start + dash.end() and (who := self.resolve(signed, ctx)):
+            return who, "signed"
         found, who, cue = self.ranked(ctx, w)
         if found:
             return who, cue
@@ -668,97 +661,10 @@ class QuoteFinder:
 
     # -- mentions and their resolution --------------------------------------------
 
-    def mentions(self, text: str, persons: Sequence[tuple[int, int, str]],
-                 orgs: Sequence[tuple[int, int]] = (),
+    def mentions(self, text: str, persons: Sequence[tuple[int, int, str]], orgs: Sequence[tuple[int, int]] = (),
                  names: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
-        """Every mention that may be a source: registry names (`names`, where the caller has
-        found them), other PERSON entities, descriptors, pronouns, and organisations (whose words
-        have no person as speaker)."""
-        found: list[Mention] = []
-        taken: list[tuple[int, int]] = []
-        alone: list[tuple[int, int, str]] = []
-        for start, end, name in self.registry.find_names(text) if names is None else names:
-            actor = self.registry.actors[name]
-            found.append(Mention(start, end, "name", name, gender=actor.gender))
-            taken.append((start, end))
-        known_full: dict[str, str] = {}
-        for start, end, name in persons:
-            if any(s < end and start < e for s, e in taken):
-                continue
-            if any(mark in name for mark in '"“”«»'):
-                continue  # the NER ran a name into a quotation
-            glued = self.registry.leading_country(name)
-            if glued:  # "President of Armenia Serzh Sargsyan": the NER ran the country into the name
-                rest = name[glued:]
-                start, name = start + glued + len(rest) - len(rest.lstrip()), rest.lstrip()
-            if office := self.office.match(name):  # "Representative Charles B. Rangel": so did an office
-                start, name = start + office.end(), name[office.end():]
-            clean = " ".join(re.sub(r"['’]s$", "", name).split())
-            parts = clean.split()
-            if not parts or not parts[0][:1].isupper() or self.registry.place(clean):
-                continue  # "Azerbaijani authorities", "Abu Dhabi": the NER took a place for a person
-            resolved = self.registry.resolve(clean) if len(parts) > 1 else None
-            if resolved:
-                found.append(Mention(start, end, "name", resolved))
-            elif len(parts) > 1:
-                known_full[parts[-1]] = clean
-                found.append(Mention(start, end, "name", clean))
-            else:
-                alone.append((start, end, clean))  # a surname: the full name if the text gives it (below)
-                continue
-            taken.append((start, end))
-        for part, actor in self.short_names(found, known_full).items():
-            # "Lee Jae-myung ... Mr Lee", "Hakainde Hichilema ... Hichilema said": a part of the
-            # name of someone this text names in full is that person here (the NER does not
-            # always see it as a person; it took "Hichilema" for an organisation).
-            gender = self.registry.actors[actor].gender if actor in self.registry.actors else None
-            # ... unless a capitalised word follows: "Vladimir" of one name is not "Vladimir Petrov".
-            for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])(?! [A-Z][a-z])", text):
-                if not any(s < match.end() and match.start() < e for s, e in taken):
-                    found.append(Mention(match.start(), match.end(), "name", actor, gender=gender))
-                    taken.append((match.start(), match.end()))
-        for start, end, name in alone:
-            if not any(s < end and start < e for s, e in taken):
-                found.append(Mention(start, end, "name", name))  # "Keller said", never named in full
-                taken.append((start, end))
-        for start, end in orgs:
-            if not any(s < end and start < e for s, e in taken) and not self.registry.country(text[start:end]):
-                found.append(Mention(start, end, "org"))
-                taken.append((start, end))
-        for match in DESCRIPTOR.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            word = match.group("dem") or match.group("cty") or ""
-            word = re.sub(r"['’]s$", "", word)
-            country = self.registry.country(word) if word else None
-            if word and not country:
-                continue  # "the Smolensk side" is not a country
-            role = match.group("role").lower()
-            found.append(Mention(match.start(), match.end(), "descriptor", country=country, role=role))
-        for match in PRONOUN.finditer(text):
-            if any(s <= match.start() < e for s, e in taken):
-                continue
-            word = match.group(0).lower()
-            if word == "they":
-                found.append(Mention(match.start(), match.end(), "plural"))
-                continue
-            gender = "f" if word in ("she", "her") else "m"
-            subject = word in ("he", "she") or text[max(0, match.start() - 13):match.start()].lower().endswith("according to ")
-            found.append(Mention(match.start(), match.end(), "pronoun" if subject else "object", gender=gender))
-        return sorted(found, key=lambda m: m.start)
-
-    def short_names(self, found: list[Mention], known_full: dict[str, str]) -> dict[str, str]:
-        """Parts of the names of the people a text names, each for the one person it can mean
-        there: "Lee" is Lee Jae-myung on a page about him, Lee Hsien Loong on another."""
-        people: dict[str, set[str]] = {}
-        for actor in {m.actor for m in found if m.kind == "name" and m.actor}:
-            for part in actor.split():
-                if len(part) > 2 and part[0].isupper() and not (part in NAME_PARTICLES or ROMAN.fullmatch(part)):
-                    people.setdefault(part, set()).add(actor)
-        for surname, full in known_full.items():
-            people.setdefault(surname, set()).add(full)
-        return {part: next(iter(who)) for part, who in people.items() if len(who) == 1}
-
+        """Every mention that may be a source (mentions.Mentions.find)."""
+        return self.people.find(text, persons, orgs, names)
     def resolve(self, mention: Mention, ctx: Context) -> str | None:
         """The actor a mention refers to, given what came before it."""
         if mention.kind == "name":
@@ -853,83 +759,10 @@ class QuoteFinder:
         return max(counts, key=counts.get) if counts else None
 
 
-# -- scanning quotation marks ----------------------------------------------------------
-
-
-def is_opener(para: str, i: int) -> bool:
-    ch = para[i]
-    before = para[i - 1] if i else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
-    if ch in "“«„‚":
-        return not after.isspace() or ch == "«"
-    if ch in "‘'’":
-        return (before.isspace() or before in "([{—–-:;,\"“«") and (after.isalnum() or after in "[(…")
-    if ch == '"':
-        return (before.isspace() or before in "([{—–-:;,‘'/") and not after.isspace()
-    return False
-
-
-def is_closer(para: str, i: int, opener: str) -> bool:
-    """Whether para[i] closes a quote opened by `opener`; sources mix styles (“…"), so a
-    straight mark may close a curly quote and the other way round."""
-    ch = para[i]
-    if ch != PAIRS[opener] and (ch not in ALTERNATE.get(opener, "") or not is_closer_context(para, i)):
-        return False
-    before = para[i - 1] if i else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
-    if ch in "’'":
-        return not before.isspace() and not after.isalnum()
-    if ch == '"':
-        return not before.isspace() or after.isspace() or i + 1 == len(para) or after in ".,;:!?)"
-    return True
-
-
-def scan(para: str) -> list[Span]:
-    """Top-level quoted spans of a paragraph (content offsets); nested quotes stay inside.
-
-    An unclosed quote runs to the end of the paragraph; a new opener of the same kind
-    right after a finished sentence means the source dropped a closing mark.
-    """
-    spans: list[Span] = []
-    stack: list[tuple[str, int]] = []
-    i = 0
-    while i < len(para):
-        ch = para[i]
-        if stack:
-            top, _ = stack[-1]
-            if is_closer(para, i, top) and not (
-                top == ch and len(stack) == 1 and is_opener(para, i) and not is_closer_context(para, i)
-            ):
-                _, at = stack.pop()
-                if not stack:
-                    spans.append(Span(at + 1, i, True))
-                i += 1
-                continue
-            if ch in PAIRS and is_opener(para, i):
-                outer = stack[0][0]
-                if ch == outer and len(stack) == 1 and re.search(r"[.!?…]\s+$", para[:i]) and ch not in "\"'":
-                    spans.append(Span(stack[0][1] + 1, i, False))  # missing closing mark
-                    stack = [(ch, i)]
-                elif ch != top or para[max(0, i - 2):i] in (": ", ", "):
-                    if has_closer(para, i, ch):
-                        stack.append((ch, i))
-            i += 1
-            continue
-        if ch in PAIRS and is_opener(para, i) and (ch not in "’'" or has_closer(para, i, ch)):
-            stack.append((ch, i))  # a lone apostrophe-like mark opens only if it is closed
-        i += 1
-    if stack:
-        spans.append(Span(stack[0][1] + 1, len(para), False))
-    return [s for s in spans if para[s.start:s.end].strip()]
-
-
-def is_closer_context(para: str, i: int) -> bool:
-    after = para[i + 1] if i + 1 < len(para) else " "
-    return after.isspace() or after in ".,;:!?)"
-
-
-def has_closer(para: str, i: int, opener: str) -> bool:
-    return any(is_closer(para, j, opener) for j in range(i + 1, len(para)))
+def org_name(text: str, mention: Mention) -> str | None:
+    """The name of an organisation that speaks ("the State Department" -> "State Department")."""
+    name = re.sub(r"^[Tt]he\s+|['’]s?$", "", text[mention.start:mention.end]).strip()
+    return " ".join(name.split()) or None
 
 
 def sentence_start(para: str, i: int) -> int:

@@ -1,0 +1,200 @@
+"""Who a text mentions, where words may be someone's: names, descriptors, pronouns, organisations.
+
+The NER's people are cleaned (a country, an office or a quotation mark run into a name is cut
+off) and completed: a part of a name stands for the one person the text names with it, a family
+name two people share for itself; a person the NER took for an organisation, or missed where only a
+speaker can stand ("“...,” Gorvath urged"), is a name. Descriptors ("the Russian leader") and
+pronouns are found here and resolved by the quote finder, which knows the discourse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..actors.registry import Registry
+from ..resources import load
+
+DESCRIPTOR = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?:(?P<dem>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)\s+)?"
+    r"(?P<role>[Ll]eader|[Pp]resident|[Hh]ead of [Ss]tate|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|"
+    r"[Cc]ounterpart|[Ss]ide|[Cc]hairman|[Mm]onarch|[Hh]ead of the [Ss]tate|"
+    r"[Hh]ead of [Gg]overnment|[Pp]resident's [Oo]ffice)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<cty>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}))?"
+)
+NAME_PARTICLES = {
+    "King", "Queen", "Crown", "Prince", "Sheikh", "Pope", "Sir", "Lord", "Jr.", "Al", "Emir", "Sultan",
+}
+ROMAN = re.compile(r"[IVX]+\.?")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Tt]hey)\b")
+
+@dataclass(frozen=True)
+class Mention:
+    """A person referred to in the text: by name, by a descriptor, or by a pronoun."""
+
+    start: int
+    end: int
+    kind: str  # name | descriptor | pronoun | object | plural (they) | org (an organisation: speaks as itself)
+    actor: str | None = None
+    country: str | None = None
+    role: str | None = None
+    gender: str | None = None
+
+
+class Mentions:
+    """Finds the mentions of a text. Holds only read-only data."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        verbs = sorted(set(load("cues.json")["verbs"]), key=len, reverse=True)
+        said = "|".join(map(re.escape, verbs))
+        name = r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}"
+        self.framed = re.compile(rf"[”\"’],?\s+(?:(?P<a>{name})\s+(?:{said})\b|(?:{said})\s+(?P<b>{name})(?=[,.;]|$))")
+        self.agencies = frozenset(load("outlets.json")["agencies"])
+        offices = sorted(load("labels.json")["offices"], key=len, reverse=True)
+        self.office = re.compile(r"(?:(?:" + "|".join(map(re.escape, offices)) + r")\s+)+(?=\S+\s+\S)")
+
+    def find(self, text: str, persons: Sequence[tuple[int, int, str]],
+                 orgs: Sequence[tuple[int, int]] = (),
+                 names: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
+        """Every mention that may be a source: registry names (`names`, where the caller has
+        found them), other PERSON entities, descriptors, pronouns, and organisations (which speak
+        as themselves)."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        alone: list[tuple[int, int, str]] = []
+        for start, end, name in self.registry.find_names(text) if names is None else names:
+            actor = self.registry.actors[name]
+            found.append(Mention(start, end, "name", name, gender=actor.gender))
+            taken.append((start, end))
+        known_full: dict[str, str] = {}
+        for start, end, name in persons:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            lead = len(name) - len(name.lstrip('"“”«»―—–- '))  # "”― Ann Lee": a mark or dash before a name
+            start, name = start + lead, name[lead:]
+            if any(mark in name for mark in '"“”«»'):
+                continue  # the NER ran a name into a quotation
+            glued = self.registry.leading_country(name)
+            if glued:  # "President of Armenia Serzh Sargsyan": the NER ran the country into the name
+                rest = name[glued:]
+                start, name = start + glued + len(rest) - len(rest.lstrip()), rest.lstrip()
+            if office := self.office.match(name):  # "Representative Charles B. Rangel": so did an office
+                start, name = start + office.end(), name[office.end():]
+            clean = " ".join(re.sub(r"['’]s$", "", name).split())
+            parts = clean.split()
+            if not parts or not parts[0][:1].isupper() or self.registry.place(clean):
+                continue  # "Azerbaijani authorities", "Abu Dhabi": the NER took a place for a person
+            resolved = self.registry.resolve(clean) if len(parts) > 1 else None
+            if resolved:
+                found.append(Mention(start, end, "name", resolved))
+            elif len(parts) > 1:
+                known_full[parts[-1]] = clean
+                found.append(Mention(start, end, "name", clean))
+            else:
+                alone.append((start, end, clean))  # a surname: the full name if the text gives it (below)
+                continue
+            taken.append((start, end))
+        for start, end in orgs:
+            name = re.sub(r"['’]s$", "", text[start:end])
+            if not any(s < end and start < e for s, e in taken) and self.org_person(text, name, start, end):
+                # "Dana Whitfield said": the NER took a person for an organisation
+                found.append(Mention(start, start + len(name), "name", name))
+                taken.append((start, end))
+        short = self.short_names(found, known_full)
+        for part, actor in short.items():
+            # "Lee Jae-myung ... Mr Lee", "Hakainde Hichilema ... Hichilema said": a part of the
+            # name of someone this text names in full is that person here (the NER does not
+            # always see it as a person; it took "Hichilema" for an organisation).
+            gender = self.registry.actors[actor].gender if actor in self.registry.actors else None
+            # ... unless a capitalised word follows: "Vladimir" of one name is not "Vladimir Petrov".
+            for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])(?! [A-Z][a-z])", text):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    found.append(Mention(match.start(), match.end(), "name", actor, gender=gender))
+                    taken.append((match.start(), match.end()))
+        for start, end, name in alone:
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Mention(start, end, "name", name))  # "Keller said", never named in full
+                taken.append((start, end))
+        for start, end in orgs:
+            if not any(s < end and start < e for s, e in taken) and not self.registry.country(text[start:end]):
+                found.append(Mention(start, end, "org"))
+                taken.append((start, end))
+        for start, end, name in self.framed_names(text):
+            if not any(s < end and start < e for s, e in taken):
+                # "“...,” Gorvath urged": a name the NER missed, where only a speaker can stand
+                actor = short.get(name) or (self.registry.resolve(name) if " " in name else None) or name
+                found.append(Mention(start, end, "name", actor))
+                taken.append((start, end))
+        for match in DESCRIPTOR.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            word = match.group("dem") or match.group("cty") or ""
+            word = re.sub(r"['’]s$", "", word)
+            country = self.registry.country(word) if word else None
+            if word and not country:
+                continue  # "the Smolensk side" is not a country
+            role = match.group("role").lower()
+            found.append(Mention(match.start(), match.end(), "descriptor", country=country, role=role))
+        for match in PRONOUN.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            word = match.group(0).lower()
+            if word == "they":
+                found.append(Mention(match.start(), match.end(), "plural"))
+                continue
+            gender = "f" if word in ("she", "her") else "m"
+            subject = word in ("he", "she") or text[max(0, match.start() - 13):match.start()].lower().endswith("according to ")
+            found.append(Mention(match.start(), match.end(), "pronoun" if subject else "object", gender=gender))
+        return sorted(found, key=lambda m: m.start)
+
+    def short_names(self, found: list[Mention], known_full: dict[str, str]) -> dict[str, str]:
+        """Parts of the names of the people a text names, each for the one person it can mean
+        there: "Lee" is Lee Jae-myung on a page about him, Lee Hsien Loong on another. A family
+        name two people of the text share ("Halvorsen" of Anna and Tom Halvorsen) stands for itself."""
+        people: dict[str, set[str]] = {}
+        for actor in {m.actor for m in found if m.kind == "name" and m.actor}:
+            for part in actor.split():
+                if len(part) > 2 and part[0].isupper() and not (part in NAME_PARTICLES or ROMAN.fullmatch(part)):
+                    people.setdefault(part, set()).add(actor)
+        for surname, full in known_full.items():
+            people.setdefault(surname, set()).add(full)
+        out = {}
+        for part, who in people.items():
+            # "Chris Dale" and the heading the NER ran into it ("Chris Dale Visits Ohio"): one person
+            who = {w for w in who if not any(o != w and w.startswith(o + " ") for o in who)}
+            if len(who) == 1:
+                out[part] = next(iter(who))
+            elif all(w.split()[-1] == part for w in who):
+                out[part] = part
+        return out
+
+    def framed_names(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of capitalised words that stand as the speaker of a quote that
+        closes right before them ("“...,” Gorvath urged", "“...,” said Ann Lee."): a name,
+        unless the text also writes them in lower case ("“...,” Officials said") or they are a
+        place, an acronym or a news agency."""
+        out = []
+        for match in self.framed.finditer(text):
+            start, end = match.span("a") if match.group("a") else match.span("b")
+            name = text[start:end]
+            if name.isupper() or name in self.agencies or PRONOUN.fullmatch(name) or self.registry.place(name) or any(
+                    re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in name.split()):
+                continue
+            out.append((start, end, name))
+        return out
+
+    def org_person(self, text: str, name: str, start: int, end: int) -> bool:
+        """Whether an organisation the NER found is a person: two or three capitalised words, the
+        first a given name, the last used alone elsewhere in the text ("Dana Whitfield ...
+        Whitfield said"); a firm named after a person ("Morgan Stanley") keeps its whole name."""
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+            return False
+        if self.registry.gender(name) is None:
+            return False
+        alone = rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])"
+        return any(not start <= m.start() < end and not text.endswith(words[-2] + " ", 0, m.start())
+                   for m in re.finditer(alone, text))
