@@ -235,6 +235,11 @@ def test_a_country_run_into_a_name_and_a_place_taken_for_a_person_are_no_speaker
     assert all(q[1] != "Azerbaijani" for q in quotes(text))
 
 
+def test_a_city_the_ner_took_for_an_organisation_is_no_speaker(quotes):
+    text = 'The Dushanbe talks were described as "stable and constructive" by commentators.'
+    assert [q[1] for q in quotes(text)] == [None]
+
+
 def test_she_is_the_woman_named_before_even_after_a_sentence_about_a_man(quotes):
     text = ("Karen Whitfield, the mayor, met the council chairman, Thomas Becker, on Monday. "
             "Becker spoke first about the roads.\n\n"

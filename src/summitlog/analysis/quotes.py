@@ -493,6 +493,8 @@ class QuoteFinder:
                 mention = self.described(ctx.text, mention, near)
             who = self.resolve(mention, ctx)
             if mention.kind == "org" and (who := org_name(ctx.text, mention)):
+                if self.registry.place(who):  # "Moscow insisted": a place is never a speaker
+                    return True, None, self.cue_near(ctx.text, mention)
                 ctx.organisations.add(who)
             if who or mention.kind == "plural":
                 return True, who, self.cue_near(ctx.text, mention)
