@@ -236,7 +236,7 @@ def test_a_country_run_into_a_name_and_a_place_taken_for_a_person_are_no_speaker
 
 
 def test_a_city_the_ner_took_for_an_organisation_is_no_speaker(quotes):
-    text = 'The Dushanbe talks were described as "stable and constructive" by commentators.'
+    text = 'The Minsk talks were described as "calm and useful" by commentators.'
     assert [q[1] for q in quotes(text)] == [None]
 
 
