@@ -126,7 +126,7 @@ def test_dev2_floors(analyzer, tmp_path):
         pred[row["doc"]] = row
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     assert metrics["quote_f1"] >= 0.95, json.dumps(metrics)
-    assert metrics["speaker_accuracy"] >= 0.94, json.dumps(metrics)
+    assert metrics["speaker_accuracy"] >= 0.955, json.dumps(metrics)
     assert metrics["meeting_participants"] >= 0.95 and metrics["meeting_kind"] >= 0.80, json.dumps(metrics)
     assert metrics["meeting_date"] >= 0.90 and metrics["meeting_city_strict"] >= 0.9, json.dumps(metrics)
     assert metrics["meeting_duration_strict"] >= 0.95, json.dumps(metrics)
@@ -138,10 +138,10 @@ def test_polnear_dev_floors(polnear_predictions):
     docs = POLNEAR / "docs" / "dev"
     metrics = shared_score(SHARED / "tools" / "score_external.py", polnear_predictions, POLNEAR / "quotes_dev.jsonl", docs)
     assert metrics["quote_f1"] >= 0.93, metrics
-    assert metrics["speaker_accuracy"] >= 0.91, metrics
+    assert metrics["speaker_accuracy"] >= 0.95, metrics
     meetings = shared_score(SHARED / "tools" / "score_external.py", polnear_predictions,
                             POLNEAR / "meetings_dev.jsonl", docs, "--meetings")
-    assert meetings["meeting_precision"] >= 0.95 and meetings["meeting_recall"] >= 0.9, meetings
+    assert meetings["meeting_precision"] >= 1.0 and meetings["meeting_recall"] >= 1.0, meetings
 
 
 def test_kremlin_floors(kremlin_predictions):
