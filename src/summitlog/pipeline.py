@@ -5,17 +5,18 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
 
 from .actors.registry import Registry
-from .analysis.analyzer import Analyzer, analyze
+from .analysis.analyzer import Analyzer, analyze, unread
 from .errors import GoldError, InputError
 from .linking.link import Linker
 from .parallel import Pool, analyze_in_worker, in_order
-from .reading import warc
+from .reading import language, warc
 from .reading.clean import chrome_candidates, clean
 from .reading.sources import read_inputs
 from .records import Document, Extraction, IngestResult, RawInput
@@ -34,8 +35,9 @@ def no_boilerplate(site: str | None) -> frozenset[str]:
     return frozenset()
 
 
-def prepare(raw: RawInput, boilerplate: Boilerplate = no_boilerplate) -> Document:
-    """Clean one raw page; raise InputError when nothing readable is left."""
+def prepare(raw: RawInput, boilerplate: Boilerplate = no_boilerplate, lang: str | None = None) -> Document:
+    """Clean one raw page and tell its language (`lang` when given); raise InputError when
+    nothing readable is left."""
     site = urlparse(raw.url).hostname if raw.url else None
     try:
         doc = clean(raw, boilerplate(site))
@@ -44,7 +46,7 @@ def prepare(raw: RawInput, boilerplate: Boilerplate = no_boilerplate) -> Documen
     if not doc.text.strip():
         what = "no main text found in the HTML" if raw.kind == "html" else "no text left after cleaning"
         raise InputError(raw.source, what)
-    return doc
+    return replace(doc, lang=lang or language.detect(doc.text))
 
 
 def extract(
@@ -65,7 +67,7 @@ def extract(
             yield item
             continue
         try:
-            yield analyze(prepare(item, boilerplate), analyzer)
+            yield analyze(prepare(item, boilerplate, settings.lang), analyzer)
         except InputError as exc:
             log.warning("%s", exc)
             yield exc
@@ -92,7 +94,7 @@ def ingest(
         analyzer = analyzer or Analyzer(Registry.load(settings.registry))
         job, registry = functools.partial(analyze, analyzer=analyzer), analyzer.registry
     linker = Linker(store, registry)
-    docs = new_documents(read_inputs(targets, settings, client, warc.about_meetings(registry)), store)
+    docs = new_documents(read_inputs(targets, settings, client, warc.about_meetings(registry)), store, settings.lang)
     for item in in_order(pool, job, docs, ready=lambda x: isinstance(x, Document)):
         if isinstance(item, InputError):
             log.warning("%s", item)
@@ -103,7 +105,8 @@ def ingest(
             yield save(item, store, linker)
 
 
-def new_documents(items: Iterable[RawInput | InputError], store: Store) -> Iterator[Document | InputError | IngestResult]:
+def new_documents(items: Iterable[RawInput | InputError], store: Store,
+                  lang: str | None = None) -> Iterator[Document | InputError | IngestResult]:
     """Clean each page, in order, with what the store knows of its outlet; a page already
     stored comes back as 'unchanged' without being analysed again (a re-run after a crash
     costs only the missing pages). The page's repeated lines are counted for its outlet
@@ -114,7 +117,7 @@ def new_documents(items: Iterable[RawInput | InputError], store: Store) -> Itera
             yield item
             continue
         try:
-            doc = prepare(item, store.boilerplate)
+            doc = prepare(item, store.boilerplate, lang)
         except InputError as exc:
             yield exc
             continue
@@ -127,12 +130,14 @@ def new_documents(items: Iterable[RawInput | InputError], store: Store) -> Itera
 
 
 def save(extraction: Extraction, store: Store, linker: Linker) -> IngestResult:
-    """Store one extraction and link its meetings into Events."""
+    """Store one extraction and link its meetings into Events; a page no analyser reads is
+    stored with a note that says so."""
     doc = extraction.document
     added = store.save(extraction)
     if added:
         linker.link_document(doc.id)
-    return IngestResult(doc.source, "added" if added else "unchanged", doc.id, doc.title)
+    return IngestResult(doc.source, "added" if added else "unchanged", doc.id, doc.title,
+                        note=unread(doc.lang) if added else None)
 
 
 def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | None = None):

@@ -47,6 +47,7 @@ class Document:
     removed_lines: int = 0
     lead: str | None = None  # the page's standfirst, as its HTML marks it (meta description)
     outlet: str | None = None  # the agency or site the page credits (credits.py), for pages without a site
+    lang: str | None = None  # ISO 639-1 code (reading/language.py); None where not known: read as English
 
     def raw_offset(self, offset: int) -> int | None:
         """Map an offset in the clean text to the raw text, where the paragraph is verbatim."""
@@ -148,6 +149,7 @@ class IngestResult:
     doc_id: str | None = None
     title: str | None = None
     problem: str | None = None
+    note: str | None = None  # what a user should know of a stored page (no analyser reads its language)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ class Settings:
         None, "A JSON file of extra actors that extends the shipped registry, or a CSV tenure table "
         "(the columns of leaders.csv) that replaces the shipped office-holders."
     )
+    lang: str | None = _setting(
+        None, "The language of every page read (an ISO 639-1 code such as ru), instead of detecting it."
+    )
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

@@ -19,6 +19,23 @@ from .quotes import QuoteFinder
 from .text import sentence_spans
 from .topics import Topics
 
+# The languages analyze() reads. Russian pages go through the English pipeline until a Russian
+# backend lands; a page in any other language is stored without records, for no reader of
+# English rules can tell who said what in it.
+LANGUAGES = frozenset({"en", "ru"})
+
+
+def reads(lang: str | None) -> bool:
+    """Whether analyze() reads a page in this language (None: not known, read as English)."""
+    return lang is None or lang in LANGUAGES
+
+
+def unread(lang: str | None) -> str | None:
+    """The one line a user sees for a page no analyser reads, else None."""
+    if reads(lang):
+        return None
+    return f"language {lang}: no analyser reads it; stored without quotes, meetings, figures or pledges"
+
 
 class Analyzer:
     """The loaded models and data that analyze() needs; built once per process."""
@@ -53,7 +70,10 @@ class Analyzer:
 
 
 def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
-    """Everything found in one document. Pure: no database, no globals, picklable in and out."""
+    """Everything found in one document. Pure: no database, no globals, picklable in and out.
+    A page in a language no analyser reads comes back with the document only."""
+    if not reads(doc.lang):
+        return Extraction(document=doc)
     page = analyzer.read(doc)
     text, persons, orgs, year = page.text, page.persons, page.orgs, page.year
     quotes = analyzer.quotes.find(text, page.paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs,

@@ -31,7 +31,7 @@ PLEDGES_EXTRACTOR = Pledge.__dataclass_fields__["extractor"].default  # the pled
 
 DOC_COLUMNS = (
     "id", "source", "name", "kind", "url", "site", "title", "published", "dateline",
-    "raw", "text", "removed_lines", "lead", "outlet",
+    "raw", "text", "removed_lines", "lead", "outlet", "lang",
 )
 
 
@@ -250,17 +250,22 @@ class Store:
             raise ValueError(f"unknown table {table!r}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def documents(self, limit: int = 100, offset: int = 0, search: str | None = None) -> list[dict[str, Any]]:
-        """Document summaries, newest ingest first; `search` is an FTS5 query over title and text."""
-        fields = "d.id, d.name, d.title, d.published, d.site, length(d.text) AS chars, d.ingested_at"
+    def documents(self, limit: int = 100, offset: int = 0, search: str | None = None,
+                  lang: str | None = None) -> list[dict[str, Any]]:
+        """Document summaries, newest ingest first; `search` is an FTS5 query over title and text,
+        `lang` a language code the pages must be in."""
+        fields = "d.id, d.name, d.title, d.published, d.site, d.lang, length(d.text) AS chars, d.ingested_at"
+        source, order, conditions, args = "documents d", "d.rowid DESC", [], []
         if search:
-            source, match, rank, term = self.fts("documents", search)
-            sql = f"SELECT {fields} FROM {source}{match} ORDER BY {rank} LIMIT ? OFFSET ?"
-            args: tuple = (term, limit, offset)
-        else:
-            sql = f"SELECT {fields} FROM documents d ORDER BY d.rowid DESC LIMIT ? OFFSET ?"
-            args = (limit, offset)
-        return [dict(r) for r in self.conn.execute(sql, args)]
+            source, match, order, term = self.fts("documents", search)
+            conditions += [match.removeprefix(" WHERE ")] if match else []
+            args.append(term)
+        if lang:
+            conditions.append("d.lang = ?")
+            args.append(lang)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        sql = f"SELECT {fields} FROM {source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return [dict(r) for r in self.conn.execute(sql, (*args, limit, offset))]
 
     def resolve_id(self, doc_id: str) -> str:
         """The full id of a document given its id or a unique prefix of it."""

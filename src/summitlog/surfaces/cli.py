@@ -17,11 +17,12 @@ from rich.table import Table
 
 from .. import pipeline
 from ..actors.registry import Registry
-from ..analysis.analyzer import Analyzer
+from ..analysis.analyzer import Analyzer, unread
 from ..errors import InputError, SummitlogError
 from ..linking import series as series_
 from ..parallel import Pool
 from ..reading import feeds as feeds_
+from ..reading import language
 from ..reading.sources import count_inputs
 from ..records import FeedPoll
 from ..settings import Settings
@@ -53,15 +54,23 @@ WorkersOption = Annotated[int, typer.Option("--workers", min=1, help=Settings.he
 SchedulerOption = Annotated[
     Optional[str], typer.Option("--scheduler", envvar="SUMMITLOG_SCHEDULER", help=Settings.help()["scheduler"])
 ]
+LangOption = Annotated[Optional[str], typer.Option("--lang", help=Settings.help()["lang"])]
 
 
-def _settings(db: str | None, verbose: bool = False, registry: str | None = None, **more) -> Settings:
+def _settings(db: str | None, verbose: bool = False, registry: str | None = None, lang: str | None = None,
+              **more) -> Settings:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    return Settings.from_env(db=db, registry=registry, **more)
+    return Settings.from_env(db=db, registry=registry, lang=language.code(lang) if lang else None, **more)
+
+
+def _note(source: str, note: str | None) -> None:
+    """One line on stderr for a page that was read but not analysed."""
+    if note:
+        err.print(f"note {source}: {note}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -72,10 +81,11 @@ def ingest(
     registry: RegistryOption = None,
     workers: WorkersOption = 1,
     scheduler: SchedulerOption = None,
+    lang: LangOption = None,
     verbose: Verbose = False,
 ) -> None:
     """Read pages, extract the record from them and store it. Exit 1 if any input failed."""
-    settings = _settings(db, verbose, registry, workers=workers, scheduler=scheduler)
+    settings = _settings(db, verbose, registry, lang, workers=workers, scheduler=scheduler)
     results = []
     with Store.open(settings.db) as store, httpx.Client() as client, Pool(settings.workers, settings.scheduler) as pool:
         progress = Progress(
@@ -90,6 +100,7 @@ def ingest(
                 progress.update(task, advance=1, description=Path(result.source).name[:40])
                 if result.status == "failed":
                     err.print(f"[red]error[/red] {result.source}: {result.problem}", highlight=False, soft_wrap=True)
+                _note(result.source, result.note)
         summary = store.summary()
     table = Table(title="ingest", show_edge=False)
     for col in ("added", "unchanged", "failed", "documents in store"):
@@ -136,6 +147,7 @@ def watch(
                     err.print(f"[red]error[/red] {item.source}: {item.problem}", highlight=False, soft_wrap=True)
                 else:
                     out.print(f"  {item.status} {item.source} {item.title or ''}", highlight=False, soft_wrap=True)
+                    _note(item.source, item.note)
         except KeyboardInterrupt:
             out.print("stopped", highlight=False)
 
@@ -145,17 +157,18 @@ def docs(
     db: DbOption = None,
     search: Annotated[Optional[str], typer.Option(help="Full-text search over titles and text.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+    lang: Annotated[Optional[str], typer.Option(help="Only pages in this language (an ISO 639-1 code).")] = None,
 ) -> None:
     """List the stored documents."""
     settings = _settings(db)
     with Store.open(settings.db) as store:
-        rows = store.documents(limit=limit, search=search)
+        rows = store.documents(limit=limit, search=search, lang=language.code(lang) if lang else None)
         total = store.count()
     table = Table(show_edge=False)
-    for col in ("id", "published", "site", "chars", "title / name"):
+    for col in ("id", "published", "site", "lang", "chars", "title / name"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["id"][:10], reader.when(r["published"]), r["site"] or "", str(r["chars"]),
+        table.add_row(r["id"][:10], reader.when(r["published"]), r["site"] or "", r["lang"] or "", str(r["chars"]),
                       r["title"] or r["name"])
     out.print(table)
     out.print(f"{len(rows)} shown of {total} documents", highlight=False)
@@ -171,7 +184,7 @@ def doc(
     settings = _settings(db)
     with Store.open(settings.db) as store:
         d = store.document(doc_id)
-    for key in ("id", "name", "source", "url", "site", "title", "published", "dateline"):
+    for key in ("id", "name", "source", "url", "site", "title", "published", "dateline", "lang"):
         value = reader.worded(getattr(d, key))
         if value:
             out.print(f"[bold]{key}:[/bold] {value}", highlight=False)
@@ -391,12 +404,13 @@ def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl files or URLs.")],
     format: Annotated[str, typer.Option("--format", help="Output shape: gold-jsonl.")] = "gold-jsonl",
     registry: RegistryOption = None,
+    lang: LangOption = None,
     verbose: Verbose = False,
 ) -> None:
     """Analyse pages without a database and print one JSON line per document."""
     if format != "gold-jsonl":
         raise SummitlogError(f"--format {format!r} is not known; use gold-jsonl")
-    settings = _settings(None, verbose, registry)
+    settings = _settings(None, verbose, registry, lang)
     failed = 0
     with httpx.Client() as client:
         for item in pipeline.extract(inputs, settings, client):
@@ -404,6 +418,7 @@ def extract(
                 failed += 1
                 err.print(f"error {item}", markup=False, highlight=False, soft_wrap=True)
             else:
+                _note(item.document.source, unread(item.document.lang))
                 sys.stdout.write(json.dumps(to_gold(item), ensure_ascii=False) + "\n")
     raise typer.Exit(1 if failed else 0)
 

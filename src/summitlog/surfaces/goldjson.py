@@ -13,6 +13,7 @@ def to_gold(extraction: Extraction) -> dict[str, Any]:
     return {
         "doc": doc.name,
         "outlet": doc.site,
+        "lang": doc.lang,
         "published": doc.published if doc.published and not doc.published.startswith("--") else None,
         "meetings": [meeting_row(m) for m in extraction.meetings if m.role == "reported"],
         "quotes": [quote_row(doc, q) for q in extraction.quotes],

@@ -239,7 +239,7 @@ def api_pledges(actor: str | None = None, format: str = Query("json", pattern=FO
 def api_document(doc_id: str, s: Store = Depends(store)):
     doc = s.document(doc_id)
     return {"id": doc.id, "name": doc.name, "title": doc.title, "lead": doc.lead, "published": doc.published,
-            "site": doc.site, "outlet": reader.sources(s, [doc.id])[doc.id].outlet, "url": doc.url,
+            "lang": doc.lang, "site": doc.site, "outlet": reader.sources(s, [doc.id])[doc.id].outlet, "url": doc.url,
             "text": doc.text, "quotes": s.quotes(doc_id=doc.id, limit=10000),
             "meetings": s.meetings(doc_id=doc.id), "figures": s.figures(doc_id=doc.id),
             "pledges": s.pledges(doc_id=doc.id)}
