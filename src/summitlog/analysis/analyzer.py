@@ -34,7 +34,7 @@ def unread(lang: str | None) -> str | None:
     """The one line a user sees for a page no analyser reads, else None."""
     if reads(lang):
         return None
-    return f"language {lang}: no analyser reads it; stored without quotes, meetings, figures or pledges"
+    return f"language {lang}: no analyser reads it, so no quotes, meetings, figures or pledges come from this page"
 
 
 class Analyzer:
