@@ -120,3 +120,19 @@ def test_cli_forces_lists_and_filters_by_language(tmp_path):
     bad = run("extract", path, "--lang", "Ukrainian!")
     assert bad.returncode == 2
     assert_one_line_error(bad, "error: --lang 'Ukrainian!': give a language code")
+
+
+def test_reader_shows_the_language(tmp_path, analyzer):
+    from fastapi.testclient import TestClient
+
+    from summitlog.storage.store import Store
+    from summitlog.surfaces.web import create_app
+
+    db = str(tmp_path / "s.db")
+    with Store.open(db) as store:
+        (uk,) = pipeline.ingest([page(tmp_path, "uk.txt", UKRAINIAN_PAGE)], store, Settings(), analyzer=analyzer)
+    client = TestClient(create_app(db))
+    shown = client.get(f"/documents/{uk.doc_id}")
+    assert shown.status_code == 200
+    assert 'language <span class="lang">uk</span>' in shown.text and 'id="text" lang="uk"' in shown.text
+    assert client.get(f"/api/documents/{uk.doc_id}").json()["lang"] == "uk"
