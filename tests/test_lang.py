@@ -9,6 +9,7 @@ import pytest
 from test_cli import assert_one_line_error, run
 
 from summitlog import pipeline
+from summitlog.analysis.analyzer import LANGUAGES, analyze
 from summitlog.errors import SummitlogError
 from summitlog.reading import language
 from summitlog.settings import Settings
@@ -50,14 +51,30 @@ def extract_one(analyzer, path: str, lang: str | None = None):
 
 @pytest.mark.parametrize("lang", sorted(PASSAGES))
 def test_each_short_passage_is_told_apart(lang):
-    assert language.detect(PASSAGES[lang]) == lang
+    assert language.detect(PASSAGES[lang], LANGUAGES) == lang
+
+
+@pytest.mark.parametrize("line", [
+    "Modi hosted Putin in New Delhi on Friday.",
+    "Putin met Tokayev in Astana on 9 November. They talked for an hour.",
+    "Xi Jinping received Lula in Beijing.",
+])
+def test_a_short_english_line_full_of_names_is_english(line):
+    assert language.identifier().classify(line)[0] != "en"  # what the model alone would say
+    assert language.detect(line, LANGUAGES) == "en"
+
+
+def test_a_language_no_analyser_reads_is_told_when_the_model_is_sure():
+    german = "Der Präsident traf sich am Montag mit seinem Amtskollegen in der Hauptstadt."
+    assert language.detect(german, LANGUAGES) == "de"
 
 
 def test_detection_reads_a_bounded_prefix():
     long_tail = PASSAGES["en"] + " " + " ".join([PASSAGES["uk"]] * 200)
     assert len(long_tail) > 3 * language.PREFIX
-    assert language.detect(long_tail) == "uk"
-    assert language.detect(" ".join([PASSAGES["en"]] * 60) + " " + " ".join([PASSAGES["uk"]] * 200)) == "en"
+    assert language.detect(long_tail, LANGUAGES) == "uk"
+    assert language.detect(" ".join([PASSAGES["en"]] * 60) + " " + " ".join([PASSAGES["uk"]] * 200),
+                           LANGUAGES) == "en"
 
 
 def test_a_ukrainian_page_is_stored_as_itself_without_records(tmp_path, analyzer):
@@ -103,8 +120,6 @@ def test_language_is_stored_listed_and_filtered(tmp_path, store, analyzer):
 
 
 def test_a_document_without_a_language_is_read_as_before(tmp_path, analyzer):
-    from summitlog.analysis.analyzer import analyze
-
     item = extract_one(analyzer, page(tmp_path, "en.txt", ENGLISH_PAGE_QUOTING_RUSSIAN))
     assert analyze(replace(item.document, lang=None), analyzer).quotes == item.quotes != ()
 

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import httpx
 
 from .actors.registry import Registry
-from .analysis.analyzer import Analyzer, analyze, unread
+from .analysis.analyzer import LANGUAGES, Analyzer, analyze, unread
 from .errors import GoldError, InputError
 from .linking.link import Linker
 from .parallel import Pool, analyze_in_worker, in_order
@@ -46,7 +46,7 @@ def prepare(raw: RawInput, boilerplate: Boilerplate = no_boilerplate, lang: str 
     if not doc.text.strip():
         what = "no main text found in the HTML" if raw.kind == "html" else "no text left after cleaning"
         raise InputError(raw.source, what)
-    return replace(doc, lang=lang or language.detect(doc.text))
+    return replace(doc, lang=lang or language.detect(doc.text, LANGUAGES))
 
 
 def extract(

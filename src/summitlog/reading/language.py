@@ -4,7 +4,9 @@ py3langid (a maintained fork of langid.py) ships its model inside its wheel, so 
 fetched at run time; it loads in under a second and names over a hundred languages, Ukrainian and
 Belarusian apart from Russian even in one short sentence. It scores character n-grams over
 the whole text it is given, so a page that quotes another language is the language of most
-of its words.
+of its words. On a line or two it is often unsure, and English lines heavy with names come out
+as Nigerian Pidgin or Javanese: a page is only taken to be in a language no analyser reads when
+the model is confident of it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from ..errors import SummitlogError
 
 PREFIX = 5_000  # characters read: enough to tell a language, and a huge page costs no more
+CONFIDENT = 0.8  # probability above which a short page's language no analyser reads is believed
 CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1, or 639-3 for a language without a two-letter code
 
 
@@ -23,13 +26,18 @@ def identifier():
     """The model, loaded once per process and only when a page is first read."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def detect(text: str) -> str:
+def detect(text: str, read: frozenset[str] = frozenset()) -> str:
     """The language most of the text's first PREFIX characters are in, as py3langid codes it
-    (ISO 639-1 where the language has a two-letter code)."""
-    return identifier().classify(text[:PREFIX])[0]
+    (ISO 639-1 where the language has a two-letter code); where the model is not CONFIDENT of
+    a language outside `read` (the languages an analyser reads), the likeliest of `read`."""
+    ranked = identifier().rank(text[:PREFIX])
+    best, probability = ranked[0]
+    if best in read or probability >= CONFIDENT or not read:
+        return best
+    return next(lang for lang, _ in ranked if lang in read)
 
 
 def code(value: str) -> str:
