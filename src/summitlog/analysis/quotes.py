@@ -507,7 +507,7 @@ class QuoteFinder:
         for m in near:
             gap = text[org.end:m.start]
             if m.kind == "name" and 0 <= m.start - org.end <= 40 and (
-                    gap.strip().lower() in self.relaying  # "Xinhua quoted Xi as saying"
+                    gap.strip().lower() in self.relaying  # "the agency quoted the minister as saying"
                     or len(gap.split()) <= 4 and not re.search(r"[,;:()\"“”\n]", gap) and not self.cue.search(gap)):
                 return m
         return org
