@@ -76,7 +76,9 @@ class Store:
             if not target.parent.exists():
                 raise StoreError(f"{path}: folder {target.parent} does not exist")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            # the busy timeout from the first statement: switching a new file to WAL waits for
+            # another process's migration as long as any later write does
+            conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
             if path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
