@@ -40,16 +40,17 @@ def test_every_extractor_reads_the_shared_page(analyzer, monkeypatch):
             monkeypatch.setattr(module, "sentence_spans", counted("split", text.sentence_spans))
     registry = analyzer.registry
     monkeypatch.setattr(registry, "find_names", counted("names", registry.find_names, whole_text_only=True))
-    tokenizer = analyzer.nlp.tokenizer
-    monkeypatch.setattr(analyzer.nlp, "tokenizer", counted("tokenise", tokenizer))
+    english = analyzer.reader("en")
+    tokenizer = english.nlp.tokenizer
+    monkeypatch.setattr(english.nlp, "tokenizer", counted("tokenise", tokenizer))
     parsed: list[str] = []
-    parser_pipe = analyzer.parser.pipe
+    parser_pipe = english.parser.pipe
 
     def pipe(texts, **kwargs):
         texts = list(texts)
         parsed.extend(texts)
         return parser_pipe(texts, **kwargs)
-    monkeypatch.setattr(analyzer.parser, "pipe", pipe)
+    monkeypatch.setattr(english.parser, "pipe", pipe)
 
     found = analyzer_module.analyze(doc, analyzer)
 

@@ -12,3 +12,9 @@ from typing import Any
 def load(name: str) -> Any:
     """A shipped JSON data file, parsed once per process (read-only, so caching is safe)."""
     return json.loads(files("summitlog").joinpath("data", name).read_text("utf-8"))
+
+
+@cache
+def load_lang(lang: str, name: str) -> Any:
+    """A shipped data file of one language (data/lang/LANG/NAME), parsed once per process."""
+    return json.loads(files("summitlog").joinpath("data", "lang", lang, name).read_text("utf-8"))

@@ -20,6 +20,7 @@ from retrie.trie import Trie
 
 from ..errors import SummitlogError
 from ..resources import load
+from .romanise import Romaniser, foreign
 from .tenures import ROMAN, read_table
 
 # The titles of leaders, and the office each is (head of state or of government), where it is
@@ -286,10 +287,37 @@ class Registry:
         folded = fold(text)
         return [(m.start(), m.end(), self.alias_to_name[m.group(0)]) for m in self.name_pattern.finditer(folded)]
 
+    @functools.cached_property
+    def romaniser(self) -> Romaniser:
+        """Reads Cyrillic names back into Latin letters; made on the first Cyrillic name."""
+        return Romaniser()
+
+    @functools.cached_property
+    def sounds(self) -> dict[str, str]:
+        """Every name and alias by its sound key (`Romaniser.sound`), for transliterated names."""
+        keys: dict[str, str] = {}
+        for alias, name in self.fuzzy.items():
+            keys.setdefault(self.romaniser.sound(alias), name)
+        return keys
+
+    @functools.cached_property
+    def surnames(self) -> dict[str, set[str]]:
+        """The people of each surname's sound key (the last word of each name of two or more)."""
+        people: dict[str, set[str]] = {}
+        for alias, name in self.fuzzy.items():
+            words = self.romaniser.sound(alias).split()
+            if len(words) > 1:
+                people.setdefault(words[-1], set()).add(name)
+        return people
+
     def resolve(self, name: str) -> str | None:
         """The canonical name for a name as written, exactly or by a close transliteration. A
         close spelling of a leader known only from the tenure table keeps the page's spelling
-        (see `spelled`)."""
+        (see `spelled`). A Cyrillic name is read in the nominative and in Latin letters first
+        ("Путиным" -> "Putin"), then matched as written or by its sound ("Вульф" -> "Wulff")."""
+        if foreign(name):
+            return self.resolve_latin(self.romaniser.latin(name)) or self.resolve_latin(
+                self.romaniser.latin(name, declined=True))
         key = fold(" ".join(name.split()))
         if key in self.alias_to_name:
             return self.alias_to_name[key]
@@ -298,6 +326,30 @@ class Registry:
             return self.spelled(self.alias_to_name[parts[-1]], name)
         hit = process.extractOne(key.lower(), self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=88)
         return self.spelled(self.fuzzy[hit[0]], name) if hit else None
+
+    def resolve_latin(self, name: str) -> str | None:
+        """The canonical name for a transliterated name: as written, by its surname, or by the
+        sound of the whole name or of its surname."""
+        key = fold(name)
+        if key in self.alias_to_name:
+            return self.alias_to_name[key]
+        parts = key.split()
+        if parts and parts[-1] in self.alias_to_name and len(parts[-1]) > 3:
+            return self.alias_to_name[parts[-1]]
+        sound = self.romaniser.sound(key)
+        if sound in self.sounds:
+            return self.sounds[sound]
+        words = sound.split()
+        surname = words[-1] if words else ""
+        if len(surname) > 3 and surname in self.sounds:
+            return self.sounds[surname]
+        bearers = self.surnames.get(surname, set())
+        if len(words) == 2 and len(words[0]) == 1:  # an initial: "I. Karimov"
+            bearers = {n for n in bearers if self.romaniser.sound(fold(n))[:1] == words[0]}
+        if len(bearers) == 1 and len(surname) > 3:
+            return next(iter(bearers))
+        hit = process.extractOne(sound, list(self.sounds), scorer=fuzz.ratio, score_cutoff=88)
+        return self.sounds[hit[0]] if hit else None
 
     def spelled(self, canonical: str, written: str) -> str:
         """The name to report for `written`, a close but inexact spelling of `canonical`: the

@@ -16,13 +16,13 @@ from .meetings import MeetingFinder
 from .page import Page
 from .pledges import PledgeFinder
 from .quotes import QuoteFinder
-from .text import sentence_spans
+from .russian import Russian
 from .topics import Topics
 
-# The languages analyze() reads. Russian pages go through the English pipeline until a Russian
-# backend lands; a page in any other language is stored without records, for no reader of
-# English rules can tell who said what in it.
-LANGUAGES = frozenset({"en", "ru"})
+# The reader of each language analyze() reads (its NLP behind the one Page). A page in any other
+# language is stored without records, for no reader can tell who said what in it.
+READERS = {"en": nlp.English, "ru": Russian}
+LANGUAGES = frozenset(READERS)
 
 
 def reads(lang: str | None) -> bool:
@@ -42,28 +42,33 @@ class Analyzer:
 
     def __init__(self, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load()
-        self.nlp = nlp.build()
-        self.tagger = nlp.build_tagger()
-        self.parser = nlp.build_parser()
+        self.readers: dict[str, nlp.English | Russian] = {}
         self.quotes = QuoteFinder(self.registry)
         self.meetings = MeetingFinder(self.registry)
         self.figures = FigureFinder()
         self.pledges = PledgeFinder(self.registry)
         self.topics = Topics(self.registry)
+        self.reader("en")  # English is read on most pages: its models load with the analyser
+
+    def reader(self, lang: str | None) -> nlp.English | Russian:
+        """The reader of a language, made on its first page (None: not known, read as English)."""
+        lang = lang if lang in READERS else "en"
+        if lang not in self.readers:
+            self.readers[lang] = READERS[lang](self.registry)
+        return self.readers[lang]
 
     def read(self, doc: Document) -> Page:
         """The page as every extractor reads it: split, tokenised and named once."""
         text = doc.text
-        sentences = sentence_spans(text)
-        names = self.registry.find_names(text)
-        tokens = nlp.read(self.nlp, text, [n for n in names if self.registry.actors[n[2]].curated])
+        reader = self.reader(doc.lang)
+        sentences, tokens, names = reader.read(text)
         persons = [(e.start_char, e.end_char, e.text) for e in tokens.ents if e.label_ == "PERSON"]
         orgs = [(e.start_char, e.end_char) for e in tokens.ents if e.label_ == "ORG"]
         mentions = self.quotes.mentions(text, persons, orgs, names)
-        syntax = nlp.Syntax(self.parser, text, sentences)
+        syntax = nlp.Syntax(reader.parser, text, sentences)
         syntax.ahead(self.quotes.to_parse(text, sentences, mentions))
         return Page(doc, sentences, tokens, names, persons, orgs, mentions, syntax,
-                    nlp.PartsOfSpeech(self.tagger, text), nlp.Clauses(syntax))
+                    nlp.PartsOfSpeech(reader.tagger, text), nlp.Clauses(syntax))
 
     def __call__(self, doc: Document) -> Extraction:
         return analyze(doc, self)

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from ..actors.registry import Registry
 from ..errors import SummitlogError
 from .text import holding, sentence_spans
 
@@ -99,6 +100,23 @@ def read(pipeline: Language, text: str, names: list[tuple[int, int, str]] = ()) 
         docs = component.pipe(docs)
     docs = list(docs)
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+class English:
+    """The reader of English pages: sentences, the entity Doc, the registry's people, a parser
+    and a tagger (en_core_web_sm in three parts, each loaded once)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.nlp = build()
+        self.tagger = build_tagger()
+        self.parser = build_parser()
+
+    def read(self, text: str) -> tuple[list[tuple[int, int]], Doc, list[tuple[int, int, str]]]:
+        """(sentences, the Doc of tokens and entities, the registry's names) of a text."""
+        names = self.registry.find_names(text)
+        doc = read(self.nlp, text, [n for n in names if self.registry.actors[n[2]].curated])
+        return sentence_spans(text), doc, names
 
 
 class Syntax:

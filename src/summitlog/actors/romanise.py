@@ -1,0 +1,92 @@
+"""Names written in Cyrillic, read back in the Latin spelling the registry keeps.
+
+A Russian page names a leader in any of six cases ("Путиным", "Путину") and by initials
+("В.Путин"); the registry holds English names. Morphology (pymorphy3) puts each word of a
+person's name in the nominative singular, keeping its gender ("Скворцовой" -> "Скворцова"),
+and a transliteration package (iuliia, with the scheme English Wikipedia follows) gives its
+Latin letters: "Путиным" -> "Putin", "Мирзиёева" -> "Mirziyoev". No list of Russian forms is
+typed by hand. Both packages load on the first Cyrillic name, so an English corpus pays nothing.
+
+English spells many foreign names as their own language does ("Widodo", "Wulff", "Nguesso")
+where Russian transliterates their sound ("Видодо" -> "Vidodo"); `sound` folds the spellings
+that differ only so into one key, from a table kept with the language's data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..resources import load_lang
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+INITIAL = re.compile(r"(?<![\w.])([^\W\d_])\.\s*(?=[^\W\d_])")
+
+
+def foreign(name: str) -> bool:
+    """Whether a name is written in Cyrillic, and so needs reading back into Latin letters."""
+    return bool(CYRILLIC.search(name))
+
+
+class Romaniser:
+    """Cyrillic names in Latin letters, in the nominative: loaded once per process, on first use."""
+
+    def __init__(self, lang: str = "ru") -> None:
+        self.data = load_lang(lang, "names.json")
+        self.tags = frozenset(self.data["name_tags"])
+        self.keep = frozenset(self.data["keep_tags"])
+        self.sounds = [(re.compile(a), b) for a, b in self.data["sounds"]]
+
+    @functools.cached_property
+    def morph(self):
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang="ru")
+
+    @functools.cached_property
+    def scheme(self):
+        import iuliia
+
+        return iuliia.schemas.get(self.data["scheme"])
+
+    def latin(self, name: str, declined: bool = False) -> str:
+        """'Владимиром Путиным' -> 'Vladimir Putin'; 'В.Путин' -> 'V. Putin'. Words that are not
+        Cyrillic are kept as written. A word that may be a name in the nominative is kept as
+        it is, unless `declined` ("Путина": Putin's, or a Mrs Putina)."""
+        name = INITIAL.sub(r"\1. ", " ".join(name.split()))
+        return " ".join("-".join(self.word(part, declined) for part in word.split("-")) for word in name.split())
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Romaniser per process, names repeat on every page
+    def word(self, word: str, declined: bool = False) -> str:
+        if not foreign(word):
+            return word
+        stripped = word.strip(".")
+        nominative = self.nominative(stripped, declined) if len(stripped) > 1 else stripped
+        latin = self.scheme.translate(nominative)
+        return (latin[:1].upper() + latin[1:]) + word[len(word.rstrip(".")):]
+
+    def nominative(self, word: str, declined: bool = False) -> str:
+        """The word in the nominative singular where morphology reads it as a name in another case;
+        else as written. A word the dictionary does not know ("Орбаном") is read as a declined
+        animate noun; a foreign name Russian does not decline ("Моди") keeps its letters."""
+        parses = self.morph.parse(word)
+        named = [p for p in parses if self.tags & p.tag.grammemes]
+        if not named and not self.morph.word_is_known(word):
+            named = [p for p in parses if {"NOUN", "anim"} <= p.tag.grammemes]
+        if declined:
+            named = [p for p in named if self.data["case"] not in p.tag.grammemes]
+        if not named or any(self.data["case"] in p.tag.grammemes or self.keep & p.tag.grammemes for p in named):
+            return word
+        best = max(named, key=lambda p: (self.data["number"] in p.tag.grammemes, p.score))
+        form = best.inflect({self.data["case"], self.data["number"]}) or best.inflect({self.data["case"]})
+        if form is None:
+            return word
+        return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+
+    def sound(self, latin: str) -> str:
+        """A key that two Latin spellings of one name share when they differ only as a language's
+        spelling and a transliteration of its sound do ("Wulff", "Vulf" -> "vulf")."""
+        key = latin.lower()
+        for pattern, replacement in self.sounds:
+            key = pattern.sub(replacement, key)
+        return key

@@ -1,0 +1,186 @@
+"""Reading Russian: natasha's sentences, tokens, morphology, syntax and entities, as spaCy Docs.
+
+The extractors read one `Page` whatever the language, and the Page holds spaCy objects: so a
+Russian page is read by natasha (razdel for sentences and tokens, slovnet for morphology,
+dependencies and named entities, over navec's embeddings; all weights ship in the wheels) and
+each reading is handed over as the spaCy Doc an English page would give, as spacy-stanza does
+for Stanza: tokens with their offsets, Universal Dependencies parts of speech and relations,
+morphological features, and PERSON, ORG and GPE entities. Everything here loads only when the
+first Russian page arrives, so an English corpus pays nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import spacy
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..actors.registry import Registry
+
+LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}  # natasha's entity types, as spaCy's English names them
+
+
+class Natasha:
+    """The loaded natasha models, shared by the entity reader and the parser."""
+
+    def __init__(self) -> None:
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph = NewsMorphTagger(embedding)
+        self.syntax = NewsSyntaxParser(embedding)
+        self.ner = NewsNERTagger(embedding)
+        self.vocab = spacy.blank("ru").vocab  # Russian lexical attributes: like_num reads "двух"
+
+    def read(self, text: str, syntax: bool) -> object:
+        """natasha's Doc of a text: tokens and sentences, morphology, entities, and (if asked)
+        dependencies."""
+        from natasha import Doc as NatashaDoc
+
+        doc = NatashaDoc(text)
+        doc.segment(self.segmenter)
+        doc.tag_morph(self.morph)
+        if syntax:
+            doc.parse_syntax(self.syntax)
+        else:
+            doc.tag_ner(self.ner)
+        return doc
+
+    def to_spacy(self, text: str, read: object, syntax: bool) -> Doc:
+        """The spaCy Doc of natasha's reading: the same characters, natasha's tokens (the gaps
+        between them become whitespace tokens, as spaCy makes them), its parts of speech,
+        features and, if parsed, its dependency tree; its entities where no parse was made."""
+        words, spaces, pos, morphs, heads, deps, starts, sent_starts = [], [], [], [], [], [], [], []
+        index: dict[str, int] = {}
+        at = 0
+        for sentence in read.sents:
+            first = True
+            for token in sentence.tokens:
+                gap = text[at:token.start]
+                if gap == " " and words:
+                    spaces[-1] = True
+                elif gap:
+                    words.append(gap)
+                    spaces.append(False)
+                    pos.append("SPACE")
+                    morphs.append("")
+                    heads.append(None)
+                    deps.append("dep")
+                    starts.append(at)
+                    sent_starts.append(False)
+                index[token.id] = len(words)
+                words.append(token.text)
+                spaces.append(False)
+                pos.append(token.pos or "X")
+                morphs.append("|".join(f"{k}={v}" for k, v in sorted((token.feats or {}).items())))
+                heads.append(token.head_id)
+                deps.append((token.rel or "dep").lower())
+                starts.append(token.start)
+                sent_starts.append(first)
+                first = False
+                at = token.stop
+        if at < len(text):
+            words.append(text[at:])
+            spaces.append(False)
+            pos.append("SPACE")
+            morphs.append("")
+            heads.append(None)
+            deps.append("dep")
+            starts.append(at)
+            sent_starts.append(False)
+        if not syntax:
+            doc = Doc(self.vocab, words=words, spaces=spaces, pos=pos, morphs=morphs,
+                      sent_starts=[True if s else None for s in sent_starts])
+            spans = [doc.char_span(s.start, s.stop, label=LABELS[s.type]) for s in read.spans if s.type in LABELS]
+            doc.set_ents(filter_spans([s for s in spans if s is not None]))
+            return doc
+        resolved = []
+        for i, head in enumerate(heads):
+            if head is None:  # whitespace hangs on the word before it, or the first word after it
+                resolved.append(i - 1 if i > 0 else next((j for j, h in enumerate(heads) if h is not None), i))
+            else:
+                target = index.get(head)
+                resolved.append(target if target is not None else i)
+        resolved = acyclic(resolved)
+        return Doc(self.vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, heads=resolved,
+                   deps=[d if resolved[i] != i else "ROOT" for i, d in enumerate(deps)])
+
+
+def lines(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences cut at every line break as well: razdel joins a headline, a transcript's
+    label line or a list item to the sentence after it, where there is no full stop between."""
+    cut = []
+    for start, end in sentences:
+        for match in re.finditer(r"[^\n]+", text[start:end]):
+            piece = match.group(0)
+            if piece.strip():
+                left = start + match.start() + len(piece) - len(piece.lstrip())
+                cut.append((left, start + match.start() + len(piece.rstrip())))
+    return cut
+
+
+def acyclic(heads: list[int]) -> list[int]:
+    """The heads with every cycle broken (the parser's choices are made word by word, and a
+    few make a loop, which spaCy cannot walk): a word whose chain of heads comes back to it
+    becomes a root."""
+    heads = list(heads)
+    for start in range(len(heads)):
+        seen, at = set(), start
+        while heads[at] != at and at not in seen:
+            seen.add(at)
+            at = heads[at]
+        if heads[at] != at:  # came back to a word already on the chain: a loop
+            heads[at] = at
+    return heads
+
+
+class Parser:
+    """natasha's dependency parser behind the two calls `nlp.Syntax` makes of spaCy's: a Doc of
+    one text, and Docs of many texts."""
+
+    def __init__(self, models: Natasha) -> None:
+        self.models = models
+
+    def __call__(self, text: str) -> Doc:
+        return self.models.to_spacy(text, self.models.read(text, syntax=True), syntax=True)
+
+    def pipe(self, texts, batch_size: int = 64):
+        for text in texts:
+            yield self(text)
+
+
+class Russian:
+    """The reader of Russian pages: sentences, the entity Doc, the registry's people, a parser
+    and a tagger, as `nlp.English` gives them for English."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+
+    @functools.cached_property
+    def models(self) -> Natasha:
+        return Natasha()
+
+    @functools.cached_property
+    def parser(self) -> Parser:
+        return Parser(self.models)
+
+    @property
+    def tagger(self) -> Parser:
+        return self.parser
+
+    def read(self, text: str) -> tuple[list[tuple[int, int]], Doc, list[tuple[int, int, str]]]:
+        """(sentences, the Doc of tokens and entities, the registry's people named) of a text.
+        A person natasha finds is the registry's where their name, read in the nominative and
+        in Latin letters, is one the registry knows (`Registry.resolve`)."""
+        read = self.models.read(text, syntax=False)
+        sentences = lines(text, [(s.start, s.stop) for s in read.sents])
+        doc = self.models.to_spacy(text, read, syntax=False)
+        names = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and (name := self.registry.resolve(ent.text)):
+                names.append((ent.start_char, ent.end_char, name))
+        return sentences, doc, names

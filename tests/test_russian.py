@@ -1,0 +1,84 @@
+"""Russian pages: natasha behind the one Page, and Cyrillic names read into the registry's.
+
+Every passage here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from summitlog.analysis.analyzer import analyze
+from summitlog.pipeline import prepare
+from summitlog.records import RawInput
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Владимиром Путиным", "Vladimir Putin"),  # instrumental case
+    ("Путину", "Vladimir Putin"),  # a surname alone, dative
+    ("В.Путин", "Vladimir Putin"),  # an initial glued to the surname
+    ("И.Каримов", "Islam Karimov"),  # an initial, a leader known only from the tenure table
+    ("Виктором Орбаном", "Viktor Orbán"),  # a surname the dictionary does not know, declined
+    ("Джоко Видодо", "Joko Widodo"),  # transliterated sound against a spelling of its own
+    ("Нарендрой Моди", "Narendra Modi"),  # a name Russian does not decline
+    ("Касым-Жомарт Токаев", "Kassym-Jomart Tokayev"),  # hyphenated given name
+])
+def test_cyrillic_names_resolve_to_the_registrys(analyzer, written, name):
+    assert analyzer.registry.resolve(written) == name
+
+
+@pytest.mark.parametrize("written", ["Бочаров Ручей", "Сергеем Ивановым-Петровским", "Москвой"])
+def test_a_cyrillic_name_the_registry_lacks_stays_unknown(analyzer, written):
+    assert analyzer.registry.resolve(written) is None
+
+
+def test_romanised_names_keep_their_gender_and_initials(analyzer):
+    romaniser = analyzer.registry.romaniser
+    assert romaniser.latin("Анной Смирновой") == "Anna Smirnova"
+    assert romaniser.latin("В.Путин") == "V. Putin"
+    assert romaniser.latin("Hans Müller") == "Hans Müller"  # Latin letters are kept as written
+
+
+RUSSIAN_PAGE = """Путин и Каримов провели переговоры
+
+Президент России Владимир Путин провел переговоры с президентом Узбекистана Исламом Каримовым. \
+Встреча прошла в доверительной атмосфере.
+
+Стороны обсудили торговлю и энергетику, а также ситуацию в регионе. Каримов поблагодарил \
+Путина за приглашение.
+"""
+
+
+def russian_document(text: str):
+    return prepare(RawInput(source="t", name="t.txt", content=text, kind="text"), lang="ru")
+
+
+def test_a_russian_page_is_read_by_natasha_as_a_spacy_page(analyzer):
+    doc = russian_document(RUSSIAN_PAGE)
+    page = analyzer.read(doc)
+    assert page.doc.text == doc.text
+    assert {doc.text[a:b] for a, b, _ in page.persons} >= {"Владимир Путин", "Исламом Каримовым"}
+    assert {name for _, _, name in page.names} == {"Vladimir Putin", "Islam Karimov"}
+    assert all(a < b for a, b in page.sentences) and len(page.sentences) >= 4
+    # the parser gives a Universal Dependencies tree: the president is the subject of the talks
+    dep, governor = page.syntax(*next(span[:2] for span in page.persons if span[2] == "Владимир Путин"))
+    assert dep == "nsubj" and governor == "провел"
+
+
+def test_a_russian_meeting_names_its_participants_in_english(analyzer):
+    found = analyze(russian_document(RUSSIAN_PAGE), analyzer)
+    reported = [m for m in found.meetings if m.role == "reported"]
+    assert reported and reported[0].participants == ("Islam Karimov", "Vladimir Putin")
+
+
+def test_a_parse_with_a_loop_is_made_a_tree():
+    from summitlog.analysis.russian import acyclic
+
+    looped = [1, 2, 0, 3, 3]  # 0 -> 1 -> 2 -> 0, and 3 its own root
+    heads = acyclic(looped)
+    assert sum(a != b for a, b in zip(heads, looped)) == 1  # one link of the loop is cut
+
+    def root(i):
+        for _ in heads:
+            i = heads[i]
+        return i
+    assert all(heads[root(i)] == root(i) for i in range(len(heads)))
+    assert acyclic([0, 0, 1]) == [0, 0, 1]  # a tree is kept as it is
