@@ -6,7 +6,7 @@ pool or on a Dask cluster and `pipeline.py` store the results in input order.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..actors.registry import Registry
 from ..records import Document, Extraction
@@ -37,18 +37,26 @@ def unread(lang: str | None) -> str | None:
     return f"language {lang}: no analyser reads it, so no quotes, meetings, figures or pledges come from this page"
 
 
+@dataclass
+class Finders:
+    """The extractors of one language."""
+
+    quotes: QuoteFinder
+    meetings: MeetingFinder
+    figures: FigureFinder
+    pledges: PledgeFinder
+    topics: Topics
+
+
 class Analyzer:
     """The loaded models and data that analyze() needs; built once per process."""
 
     def __init__(self, registry: Registry | None = None) -> None:
         self.registry = registry or Registry.load()
         self.readers: dict[str, nlp.English | Russian] = {}
-        self.quotes = QuoteFinder(self.registry)
-        self.meetings = MeetingFinder(self.registry)
-        self.figures = FigureFinder()
-        self.pledges = PledgeFinder(self.registry)
-        self.topics = Topics(self.registry)
+        self.languages: dict[str, Finders] = {}
         self.reader("en")  # English is read on most pages: its models load with the analyser
+        self.finders("en")
 
     def reader(self, lang: str | None) -> nlp.English | Russian:
         """The reader of a language, made on its first page (None: not known, read as English)."""
@@ -57,6 +65,19 @@ class Analyzer:
             self.readers[lang] = READERS[lang](self.registry)
         return self.readers[lang]
 
+    def finders(self, lang: str | None) -> Finders:
+        """The extractors of a language, each reading that language's data; made on its first page."""
+        lang = lang if lang in READERS else "en"
+        if lang not in self.languages:
+            self.languages[lang] = Finders(
+                quotes=QuoteFinder(self.registry, lang=lang),
+                meetings=MeetingFinder(self.registry, lang=lang),
+                figures=FigureFinder(lang=lang),
+                pledges=PledgeFinder(self.registry, lang=lang),
+                topics=Topics(self.registry, lang=lang),
+            )
+        return self.languages[lang]
+
     def read(self, doc: Document) -> Page:
         """The page as every extractor reads it: split, tokenised and named once."""
         text = doc.text
@@ -64,9 +85,10 @@ class Analyzer:
         sentences, tokens, names = reader.read(text)
         persons = [(e.start_char, e.end_char, e.text) for e in tokens.ents if e.label_ == "PERSON"]
         orgs = [(e.start_char, e.end_char) for e in tokens.ents if e.label_ == "ORG"]
-        mentions = self.quotes.mentions(text, persons, orgs, names)
+        finders = self.finders(doc.lang)
+        mentions = finders.quotes.mentions(text, persons, orgs, names)
         syntax = nlp.Syntax(reader.parser, text, sentences)
-        syntax.ahead(self.quotes.to_parse(text, sentences, mentions))
+        syntax.ahead(finders.quotes.to_parse(text, sentences, mentions))
         return Page(doc, sentences, tokens, names, persons, orgs, mentions, syntax,
                     nlp.PartsOfSpeech(reader.tagger, text), nlp.Clauses(syntax))
 
@@ -80,10 +102,11 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     if not reads(doc.lang):
         return Extraction(document=doc)
     page = analyzer.read(doc)
+    finders = analyzer.finders(doc.lang)
     text, persons, orgs, year = page.text, page.persons, page.orgs, page.year
-    quotes = analyzer.quotes.find(text, page.paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs,
+    quotes = finders.quotes.find(text, page.paragraphs, persons, doc.raw, doc.site, year, doc.dateline, orgs,
                                   page.syntax, page.mentions)
-    meetings = analyzer.meetings.find(
+    meetings = finders.meetings.find(
         text, page.paragraphs, doc.published, doc.dateline, persons,
         quoted=[(q.start, q.end) for q in quotes if q.kind == "direct"],
         speakers=[q.speaker for q in quotes if q.speaker],
@@ -95,19 +118,19 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     )
     reported = next((m for m in meetings if m.role == "reported" and m.date and m.date[:1].isdigit()), None)
     year = int(reported.date[:4]) if reported else year
-    said_by = analyzer.quotes.reported(text, persons, orgs, page.syntax, page.mentions, page.sentences)
+    said_by = finders.quotes.reported(text, persons, orgs, page.syntax, page.mentions, page.sentences)
     # a figure is asserted by a person or by the outlet: one in an organisation's words is the outlet's
     people = [replace(q, speaker=None) if q.by_organisation else q for q in quotes]
-    figures = analyzer.figures.find(text, people, page.tags, year, said_by, page.clauses, page.sentences)
+    figures = finders.figures.find(text, people, page.tags, year, said_by, page.clauses, page.sentences)
     participants = reported.participants if reported else next(
         (m.participants for m in meetings if m.role == "reported"), ())
     parties = analyzer.registry.parties(participants, reported.date[:10] if reported else year)
     figures = [replace(f, about=theirs(f.about, parties, analyzer.registry.country)) for f in figures]
     dated = doc.published if doc.published and doc.published[:1].isdigit() else None
-    pledges = analyzer.pledges.find(text, quotes, participants, reported.date if reported else dated,
+    pledges = finders.pledges.find(text, quotes, participants, reported.date if reported else dated,
                                     page.sentences, page.names)
     own = {c for name in participants if (a := analyzer.registry.actors.get(name)) for c in a.countries()}
-    quotes = [replace(q, topics=analyzer.topics.assign(q.text, own)) for q in quotes]
-    paragraph_topics = tuple(analyzer.topics.assign(text[p.start:p.end], own) for p in doc.paragraphs)
+    quotes = [replace(q, topics=finders.topics.assign(q.text, own)) for q in quotes]
+    paragraph_topics = tuple(finders.topics.assign(text[p.start:p.end], own) for p in doc.paragraphs)
     return Extraction(document=doc, quotes=tuple(quotes), meetings=tuple(meetings), figures=tuple(figures),
                       pledges=tuple(pledges), paragraph_topics=paragraph_topics)

@@ -146,6 +146,9 @@ class FigureFinder:
     """Finds the figures of one document; `pos_at(offset)` is the part of speech of the word
     starting there (spaCy's), used to tell "28 programmes" from "28 of them"."""
 
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang  # the language whose words it reads
+
     def find(
         self,
         text: str,

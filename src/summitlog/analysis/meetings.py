@@ -158,8 +158,9 @@ class Gazetteer:
 class MeetingFinder:
     """Finds the meeting a document reports and the earlier meetings it refers to."""
 
-    def __init__(self, registry: Registry, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, registry: Registry, gazetteer: Gazetteer | None = None, lang: str = "en") -> None:
         self.registry = registry
+        self.lang = lang  # the language whose words it reads
         self.gazetteer = gazetteer or Gazetteer.load()
         self.not_taken_place = frozenset(load("reports.json")["not_taken_place"])
         self.offices = OfficeFinder(registry)

@@ -129,8 +129,9 @@ class Found:
 class PledgeFinder:
     """The pledges of one page, read from its sentences, names and quotes."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, lang: str = "en") -> None:
         self.registry = registry
+        self.lang = lang  # the language whose words it reads
         countries: dict[str, str] = {}
         for code, c in registry.countries.items():  # names, aliases, and "US", "U.S." beside them
             for word in (c["name"], *c.get("aliases", []), *(d for d in c.get("demonyms", [])

@@ -122,8 +122,9 @@ class QuoteFinder:
     """Finds quotes and turns in a document's clean text. Holds only read-only data."""
 
     def __init__(self, registry: Registry, ranker: SourceRanker | None = None,
-                 statements: Logistic | None = None) -> None:
+                 statements: Logistic | None = None, lang: str = "en") -> None:
         self.registry = registry
+        self.lang = lang  # the language whose words it reads
         self.ranker = ranker or SourceRanker.load()
         self.statements = statements or Logistic.load("attribution.json", "statement")
         cues = load("cues.json")

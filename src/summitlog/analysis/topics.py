@@ -28,7 +28,8 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern:
 class Topics:
     """Assigns topics; holds the compiled taxonomy."""
 
-    def __init__(self, registry: Registry, data: dict | None = None) -> None:
+    def __init__(self, registry: Registry, data: dict | None = None, lang: str = "en") -> None:
+        self.lang = lang  # the language whose words it reads
         data = data or load("topics.json")
         self.names = list(data["topics"])
         self.min_hits = data.get("min_hits", 1)
