@@ -82,3 +82,12 @@ def test_a_parse_with_a_loop_is_made_a_tree():
         return i
     assert all(heads[root(i)] == root(i) for i in range(len(heads)))
     assert acyclic([0, 0, 1]) == [0, 0, 1]  # a tree is kept as it is
+
+
+def test_dates_are_read_in_the_pages_language():
+    from summitlog.analysis.dates import calendar, find_dates
+
+    found = find_dates("Лидеры встретились 14 марта 2019 года, а вчера говорили по телефону.", "2019-03-20", "ru")
+    assert [(d.text, d.value) for d in found] == [("14 марта 2019", "2019-03-14"), ("вчера", "2019-03-19")]
+    assert calendar("ru").month_number("октябре") == 10 and calendar("en").month_number("Oct.") == 10
+    assert find_dates("Лидеры встретились 14 марта 2019 года.", "2019-03-20") == []  # English reads no Russian month
