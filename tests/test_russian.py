@@ -4,6 +4,8 @@ Every passage here is written for the test."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from summitlog.analysis.analyzer import analyze
@@ -91,3 +93,26 @@ def test_dates_are_read_in_the_pages_language():
     assert [(d.text, d.value) for d in found] == [("14 марта 2019", "2019-03-14"), ("вчера", "2019-03-19")]
     assert calendar("ru").month_number("октябре") == 10 and calendar("en").month_number("Oct.") == 10
     assert find_dates("Лидеры встретились 14 марта 2019 года.", "2019-03-20") == []  # English reads no Russian month
+
+
+MENTIONS_PAGE = "Вчера Анна Смирнова  встретилась с Петром Волковым.\nВолкову она подарила книгу.\n"
+
+
+def test_person_mentions_and_their_nominatives_are_scored(tmp_path, analyzer):
+    from summitlog.pipeline import evaluate_gold
+    from summitlog.settings import Settings
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(MENTIONS_PAGE, "utf-8")
+
+    def mention(text, name):
+        start = MENTIONS_PAGE.index(text)
+        return {"text": text, "start": start, "end": start + len(text), "coref": name}
+    row = {"doc": "a.txt", "persons": [mention("Анна Смирнова", "Анна Смирнова"),
+                                        mention("Петром Волковым", "Петр Волков"),
+                                        mention("Волкову", "Петр Волков")]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(row, ensure_ascii=False) + "\n", "utf-8")
+    metrics = evaluate_gold(gold, tmp_path / "docs", Settings(lang="ru"), analyzer=analyzer).metrics
+    assert metrics["gold_persons"] == 3 and metrics["person_recall"] >= 2 / 3
+    assert metrics["person_nominative_accuracy"] == 1.0  # "Петром Волковым" -> "Петр Волков"

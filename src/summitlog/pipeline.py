@@ -22,7 +22,7 @@ from .reading.sources import read_inputs
 from .records import Document, Extraction, IngestResult, RawInput
 from .settings import Settings
 from .storage.store import Store
-from .surfaces import evaluate, pledgescore
+from .surfaces import evaluate, mentionscore, pledgescore
 from .surfaces.goldjson import to_gold
 
 log = logging.getLogger(__name__)
@@ -158,11 +158,37 @@ def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | 
     return rows, events
 
 
+def evaluate_mentions(gold: str | Path, docs: str | Path, settings: Settings,
+                      analyzer: Analyzer | None = None) -> evaluate.Report:
+    """Read a mention gold set's documents (FactRuEval's shape) and score the people each page
+    names and their nominative names (`mentionscore`)."""
+    rows = evaluate.load_rows(gold)
+    analyzer = analyzer or Analyzer(Registry.load(settings.registry))
+    found, raw, clean_text = {}, {}, {}
+    for item in read_inputs([str(Path(docs) / name) for name in rows], settings):
+        if isinstance(item, InputError):
+            raise GoldError(f"{gold}: {item}")
+        doc = prepare(item, lang=settings.lang)
+        page = analyzer.read(doc)
+        reader = analyzer.reader(doc.lang)
+        name = Path(item.source).name
+        raw[name], clean_text[name] = item.content, doc.text
+        found[name] = [(s, e, reader.normal(page.doc.char_span(s, e, alignment_mode="expand")))
+                       for s, e, _ in page.persons]
+    missing = sorted(set(rows) - set(found))
+    if missing:
+        raise GoldError(f"{gold}: names {missing[0]!r}, which is not in {docs}")
+    return evaluate.Report(mentionscore.score_mentions(found, rows, raw, clean_text))
+
+
 def evaluate_gold(gold: str | Path, docs: str | Path, settings: Settings, persons: str | Path | None = None,
                   analyzer: Analyzer | None = None, pledges: str | Path | None = None) -> evaluate.Report:
     """Extract a gold set's documents and score them as ../shared/tools/score.py does, with
     the Event grouping pairs, and the pledges as tools/score_pledges.py does where a pledge
-    gold set is given: what `summitlog eval` prints."""
+    gold set is given: what `summitlog eval` prints. A gold set of person mentions
+    (FactRuEval's shape) is scored by `evaluate_mentions`."""
+    if mentionscore.is_mention_gold(gold):
+        return evaluate_mentions(gold, docs, settings, analyzer)
     gold_rows, texts, table = evaluate.load_gold(gold, docs, persons)
     pledge_gold, actors = pledgescore.load_pledge_gold(pledges, persons or Path(gold).with_name("persons.json")) \
         if pledges else ({}, None)

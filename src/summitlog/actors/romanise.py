@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from ..resources import load_lang
 
@@ -65,14 +66,30 @@ class Romaniser:
         latin = self.scheme.translate(nominative)
         return (latin[:1].upper() + latin[1:]) + word[len(word.rstrip(".")):]
 
-    def nominative(self, word: str, declined: bool = False) -> str:
+    def normal(self, words: Sequence[tuple[str, dict[str, str], str]]) -> str:
+        """A name's words (each with the morphological features a tagger read in its sentence,
+        Universal Dependencies' "Case", "Gender", and the space after it) in the nominative:
+        "Вероникой Скворцовой" -> "Вероника Скворцова", where the features settle what the
+        word alone cannot."""
+        return "".join("-".join(self.nominative(part, features=features) if foreign(part) and len(part) > 1
+                                else part for part in word.split("-")) + space for word, features, space in words)
+
+    def nominative(self, word: str, declined: bool = False, features: dict[str, str] | None = None) -> str:
         """The word in the nominative singular where morphology reads it as a name in another case;
         else as written. A word the dictionary does not know ("Орбаном") is read as a declined
-        animate noun; a foreign name Russian does not decline ("Моди") keeps its letters."""
+        animate noun; a foreign name Russian does not decline ("Моди") keeps its letters. With
+        the word's features from its sentence, a parse that agrees with them is taken."""
         parses = self.morph.parse(word)
         named = [p for p in parses if self.tags & p.tag.grammemes]
         if not named and not self.morph.word_is_known(word):
             named = [p for p in parses if {"NOUN", "anim"} <= p.tag.grammemes]
+        wanted = {self.data["features"][key].get(value) for key, value in (features or {}).items()
+                  if key in self.data["features"]} - {None}
+        if self.data["case"] in wanted:
+            return word
+        if wanted:  # the parses that agree with the sentence, else those in its case ("Обамой": a man's name in -a)
+            cases = wanted & set(self.data["features"]["Case"].values())
+            named = [p for p in named if wanted <= p.tag.grammemes] or [p for p in named if cases <= p.tag.grammemes]
         if declined:
             named = [p for p in named if self.data["case"] not in p.tag.grammemes]
         if not named or any(self.data["case"] in p.tag.grammemes or self.keep & p.tag.grammemes for p in named):

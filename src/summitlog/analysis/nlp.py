@@ -118,6 +118,10 @@ class English:
         doc = read(self.nlp, text, [n for n in names if self.registry.actors[n[2]].curated])
         return sentence_spans(text), doc, names
 
+    def normal(self, span) -> str:
+        """An entity's name as a heading gives it: English names do not decline."""
+        return " ".join(span.text.split())
+
 
 class Syntax:
     """The grammatical role of a span of the text: its head token's dependency label and the

@@ -181,6 +181,12 @@ class Russian:
         doc = self.models.to_spacy(text, read, syntax=False)
         names = []
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and (name := self.registry.resolve(ent.text)):
+            if ent.label_ == "PERSON" and (name := self.registry.resolve(self.normal(ent))):
                 names.append((ent.start_char, ent.end_char, name))
         return sentences, doc, names
+
+    def normal(self, span) -> str:
+        """The name an entity's words make in the nominative, read with their features
+        ("Вероникой Скворцовой" -> "Вероника Скворцова")."""
+        words = [(t.text, t.morph.to_dict(), " " if t.whitespace_ or t.is_space else "") for t in span if t.text.strip()]
+        return self.registry.romaniser.normal(words).strip()
