@@ -36,19 +36,38 @@ class Natasha:
         self.ner = NewsNERTagger(embedding)
         self.vocab = spacy.blank("ru").vocab  # Russian lexical attributes: like_num reads "двух"
 
-    def read(self, text: str, syntax: bool) -> object:
-        """natasha's Doc of a text: tokens and sentences, morphology, entities, and (if asked)
-        dependencies."""
+    def read(self, text: str) -> object:
+        """natasha's Doc of a text: tokens and sentences, entities, and the morphology of the
+        sentences that name a person (their names are put in the nominative from it)."""
         from natasha import Doc as NatashaDoc
+        from natasha.doc import inject_morph, sent_words
 
         doc = NatashaDoc(text)
         doc.segment(self.segmenter)
-        doc.tag_morph(self.morph)
-        if syntax:
-            doc.parse_syntax(self.syntax)
-        else:
-            doc.tag_ner(self.ner)
+        doc.tag_ner(self.ner)
+        named = [s for s in doc.sents if any(span.type == "PER" for span in s.spans)]
+        for sentence, markup in zip(named, self.morph.map([sent_words(s) for s in named])):
+            inject_morph(sentence.tokens, markup.tokens)
         return doc
+
+    def parse(self, texts: list[str]) -> list[object]:
+        """natasha's Docs of many texts with morphology and dependencies, every sentence of them
+        tagged and parsed in one batch (the models' matrix products are what costs)."""
+        from natasha import Doc as NatashaDoc
+        from natasha.doc import inject_morph, inject_syntax, offset_syntax, sent_words
+
+        docs = []
+        for text in texts:
+            doc = NatashaDoc(text)
+            doc.segment(self.segmenter)
+            docs.append(doc)
+        sentences = [(number, sentence) for doc in docs for number, sentence in enumerate(doc.sents, 1)]
+        chunk = [sent_words(sentence) for _, sentence in sentences]
+        for (number, sentence), tags, tree in zip(sentences, self.morph.map(chunk), self.syntax.map(chunk)):
+            inject_morph(sentence.tokens, tags.tokens)
+            inject_syntax(sentence.tokens, tree.tokens)
+            offset_syntax(number, sentence.tokens)
+        return docs
 
     def to_spacy(self, text: str, read: object, syntax: bool) -> Doc:
         """The spaCy Doc of natasha's reading: the same characters, natasha's tokens (the gaps
@@ -146,11 +165,14 @@ class Parser:
         self.models = models
 
     def __call__(self, text: str) -> Doc:
-        return self.models.to_spacy(text, self.models.read(text, syntax=True), syntax=True)
+        return next(self.pipe([text]))
 
     def pipe(self, texts, batch_size: int = 64):
-        for text in texts:
-            yield self(text)
+        texts = list(texts)
+        for start in range(0, len(texts), batch_size):
+            batch = texts[start:start + batch_size]
+            for text, read in zip(batch, self.models.parse(batch)):
+                yield self.models.to_spacy(text, read, syntax=True)
 
 
 class Russian:
@@ -176,7 +198,7 @@ class Russian:
         """(sentences, the Doc of tokens and entities, the registry's people named) of a text.
         A person natasha finds is the registry's where their name, read in the nominative and
         in Latin letters, is one the registry knows (`Registry.resolve`)."""
-        read = self.models.read(text, syntax=False)
+        read = self.models.read(text)
         sentences = lines(text, [(s.start, s.stop) for s in read.sents])
         doc = self.models.to_spacy(text, read, syntax=False)
         names = []
