@@ -22,6 +22,9 @@ from summitlog.records import RawInput
     ("Джоко Видодо", "Joko Widodo"),  # transliterated sound against a spelling of its own
     ("Нарендрой Моди", "Narendra Modi"),  # a name Russian does not decline
     ("Касым-Жомарт Токаев", "Kassym-Jomart Tokayev"),  # hyphenated given name
+    ("Си Цзиньпином", "Xi Jinping"),  # a Chinese name in the Palladius system, declined
+    ("Ли Кэцяну", "Li Keqiang"),
+    ("Цзян Цзэминь", "Jiang Zemin"),
 ])
 def test_cyrillic_names_resolve_to_the_registrys(analyzer, written, name):
     assert analyzer.registry.resolve(written) == name
@@ -116,3 +119,17 @@ def test_person_mentions_and_their_nominatives_are_scored(tmp_path, analyzer):
     metrics = evaluate_gold(gold, tmp_path / "docs", Settings(lang="ru"), analyzer=analyzer).metrics
     assert metrics["gold_persons"] == 3 and metrics["person_recall"] >= 2 / 3
     assert metrics["person_nominative_accuracy"] == 1.0  # "Петром Волковым" -> "Петр Волков"
+
+
+def test_the_palladius_table_is_the_scripts_output():
+    import importlib.util
+    from pathlib import Path
+
+    from summitlog.resources import load_lang
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "palladius.py"
+    spec = importlib.util.spec_from_file_location("palladius", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.table() == load_lang("ru", "palladius.json")["syllables"]
+    assert module.table()["цзинь"] == "jin" and module.table()["сы"] == "si" and module.table()["си"] == "xi"

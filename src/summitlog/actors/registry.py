@@ -316,8 +316,9 @@ class Registry:
         (see `spelled`). A Cyrillic name is read in the nominative and in Latin letters first
         ("Путиным" -> "Putin"), then matched as written or by its sound ("Вульф" -> "Wulff")."""
         if foreign(name):
+            chinese = self.romaniser.chinese(name)
             return self.resolve_latin(self.romaniser.latin(name)) or self.resolve_latin(
-                self.romaniser.latin(name, declined=True))
+                self.romaniser.latin(name, declined=True)) or (self.alias_to_name.get(fold(chinese)) if chinese else None)
         key = fold(" ".join(name.split()))
         if key in self.alias_to_name:
             return self.alias_to_name[key]

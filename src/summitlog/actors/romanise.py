@@ -81,8 +81,8 @@ class Romaniser:
         the word's features from its sentence, a parse that agrees with them is taken."""
         parses = self.morph.parse(word)
         named = [p for p in parses if self.tags & p.tag.grammemes]
-        if not named and not self.morph.word_is_known(word):
-            named = [p for p in parses if {"NOUN", "anim"} <= p.tag.grammemes]
+        if not named and not self.morph.word_is_known(word):  # a case ending taken off, never one put on
+            named = [p for p in parses if {"NOUN", "anim"} <= p.tag.grammemes and len(p.normal_form) < len(word)]
         wanted = {self.data["features"][key].get(value) for key, value in (features or {}).items()
                   if key in self.data["features"]} - {None}
         if self.data["case"] in wanted:
@@ -96,9 +96,43 @@ class Romaniser:
             return word
         best = max(named, key=lambda p: (self.data["number"] in p.tag.grammemes, p.score))
         form = best.inflect({self.data["case"], self.data["number"]}) or best.inflect({self.data["case"]})
-        if form is None:
+        if form is None or len(form.word) > len(word):  # a name's other cases are never shorter than its nominative
             return word
         return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+
+    @functools.cached_property
+    def syllables(self) -> dict[str, str]:
+        return load_lang("ru", "palladius.json")["syllables"]
+
+    def chinese(self, name: str) -> str | None:
+        """A Chinese name written in the Palladius system, in pinyin ("Си Цзиньпин" -> "Xi
+        Jinping"), when every word of it is made of that system's syllables; else None."""
+        words = []
+        for word in name.split():
+            pinyin = self.syllabled(word)
+            if pinyin is None:
+                return None
+            words.append(pinyin[:1].upper() + pinyin[1:])
+        return " ".join(words) or None
+
+    def syllabled(self, word: str) -> str | None:
+        """The pinyin of one word of a Chinese name, in the nominative or declined as Russian
+        declines a foreign noun ("Кэцяну", "Цзиньпином"): the nominative morphology gives is
+        tried first, then the word as written, then the word without a case ending."""
+        nominative = self.nominative(word, declined=True)
+        forms = [nominative] if nominative != word else []
+        forms.append(word)
+        forms += [word[:-len(e)] for e in self.data["noun_endings"] if word.lower().endswith(e) and len(word) > len(e) + 1]
+        return next((p for f in forms if (p := self.pinyin(f.lower())) is not None), None)
+
+    def pinyin(self, word: str) -> str | None:
+        """The pinyin of a word that is a run of Palladius syllables, the longest first, else None."""
+        if not word:
+            return ""
+        for size in range(min(5, len(word)), 0, -1):
+            if word[:size] in self.syllables and (rest := self.pinyin(word[size:])) is not None:
+                return self.syllables[word[:size]] + rest
+        return None
 
     def sound(self, latin: str) -> str:
         """A key that two Latin spellings of one name share when they differ only as a language's
