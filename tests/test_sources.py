@@ -128,3 +128,50 @@ def test_unreachable_url():
     with httpx.Client() as client:
         item = read_one("http://127.0.0.1:9/page", client=client)
     assert isinstance(item, InputError) and "could not be fetched" in item.problem
+
+
+PAGE_A = "Two leaders met in a capital city on Tuesday and spoke about trade for an hour.\n"
+PAGE_B = "Лидеры двух стран провели переговоры и обсудили торговлю.\n"
+
+
+def test_a_folders_metadata_list_gives_each_page_its_url_outlet_date_and_language(tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE_A, "utf-8")
+    (tmp_path / "b.txt").write_text(PAGE_B, "utf-8")
+    (tmp_path / "SOURCES.tsv").write_text(
+        "file\turl\toutlet\tlanguage\tpublished\tdescription\n"
+        "a.txt\thttps://news.example.org/a\tExample News\ten\t12 March 2024\tabout a meeting (9 Mar 2024)\n"
+        "b.txt\thttps://example.ru/b\tПример\tru\t\tdescription with a date (1 Jan 2020)\n", "utf-8")
+    pages = {p.name: p for p in read_inputs([str(tmp_path)], Settings())}
+    assert set(pages) == {"a.txt", "b.txt"}  # the list itself is not a page
+    a, b = pages["a.txt"], pages["b.txt"]
+    assert (a.url, a.outlet, a.lang, a.published) == ("https://news.example.org/a", "Example News", "en", "2024-03-12")
+    assert (b.url, b.lang, b.published) == ("https://example.ru/b", "ru", None)  # a description's date is no page's
+
+
+def test_a_metadata_list_without_a_file_column_is_one_failed_input(tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE_A, "utf-8")
+    (tmp_path / "sources.csv").write_text("url,outlet\nhttps://x.example/a,X\n", "utf-8")
+    items = list(read_inputs([str(tmp_path)], Settings()))
+    failed = [i for i in items if isinstance(i, InputError)]
+    assert len(failed) == 1 and "no 'file' column" in str(failed[0]) and "sources.csv" in str(failed[0])
+    assert [i.name for i in items if isinstance(i, RawInput)] == ["a.txt"]  # the pages are read all the same
+
+
+def test_meta_names_a_list_for_files_given_one_by_one(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(PAGE_A, "utf-8")
+    listed = tmp_path / "list.csv"
+    listed.write_text("name,url,date\na.txt,https://news.example.org/a,2024-03-12\n", "utf-8")
+    (item,) = read_inputs([str(page)], Settings(meta=str(listed)))
+    assert (item.url, item.published) == ("https://news.example.org/a", "2024-03-12")
+
+
+def test_cli_refuses_an_unreadable_metadata_list_before_reading_pages(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text(PAGE_A, "utf-8")
+    run = subprocess.run([sys.executable, "-m", "summitlog", "ingest", str(tmp_path), "--db", str(tmp_path / "x.db"),
+                          "--meta", str(tmp_path / "missing.tsv")], capture_output=True, text=True)
+    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "missing.tsv" in run.stderr
+    assert not (tmp_path / "x.db").exists()

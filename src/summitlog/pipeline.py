@@ -46,7 +46,7 @@ def prepare(raw: RawInput, boilerplate: Boilerplate = no_boilerplate, lang: str 
     if not doc.text.strip():
         what = "no main text found in the HTML" if raw.kind == "html" else "no text left after cleaning"
         raise InputError(raw.source, what)
-    return replace(doc, lang=lang or language.detect(doc.text, LANGUAGES))
+    return replace(doc, lang=lang or raw.lang or language.detect(doc.text, LANGUAGES))
 
 
 def extract(

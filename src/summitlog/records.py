@@ -17,6 +17,8 @@ class RawInput:
     title: str | None = None
     published: str | None = None
     encoding: str = "utf-8"
+    outlet: str | None = None  # as a metadata list names it (reading/sidecar.py)
+    lang: str | None = None  # as a metadata list gives it
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ class Settings:
     lang: str | None = _setting(
         None, "The language of every page read (an ISO 639-1 code such as ru), instead of detecting it."
     )
+    meta: str | None = _setting(
+        None, "A CSV or TSV list of page metadata (file, url, outlet, published, language); a folder's "
+        "SOURCES.tsv or sources.csv is read without it."
+    )
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":

@@ -31,6 +31,7 @@ from datetime import date
 from ..actors.registry import Registry
 from ..records import Pledge, Quote
 from ..resources import load
+from .text import ABBREVIATIONS
 
 WORDS = load("pledges.json")
 LIMIT = 16  # words of a span at most: the action and its object, not the sentence's rest
@@ -372,6 +373,8 @@ def clause_end(text: str, at: int, end: int) -> int:
     follows a comma is a short list ("energy, health, and transport"), and within LIMIT words."""
     stop = end
     for m in BOUNDARY.finditer(text, at, end):
+        if m.group(0) == "." and abbreviated(text, m.start()):
+            continue
         stop = m.start()
         break
     comma = text.find(",", at, stop)
@@ -382,6 +385,13 @@ def clause_end(text: str, at: int, end: int) -> int:
     if len(words) > LIMIT:
         stop = at + words[LIMIT - 1].end()
     return len(text[:stop].rstrip(" ,\"“”'’")) if stop > at else at
+
+
+def abbreviated(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation ("Aug. 25", "U.S.") or an initial,
+    not a sentence."""
+    word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot]).group(0).lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def subject_words(before: str) -> str:

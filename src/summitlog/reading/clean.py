@@ -91,7 +91,7 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
         url=url,
         removed_lines=len(lines) - len(kept),  # blank lines are kept as markers, so this counts noise
         lead=lead,
-        outlet=credits.outlet([p.text for p in paragraphs]),
+        outlet=raw.outlet or credits.outlet([p.text for p in paragraphs]),
     )
 
 

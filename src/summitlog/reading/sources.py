@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -18,7 +19,7 @@ import httpx
 from ..errors import InputError
 from ..records import RawInput
 from ..settings import Settings
-from . import warc
+from . import sidecar, warc
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +58,38 @@ def read_inputs(
             files = sorted(p for p in path.rglob("*") if _page_file(p, path))
             if not files:
                 yield InputError(target, "folder holds no .txt, .html, .jsonl or .warc files")
+            meta = yield from _metadata(settings, sidecar.find(path))
             for file in files:
-                yield from read_file(file, settings, keep)
+                yield from _with_meta(read_file(file, settings, keep), meta)
         elif path.exists():
-            yield from read_file(path, settings, keep)
+            meta = yield from _metadata(settings, None)
+            yield from _with_meta(read_file(path, settings, keep), meta)
         else:
             yield InputError(target, "no such file or folder")
+
+
+def _metadata(settings: Settings, found: Path | None) -> Iterator[Read]:
+    """The metadata list the settings name (`--meta`), else the one found in the folder (as the
+    generator's return value); a list that cannot be read is reported as a failed input, and
+    the pages are read without it."""
+    path = Path(settings.meta) if settings.meta else found
+    try:
+        return sidecar.read(path) if path else {}
+    except InputError as exc:
+        yield exc
+        return {}
+
+
+def _with_meta(items: Iterator[Read], meta: dict[str, sidecar.Meta]) -> Iterator[Read]:
+    """Each page with what the metadata list says of its file: the page's own URL and title
+    first, the list's date, outlet and language over what the text would be guessed to give."""
+    for item in items:
+        row = meta.get(item.name) if isinstance(item, RawInput) else None
+        if row is None:
+            yield item
+            continue
+        yield replace(item, url=item.url or row.url, title=item.title or row.title,
+                      published=row.published or item.published, outlet=row.outlet, lang=row.lang)
 
 
 def _page_file(path: Path, root: Path) -> bool:

@@ -22,7 +22,7 @@ from ..errors import InputError, SummitlogError
 from ..linking import series as series_
 from ..parallel import Pool
 from ..reading import feeds as feeds_
-from ..reading import language
+from ..reading import language, sidecar
 from ..reading.sources import count_inputs
 from ..records import FeedPoll
 from ..settings import Settings
@@ -55,6 +55,7 @@ SchedulerOption = Annotated[
     Optional[str], typer.Option("--scheduler", envvar="SUMMITLOG_SCHEDULER", help=Settings.help()["scheduler"])
 ]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help=Settings.help()["lang"])]
+MetaOption = Annotated[Optional[Path], typer.Option("--meta", help=Settings.help()["meta"])]
 
 
 def _settings(db: str | None, verbose: bool = False, registry: str | None = None, lang: str | None = None,
@@ -65,6 +66,13 @@ def _settings(db: str | None, verbose: bool = False, registry: str | None = None
         stream=sys.stderr,
     )
     return Settings.from_env(db=db, registry=registry, lang=language.code(lang) if lang else None, **more)
+
+
+def _meta(path: Path | None) -> str | None:
+    """A metadata list given with --meta, checked before any page is read (one line if unreadable)."""
+    if path is not None:
+        sidecar.read(path)
+    return str(path) if path is not None else None
 
 
 def _note(source: str, note: str | None) -> None:
@@ -82,10 +90,11 @@ def ingest(
     workers: WorkersOption = 1,
     scheduler: SchedulerOption = None,
     lang: LangOption = None,
+    meta: MetaOption = None,
     verbose: Verbose = False,
 ) -> None:
     """Read pages, extract the record from them and store it. Exit 1 if any input failed."""
-    settings = _settings(db, verbose, registry, lang, workers=workers, scheduler=scheduler)
+    settings = _settings(db, verbose, registry, lang, workers=workers, scheduler=scheduler, meta=_meta(meta))
     results = []
     with Store.open(settings.db) as store, httpx.Client() as client, Pool(settings.workers, settings.scheduler) as pool:
         progress = Progress(
@@ -405,12 +414,13 @@ def extract(
     format: Annotated[str, typer.Option("--format", help="Output shape: gold-jsonl.")] = "gold-jsonl",
     registry: RegistryOption = None,
     lang: LangOption = None,
+    meta: MetaOption = None,
     verbose: Verbose = False,
 ) -> None:
     """Analyse pages without a database and print one JSON line per document."""
     if format != "gold-jsonl":
         raise SummitlogError(f"--format {format!r} is not known; use gold-jsonl")
-    settings = _settings(None, verbose, registry, lang)
+    settings = _settings(None, verbose, registry, lang, meta=_meta(meta))
     failed = 0
     with httpx.Client() as client:
         for item in pipeline.extract(inputs, settings, client):
