@@ -175,3 +175,42 @@ def test_cli_refuses_an_unreadable_metadata_list_before_reading_pages(tmp_path):
                           "--meta", str(tmp_path / "missing.tsv")], capture_output=True, text=True)
     assert run.returncode == 2 and run.stderr.count("\n") == 1 and "missing.tsv" in run.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize("make", ["device", "fifo"])
+def test_a_device_or_a_pipe_is_refused_in_one_line_without_reading_it(tmp_path, make):
+    import os
+
+    target = "/dev/zero" if make == "device" else str(tmp_path / "pipe")
+    if make == "fifo":
+        os.mkfifo(target)
+    (item,) = read_inputs([target], Settings())
+    assert isinstance(item, InputError) and "not a regular file" in str(item)
+
+
+def test_a_link_out_of_the_folder_is_not_read(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("A private note that was never meant to be ingested at all.\n", "utf-8")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PAGE_A, "utf-8")
+    (folder / "b.txt").symlink_to(outside)
+    items = list(read_inputs([str(folder)], Settings()))
+    assert [i.name for i in items if isinstance(i, RawInput)] == ["a.txt"]
+    (refused,) = [i for i in items if isinstance(i, InputError)]
+    assert "b.txt" in str(refused) and "outside the folder" in str(refused)
+
+
+def test_a_file_that_reports_no_size_is_read_no_further_than_the_limit():
+    from pathlib import Path
+
+    maps = Path("/proc/self/maps")  # says it is empty, holds many lines
+    assert maps.stat().st_size == 0
+    (item,) = read_inputs([str(maps)], Settings(max_bytes=200))
+    assert isinstance(item, InputError) and "limit" in str(item)
+
+
+def test_one_damaged_byte_in_a_utf8_page_is_replaced_not_the_page_refused():
+    data = ("Лидеры двух стран встретились в столице. " * 40).encode() + b"\xff" + " Они говорили час.".encode()
+    text, encoding = decode("page.txt", data, max_bytes=1 << 20)
+    assert encoding == "utf-8" and text.count("\ufffd") == 1 and text.endswith("Они говорили час.")

@@ -59,8 +59,14 @@ def read_inputs(
             if not files:
                 yield InputError(target, "folder holds no .txt, .html, .jsonl or .warc files")
             meta = yield from _metadata(settings, sidecar.find(path))
+            root = path.resolve()
             for file in files:
+                if not file.resolve().is_relative_to(root):
+                    yield InputError(str(file), "is a link to a file outside the folder given; not read")
+                    continue
                 yield from _with_meta(read_file(file, settings, keep), meta)
+        elif path.exists() and not path.is_file():
+            yield InputError(target, "is not a regular file (a device, pipe or socket); not read")
         elif path.exists():
             meta = yield from _metadata(settings, None)
             yield from _with_meta(read_file(path, settings, keep), meta)
@@ -110,7 +116,8 @@ def read_file(path: Path, settings: Settings, keep: Callable[[str], bool] | None
         if size > settings.max_bytes:
             yield InputError(source, _too_large(size, settings.max_bytes))
             return
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit: a /proc file says it is empty
+            data = handle.read(settings.max_bytes + 1)
     except OSError as exc:
         yield InputError(source, f"cannot be read ({exc.strerror or exc})")
         return
@@ -141,10 +148,25 @@ def decode(source: str, data: bytes, max_bytes: int) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            raise InputError(source, "is a binary file, not text") from None
-        text, encoding = str(best), best.encoding
+        if stray_bytes(data):  # UTF-8 with a few damaged bytes: each one becomes U+FFFD
+            text, encoding = data.decode("utf-8-sig", errors="replace"), "utf-8"
+        else:
+            best = charset_normalizer.from_bytes(data).best()
+            if best is None:
+                raise InputError(source, "is a binary file, not text") from None
+            text, encoding = str(best), best.encoding
+    return _checked(source, text, encoding)
+
+
+def stray_bytes(data: bytes) -> bool:
+    """Whether bytes are UTF-8 with a few damaged bytes (under one in a thousand) among valid
+    multi-byte characters; a page in a legacy encoding has no valid ones, or many damaged."""
+    kept = data.decode("utf-8", errors="ignore")
+    damaged = data.decode("utf-8", errors="replace").count("\ufffd") - kept.count("\ufffd")
+    return 0 < damaged <= max(1, len(data) // 1000) and not kept.isascii()
+
+
+def _checked(source: str, text: str, encoding: str) -> tuple[str, str]:
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > 0.05 * min(len(text), 8192):
         raise InputError(source, "is a binary file, not text")
