@@ -11,6 +11,9 @@ import sys
 import pytest
 from conftest import GOLD, SEEDS, SHARED, seed
 
+
+from summitlog.storage.store import Store
+
 COMMANDS = ["ingest", "watch", "docs", "doc", "quotes", "meetings", "meeting", "diff", "series", "figures", "pledges",
             "topics", "serve", "extract", "eval"]
 
@@ -150,10 +153,18 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path):
     ],
 )
 def test_errors_are_one_line_with_exit_code_2(tmp_path, args, message):
+    Store.open(tmp_path / "s.db").close()
     result = run(*args, "--db", tmp_path / "s.db") if args[0] == "doc" else run(*args)
     assert result.returncode == 2
     assert_one_line_error(result, message)
     assert "secret" not in result.stderr
+
+
+def test_a_read_command_refuses_a_missing_database_and_creates_none(tmp_path):
+    result = run("quotes", "--db", tmp_path / "none.db")
+    assert result.returncode == 2
+    assert_one_line_error(result, f"error: {tmp_path / 'none.db'}: no such database; run 'summitlog ingest' first")
+    assert not (tmp_path / "none.db").exists()
 
 
 def test_db_that_is_a_folder(tmp_path):

@@ -415,3 +415,23 @@ def test_missing_database_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="no such database; run 'summitlog ingest' first"):
         create_app(str(tmp_path / "none.db"))
+
+
+@pytest.mark.parametrize("url, what", [
+    ("/search?q=trade%00talks", "control character"),
+    ("/api/statements?speaker=%01Putin", "control character"),
+    ("/api/events?page=99999999999999999999", "beyond any record"),
+    ("/events/123456789012345678901234", "beyond any record"),
+    ("/api/documents/abc%00def", "control character"),
+    ("/search?q=" + "talks+" * 300, "longer than"),
+])
+def test_a_parameter_no_record_can_answer_is_a_400_in_one_line(tmp_path, url, what):
+    from fastapi.testclient import TestClient
+
+    db = tmp_path / "empty.db"
+    Store.open(db).close()
+    with TestClient(create_app(str(db))) as client:
+        response = client.get(url)
+    assert response.status_code == 400
+    body = response.json()["error"] if url.startswith("/api/") else response.text
+    assert what in body and len(response.content) < 20_000  # the long query is not echoed back

@@ -96,6 +96,8 @@ class Store:
                 raise StoreError(f"{store.path}: the database is older than this summitlog; "
                                  "run 'summitlog ingest' to upgrade it")
             return store
+        if Path(path).is_dir():
+            raise StoreError(f"{path}: is a folder; give a database file path")
         if not Path(path).is_file():
             raise StoreError(f"{path}: no such database; run 'summitlog ingest' first")
         try:

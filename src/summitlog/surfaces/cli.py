@@ -50,7 +50,7 @@ RegistryOption = Annotated[
 ]
 
 
-WorkersOption = Annotated[int, typer.Option("--workers", min=1, help=Settings.help()["workers"])]
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, max=1024, help=Settings.help()["workers"])]
 SchedulerOption = Annotated[
     Optional[str], typer.Option("--scheduler", envvar="SUMMITLOG_SCHEDULER", help=Settings.help()["scheduler"])
 ]
@@ -126,7 +126,7 @@ def watch(
     feeds: Annotated[list[str], typer.Argument(metavar="FEED...", help="RSS or Atom feed URLs.")],
     db: DbOption = None,
     interval: Annotated[float, typer.Option(min=0.0, help="Seconds between polls.")] = 300.0,
-    rounds: Annotated[Optional[int], typer.Option(min=1, help="Stop after this many polls (default: never).")] = None,
+    rounds: Annotated[Optional[int], typer.Option(min=1, max=1_000_000_000, help="Stop after this many polls (default: never).")] = None,
     registry: RegistryOption = None,
     workers: WorkersOption = 1,
     scheduler: SchedulerOption = None,
@@ -165,12 +165,12 @@ def watch(
 def docs(
     db: DbOption = None,
     search: Annotated[Optional[str], typer.Option(help="Full-text search over titles and text.")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, max=1_000_000, help="Rows to show.")] = 50,
     lang: Annotated[Optional[str], typer.Option(help="Only pages in this language (an ISO 639-1 code).")] = None,
 ) -> None:
     """List the stored documents."""
     settings = _settings(db)
-    with Store.open(settings.db) as store:
+    with Store.open_readonly(settings.db) as store:
         rows = store.documents(limit=limit, search=search, lang=language.code(lang) if lang else None)
         total = store.count()
     table = Table(show_edge=False)
@@ -191,7 +191,7 @@ def doc(
 ) -> None:
     """Show one document: its metadata and clean text."""
     settings = _settings(db)
-    with Store.open(settings.db) as store:
+    with Store.open_readonly(settings.db) as store:
         d = store.document(doc_id)
     for key in ("id", "name", "source", "url", "site", "title", "published", "dateline", "lang"):
         value = reader.worded(getattr(d, key))
@@ -208,14 +208,14 @@ def quotes(
     search: Annotated[Optional[str], typer.Option(help="Full-text search over the statements.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Only pages published on or after this date (YYYY-MM-DD).")] = None,
     topic: Annotated[Optional[str], typer.Option(help="Only statements on this topic (see 'summitlog topics').")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, max=1_000_000, help="Rows to show.")] = 50,
     db: DbOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Statements, newest first: who said what, where."""
     settings = _settings(db, registry=registry)
     names = queries.speaker_names(speaker or [], Registry.load(settings.registry))
-    with Store.open(settings.db) as store:
+    with Store.open_readonly(settings.db) as store:
         rows = store.quotes(speakers=names, search=search, since=queries.iso_date(since, "--since"), limit=limit,
                             topic=queries.topic(topic))
     table = Table(show_edge=False, show_lines=False)
@@ -235,13 +235,13 @@ def meetings(
     year: Annotated[Optional[str], typer.Option(help="Only Events dated, or reported, in this year.")] = None,
     country: Annotated[Optional[str], typer.Option(help="Only Events held in, or with a leader of, this country.")] = None,
     topic: Annotated[Optional[str], typer.Option(help="Only Events whose statements touch on this topic.")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, max=1_000_000, help="Rows to show.")] = 50,
     db: DbOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Events (meetings grouped across sources), newest first."""
     settings = _settings(db, registry=registry)
-    with Store.open(settings.db) as store:
+    with Store.open_readonly(settings.db) as store:
         views = reader.timeline(store, Registry.load(settings.registry), [*(with_ or []), *(between or ())],
                                 year=year, country=country, topic=topic, limit=limit)
     table = Table(show_edge=False)
@@ -264,7 +264,7 @@ def meeting(
 ) -> None:
     """One Event: consolidated facts, which sources agree and which differ."""
     settings = _settings(db)
-    with Store.open(settings.db) as store:
+    with Store.open_readonly(settings.db) as store:
         view = reader.event(store, event_id)
     out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}", highlight=False)
     for fact, entry in view["facts"].items():
@@ -292,7 +292,7 @@ def diff(
 ) -> None:
     """Where the sources of one Event disagree: facts, numbers, names, speakers."""
     settings = _settings(db)
-    with Store.open(settings.db) as store:
+    with Store.open_readonly(settings.db) as store:
         view = reader.event(store, event_id)
     out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}, "
               f"{len(view['sources'])} sources, {len(view['alignments'])} aligned statements", highlight=False)
@@ -323,7 +323,7 @@ def series(
 ) -> None:
     """Figures about one subject across Events: one series per subject and unit, in time order, with their sources."""
     settings = _settings(db, registry=registry)
-    with Store.open(settings.db) as store:
+    with Store.open_readonly(settings.db) as store:
         found = series_.of(store, Registry.load(settings.registry), subject, unit)
     for one in found:
         table = Table(title=f"{one.subject} ({one.unit})", show_edge=False, title_justify="left")
@@ -341,12 +341,12 @@ def series(
 def figures(
     subject: Annotated[Optional[str], typer.Option(help="Words of what the figure measures, e.g. 'trade'.")] = None,
     unit: Annotated[Optional[str], typer.Option(help="USD, percent, count, minutes, days, years, year, kg...")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Rows to show.")] = 100,
+    limit: Annotated[int, typer.Option(min=1, max=1_000_000, help="Rows to show.")] = 100,
     db: DbOption = None,
 ) -> None:
     """Figures in time order, with who asserted them and where."""
     settings = _settings(db)
-    with Store.open(settings.db) as store:
+    with Store.open_readonly(settings.db) as store:
         rows = store.figures(subject=subject, unit=unit, limit=limit)
     table = Table(show_edge=False)
     for col in ("when", "value", "unit", "qualifier", "about", "said by", "text", "doc"):
@@ -372,7 +372,7 @@ def pledges(
     """Pledges with their actor, deadline, status and the later coverage that follows them up."""
     settings = _settings(db, registry=registry)
     name = queries.speaker_names([actor], Registry.load(settings.registry))[0] if actor else None
-    with Store.open(settings.db) as store:
+    with Store.open_readonly(settings.db) as store:
         rows = reader.pledges(store, actor=name, status="open" if open_ else status)
     table = Table(show_edge=False)
     for col in ("actor", "pledge", "deadline", "status", "said by", "follow-ups", "doc"):
@@ -438,7 +438,7 @@ def eval_(
     gold: Annotated[Path, typer.Option(help="Gold set in the shape of gold/FORMAT.md.")],
     docs: Annotated[Path, typer.Option("--docs", help="Folder of the documents the gold set names.")],
     persons: Annotated[Optional[Path], typer.Option(help="Names table; default persons.json beside --gold.")] = None,
-    show: Annotated[int, typer.Option(help="Print up to N misses of each kind.")] = 0,
+    show: Annotated[int, typer.Option(min=0, max=1_000_000, help="Print up to N misses of each kind.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     pledges: Annotated[Optional[Path], typer.Option(
         help="Pledge gold of the same documents (gold/PLEDGES.md); its metrics are printed too.")] = None,

@@ -68,11 +68,36 @@ def create_app(db: str, registry: Registry | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def policy(request: Request, call_next):
-        response = await call_next(request)
+        wrong = unfit(request)
+        if wrong:
+            if wants_page(request):
+                response = page(request, "error.html", status=400, message=wrong)
+            else:
+                response = JSONResponse({"error": wrong}, status_code=400)
+        else:
+            response = await call_next(request)
         response.headers["Content-Security-Policy"] = POLICY
         return response
 
     return app
+
+
+LONGEST = 1000  # characters of a parameter: a search is a few words, an id 16 characters
+LARGEST = 10 ** 15  # an integer parameter (a page, a limit, an id) beyond any record's count
+
+
+def unfit(request: Request) -> str | None:
+    """Why a request's path or parameters cannot be answered (a control character, a value
+    beyond any record, a parameter longer than any search), in one line; else None."""
+    segments = [("path", part) for part in request.scope.get("path", "").split("/")]
+    for name, value in [*segments, *request.query_params.multi_items()]:
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            return f"{name}: a control character is not allowed"
+        if len(value) > LONGEST:
+            return f"{name}: longer than {LONGEST} characters"
+        if value.strip().lstrip("+-").isdigit() and abs(int(value)) > LARGEST:
+            return f"{name}: {value.strip()[:20]}… is beyond any record's number"
+    return None
 
 
 def store(request: Request) -> Iterator[Store]:
