@@ -24,12 +24,13 @@ from .text import holding, sentence_spans
 
 NEXT_WORD = re.compile(r"\s+([\w-]+)")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
+CALENDAR_YEAR = re.compile(r"^\d{3,4}$")  # a year its language's year word names as one ("1704 году")
 READERS = {"clearnlp": ClearSubjects, "ud": UDSubjects}  # by the parse's label set
 PATTERNS = (  # the data's regular expressions, each an attribute of Words
     "hyphen_unit", "word_after", "of_after", "weight", "indian_scale", "japan", "china", "century", "anniversary",
     "population", "decade", "name_after_year", "named_thing", "not_counted_after", "party_determiners", "time",
     "alternative", "range", "out_of", "period_of", "period_year", "ordinal", "period", "topic_frame", "editors_note",
-    "anaphor", "proper_plural", "gerund",
+    "anaphor", "proper_plural", "gerund", "fused", "label_before",
 )
 
 
@@ -54,6 +55,8 @@ class Words:
         self.closed_words, self.party_nouns = set(data["closed_words"]), set(data["party_nouns"])
         self.ordinals: dict[str, int] = data["ordinals"]
         self.multiples: dict[str, int] = data["multiples"]  # "twice"
+        self.fused_numbers: dict[str, float] = data["fused_numbers"]  # "двух" of "двухчасовой"
+        self.compound_nouns: bool = data["compound_nouns"]  # "power units": a noun before a noun names it
         self.qualifiers = sorted(data["qualifiers"], key=len, reverse=True)
         self.period_words: dict[str, int] = data["period_words"]  # "last" (year) -> -1
         self.frame_articles, self.anaphoric = set(data["frame_articles"]), set(data["anaphoric"])
@@ -200,7 +203,12 @@ class FigureFinder:
             figures.append(self.figure(text, sentence, match.start(), match.end(), w.ordinals[match.group(1).lower()],
                                        "count", speaker, year))
         for match in w.twice.finditer(text):
-            figures.append(self.figure(text, sentence, match.start(), match.end(), 2, "count", speaker, year))
+            figures.append(self.figure(text, sentence, match.start(), match.end(), w.multiples[match.group(0).lower()],
+                                       "count", speaker, year))
+        for match in w.fused.finditer(text):  # "двухчасовые переговоры": a number and a unit in one word
+            unit, factor = w.hyphen_units[match.group(2).lower()]
+            figures.append(self.figure(text, sentence, match.start(), match.end(),
+                                       w.fused_numbers[match.group(1).lower()] * factor, unit, speaker, year))
         parsed = parse([(f.start, f.end) for f in figures])
         about = {(f.start, f.end): w.subjects.subject(parsed.get((f.start, f.end)), f.unit) for f in figures}
         said = {start: what for (start, _), what in about.items() if what}
@@ -262,7 +270,8 @@ class FigureFinder:
             return "INR", value, match.end()  # "deals worth 5,000 crore", not "140 crore Indians"
         if word and word.group(1) and following in w.span_nouns:
             return None  # "5,000 last year": a number said last year, not a span of years
-        if following in w.measures and not (following in w.year_words and YEAR.match(raw.strip())):
+        dated = following in w.year_words and CALENDAR_YEAR.match(raw.strip())  # "в 1704 году": a year, not years
+        if following in w.measures and not dated:
             unit, factor = w.measures[following]
             end = match.end() + word.end()
             amount = value * factor
@@ -280,7 +289,7 @@ class FigureFinder:
             return "years", value, match.end() + w.anniversary.match(after).end()
         if w.population.search(text, max(0, match.start() - 40), match.start()):
             return "count", value, match.end()  # "a population of 1.4 billion": people, though unnamed
-        if YEAR.match(raw.strip()):
+        if YEAR.match(raw.strip()) or dated:
             # "in 2024", "[2021]": a year the claim is about; not "June 2019" (a date) nor
             # a name ("the 2031 Games"), nor a decade ("the 1990s", "the 1980's"), nor the dates
             # that gloss a name ("the Winter War (1939-1940)").
@@ -290,8 +299,8 @@ class FigureFinder:
                                                            and named.group(1) not in w.closed_words)):
                 return None
             return "year", value, match.end()
-        if value != int(value) or w.not_counted_after.match(after):
-            return None
+        if value != int(value) or w.not_counted_after.match(after) or w.label_before.search(before):
+            return None  # "5 of them"; "статья 112": a label, not a count
         at = match.end() + len(after) - len(after.lstrip())
         if at == match.end() and re.match(r"[^\W\d]|-", text[at:at + 1]):
             return None  # "5th", "one-on-one": part of a word, not a count
@@ -308,7 +317,7 @@ class FigureFinder:
             if pos == "NOUN" and not (word.end() + at < len(text) and text[at + word.end()] == "-"):
                 nxt = at + word.end()
                 follow = re.match(r"\s+([\w-]+)", text[nxt:])
-                if follow and pos_at(nxt + follow.start(1)) == "NOUN":
+                if w.compound_nouns and follow and pos_at(nxt + follow.start(1)) == "NOUN":
                     at = nxt + follow.start(1)  # a compound noun: count the last word
                     word = re.match(r"[\w’'-]+", text[at:])
                 return "count", value, at + word.end()
