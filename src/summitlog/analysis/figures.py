@@ -76,7 +76,8 @@ class Words:
             r"\s*(" + "|".join(re.escape(p) for p in sorted(self.currency_phrases, key=len, reverse=True)) + r")\b",
             re.IGNORECASE,
         ) if self.currency_phrases else re.compile(r"(?!)")
-        self.twice = re.compile(r"\b(?:" + "|".join(self.multiples) + r")\b", re.IGNORECASE)
+        self.twice = re.compile(r"\b(?:" + "|".join(self.multiples) + r")\b", re.IGNORECASE) if self.multiples \
+            else re.compile(r"(?!)")
         subjects = data["subjects"]
         self.subjects = READERS[subjects["parse"]](subjects, self.currency_words, self.measures)
 

@@ -88,17 +88,10 @@ def numbers(lang: str = "en") -> Numbers:
     return Numbers(lang)
 
 
-ENGLISH = numbers("en")
-WORDS = ENGLISH.words
-SCALES = ENGLISH.scales
-SMALL = [word for word, value in WORDS.items() if value <= 12]  # the words a count of hours uses
+ENGLISH = numbers("en")  # what the meetings' durations read, until they read their page's language
+SMALL = [word for word, value in ENGLISH.words.items() if value <= 12]  # the words a count of hours uses
 
 
 def word_value(word: str) -> float:
     """An English number word's value ('a' -> 1, 'seven' -> 7), for the meetings' durations."""
     return ENGLISH.word_value(word)
-
-
-def parse(text: str, glued: dict[str, float] | None = None) -> float | None:
-    """An English number's value ('2,000' -> 2000, 'a hundred thousand' -> 1e5)."""
-    return ENGLISH.parse(text, glued)

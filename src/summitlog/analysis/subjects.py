@@ -254,8 +254,6 @@ def spelled(words) -> str:
     return out
 
 
-
-
 class UDSubjects:
     """The subject of a figure from a Universal Dependencies parse: the noun the figure counts
     or the noun phrase governing it ("рост товарооборота" of "рост товарооборота составил 25
@@ -270,6 +268,8 @@ class UDSubjects:
         self.frame_words = set(words["unit_words"]) | currency_words.keys() | measures.keys()
 
     def subject(self, tokens, unit: str) -> str | None:
+        """What the figure at `tokens` measures, in the page's words; None where the parse does
+        not say. (`unit` is the ClearNLP reader's concern: this one names no change or duration.)"""
         if tokens is None or not len(tokens):
             return None
         inside = {t.i for t in tokens}
