@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..actors.registry import Registry
 from ..records import Document, Extraction
 from . import nlp
-from .figures import FigureFinder, theirs
+from .figures import FigureFinder
 from .meetings import MeetingFinder
 from .page import Page
 from .pledges import PledgeFinder
@@ -125,7 +125,7 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     participants = reported.participants if reported else next(
         (m.participants for m in meetings if m.role == "reported"), ())
     parties = analyzer.registry.parties(participants, reported.date[:10] if reported else year)
-    figures = [replace(f, about=theirs(f.about, parties, analyzer.registry.country)) for f in figures]
+    figures = [replace(f, about=finders.figures.theirs(f.about, parties, analyzer.registry.country)) for f in figures]
     dated = doc.published if doc.published and doc.published[:1].isdigit() else None
     pledges = finders.pledges.find(text, quotes, participants, reported.date if reported else dated,
                                     page.sentences, page.names)

@@ -1,61 +1,97 @@
 """Numbers as pages write them, in digits or words: the one home of number words, which the
-figures and the meetings' durations both read."""
+figures and the meetings' durations both read. Each language's words, scales and way of
+writing digits are data (`data/lang/LANG/numbers.json`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-    "bln": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
-}
-SMALL = [word for word, value in WORDS.items() if value <= 12]  # the words a count of hours uses
+from ..resources import load_lang
+
+
+class Numbers:
+    """How one language writes a number: its number words in every form, its scale words,
+    the words that stand for one or add a half, and its digit grouping and decimal mark."""
+
+    def __init__(self, lang: str) -> None:
+        data = load_lang(lang, "numbers.json")
+        self.words: dict[str, float] = data["words"]
+        self.scales: dict[str, float] = data["scales"]
+        self.articles: list[str] = data["articles"]
+        self.one_and_a_half: list[list[str]] = data["one_and_a_half"]
+        self.and_a_half: list[str] = data["and_a_half"]
+        self.digits = data["digits"]  # a number in digits, as a regex
+        self.group, self.decimal = data["group"], data["decimal"]
+        self.joiner = data["joiner"]  # what stands between the words of one number ("twenty-five")
+        self.compound = data["compound_words"]  # at most this many words make one number
+        self.leading = re.compile(rf"(?:{self.digits})$")
+
+    def word_value(self, word: str) -> float:
+        """'a' -> 1, 'seven' -> 7, '4,5' -> 4.5 (a comma is a decimal point in a single number)."""
+        word = word.lower()
+        if word in self.articles:
+            return 1
+        return self.words[word] if word in self.words else float(word.replace(",", "."))
+
+    def parse(self, text: str, glued: dict[str, float] | None = None) -> float | None:
+        """'2,000' -> 2000; 'one and a half billion' -> 1.5e9; 'a hundred thousand' -> 1e5;
+        '1,8 млн' -> 1.8e6; `glued` are scales written onto the digits ("10m"), where the
+        caller reads them so."""
+        bare = text.strip().lower().replace("-", " ")
+        grouped = re.match(rf"(?:{self.digits})(?![\d{re.escape(self.decimal)}])", bare)
+        if grouped and any(ch in grouped.group(0) for ch in self.group if ch.isspace()):
+            # "110 000": the digits' groups are one word
+            bare = re.sub(r"\s", "", grouped.group(0)) + bare[grouped.end():]
+        words = re.sub(r"(?<=\d)(?=[^\W\d_])", " ", bare).split()  # "1.5bn" -> "1.5 bn"
+        if not words:
+            return None
+        value: float | None = None
+        i = 0
+        halves = [len(form) for form in self.one_and_a_half if words[:len(form)] == form]
+        if halves:
+            value, i = 1.5, halves[0]
+        elif self.leading.match(words[0]):
+            digits = "".join(ch for ch in words[0] if ch not in self.group)
+            value, i = float(digits.replace(self.decimal, ".")), 1
+        elif words[0] in self.articles:
+            value, i = 1.0, 1
+        elif words[0] in self.words:
+            value, i = float(self.words[words[0]]), 1
+            while i < min(len(words), self.compound) and words[i] in self.words and added(value, self.words[words[i]]):
+                value += self.words[words[i]]  # "twenty five", "двести пятьдесят три"
+                i += 1
+            if self.and_a_half and words[i:i + len(self.and_a_half)] == self.and_a_half:
+                value += 0.5
+                i += len(self.and_a_half)
+        if value is None:
+            return None
+        for k, word in enumerate(words[i:]):
+            if word in self.scales:
+                value *= self.scales[word]
+            elif k == 0 and glued and word in glued and re.search(r"\d" + word, bare):
+                value *= glued[word]
+            else:
+                return None
+        return value
+
+
+def added(value: float, word: float) -> bool:
+    """Whether a number word adds to the words before it: "twenty" + "five", "двести" + "пятьдесят"
+    (a smaller number that fills the round number's zeros)."""
+    return word < 10 <= value or value >= 100 and value % 100 == 0 and word < 100
+
+
+@functools.cache
+def numbers(lang: str = "en") -> Numbers:
+    """The numbers of a language, read once per process."""
+    return Numbers(lang)
+
+
+ENGLISH = numbers("en")  # what the meetings' durations read, until they read their page's language
+SMALL = [word for word, value in ENGLISH.words.items() if value <= 12]  # the words a count of hours uses
 
 
 def word_value(word: str) -> float:
-    """'a' -> 1, 'seven' -> 7, '4,5' -> 4.5 (a comma is a decimal point in a single number)."""
-    word = word.lower()
-    if word in ("a", "an"):
-        return 1
-    return WORDS[word] if word in WORDS else float(word.replace(",", "."))
-
-
-def parse(text: str, glued: dict[str, float] | None = None) -> float | None:
-    """'2,000' -> 2000; 'one and a half billion' -> 1.5e9; 'a hundred thousand' -> 1e5;
-    `glued` are scales written onto the digits ("10m"), where the caller reads them so."""
-    bare = text.strip().lower().replace("-", " ")
-    words = re.sub(r"(?<=\d)(?=[a-z])", " ", bare).split()  # "1.5bn" -> "1.5 bn"
-    if not words:
-        return None
-    value: float | None = None
-    i = 0
-    if words[:4] in (["one", "and", "a", "half"], ["a", "and", "a", "half"]):
-        value, i = 1.5, 4
-    elif re.fullmatch(r"[\d,]+(?:\.\d+)?", words[0]):
-        value, i = float(words[0].replace(",", "")), 1
-    elif words[0] in ("a", "an"):
-        value, i = 1.0, 1
-    elif words[0] in WORDS:
-        value, i = float(WORDS[words[0]]), 1
-        if i < len(words) and words[i] in WORDS and WORDS[words[i]] < 10 <= value:
-            value += WORDS[words[i]]
-            i += 1
-        if words[i:i + 3] == ["and", "a", "half"]:
-            value += 0.5
-            i += 3
-    if value is None:
-        return None
-    for k, word in enumerate(words[i:]):
-        if word in SCALES:
-            value *= SCALES[word]
-        elif k == 0 and glued and word in glued and re.search(r"\d" + word, bare):
-            value *= glued[word]
-        else:
-            return None
-    return value
+    """An English number word's value ('a' -> 1, 'seven' -> 7), for the meetings' durations."""
+    return ENGLISH.word_value(word)
