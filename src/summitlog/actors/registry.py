@@ -401,7 +401,10 @@ class Registry:
         return GENDERS.get(self.given_names.get_gender(words[0]))
 
     def place(self, name: str) -> bool:
-        """Whether a name is a country, a demonym or a known city or venue: never a speaker."""
+        """Whether a name is a country, a demonym or a known city or venue: never a speaker. A
+        Cyrillic name is read in Latin letters first ("Бочаров Ручей" -> "Bocharov Ruchey")."""
+        if foreign(name):
+            name = self.romaniser.latin(name)
         return bool(self.country(name)) or fold(" ".join(name.split())).lower() in self.cities
 
     def short_name(self, name: str) -> str:

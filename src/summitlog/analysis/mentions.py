@@ -14,21 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..actors.registry import Registry
-from ..resources import load
+from ..resources import load_lang
 
-DESCRIPTOR = re.compile(
-    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
-    r"(?:(?P<dem>[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?)\s+)?"
-    r"(?P<role>[Ll]eader|[Pp]resident|[Hh]ead of [Ss]tate|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|"
-    r"[Cc]ounterpart|[Ss]ide|[Cc]hairman|[Mm]onarch|[Hh]ead of the [Ss]tate|"
-    r"[Hh]ead of [Gg]overnment|[Pp]resident's [Oo]ffice)"
-    r"(?:\s+of\s+(?:the\s+)?(?P<cty>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}))?"
-)
 NAME_PARTICLES = {
     "King", "Queen", "Crown", "Prince", "Sheikh", "Pope", "Sir", "Lord", "Jr.", "Al", "Emir", "Sultan",
 }
 ROMAN = re.compile(r"[IVX]+\.?")
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Tt]hey)\b")
 
 @dataclass(frozen=True)
 class Mention:
@@ -46,15 +37,26 @@ class Mention:
 class Mentions:
     """Finds the mentions of a text. Holds only read-only data."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, lang: str = "en") -> None:
         self.registry = registry
-        verbs = sorted(set(load("cues.json")["verbs"]), key=len, reverse=True)
+        verbs = sorted(set(load_lang(lang, "cues.json")["verbs"]), key=len, reverse=True)
         said = "|".join(map(re.escape, verbs))
         name = r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}"
         self.framed = re.compile(rf"[”\"’],?\s+(?:(?P<a>{name})\s+(?:{said})\b|(?:{said})\s+(?P<b>{name})(?=[,.;]|$))")
-        self.agencies = frozenset(load("outlets.json")["agencies"])
-        offices = sorted(load("labels.json")["offices"], key=len, reverse=True)
+        self.agencies = frozenset(load_lang(lang, "outlets.json")["agencies"])
+        offices = sorted(load_lang(lang, "labels.json")["offices"], key=len, reverse=True)
         self.office = re.compile(r"(?:(?:" + "|".join(map(re.escape, offices)) + r")\s+)+(?=\S+\s+\S)")
+        refs = load_lang(lang, "mentions.json")
+        self.descriptor = re.compile(refs["descriptor"])
+        self.roles = [(re.compile(pattern), role) for pattern, role in refs["roles"]]
+        self.countries = sorted(refs["countries"].items(), key=lambda kv: len(kv[0]), reverse=True)
+        self.genders: dict[str, str] = refs["pronouns"]
+        self.subjects = frozenset(refs["subject_pronouns"])
+        self.plurals = frozenset(refs["plural_pronouns"])
+        self.source_before = tuple(refs["source_before"])
+        pronouns = [*self.genders, *self.plurals]
+        self.pronoun = re.compile(r"(?<!\w)(?:" + "|".join(
+            f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(pronouns, key=len, reverse=True)) + r")(?!\w)")
 
     def find(self, text: str, persons: Sequence[tuple[int, int, str]],
                  orgs: Sequence[tuple[int, int]] = (),
@@ -128,27 +130,44 @@ class Mentions:
                 actor = short.get(name) or (self.registry.resolve(name) if " " in name else None) or name
                 found.append(Mention(start, end, "name", actor))
                 taken.append((start, end))
-        for match in DESCRIPTOR.finditer(text):
+        for match in self.descriptor.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            word = match.group("dem") or match.group("cty") or ""
+            groups = match.groupdict()
+            word = groups.get("dem") or groups.get("inner") or groups.get("cty") or ""
             word = re.sub(r"['’]s$", "", word)
-            country = self.registry.country(word) if word else None
+            country = self.country(word) if word else None
             if word and not country:
                 continue  # "the Smolensk side" is not a country
-            role = match.group("role").lower()
+            role = self.role(match.group("role"))
             found.append(Mention(match.start(), match.end(), "descriptor", country=country, role=role))
-        for match in PRONOUN.finditer(text):
+        for match in self.pronoun.finditer(text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
             word = match.group(0).lower()
-            if word == "they":
+            if word in self.plurals:
                 found.append(Mention(match.start(), match.end(), "plural"))
                 continue
-            gender = "f" if word in ("she", "her") else "m"
-            subject = word in ("he", "she") or text[max(0, match.start() - 13):match.start()].lower().endswith("according to ")
-            found.append(Mention(match.start(), match.end(), "pronoun" if subject else "object", gender=gender))
+            before = text[max(0, match.start() - 20):match.start()].lower()
+            subject = word in self.subjects or before.endswith(self.source_before)
+            kind = "pronoun" if subject else "object"
+            found.append(Mention(match.start(), match.end(), kind, gender=self.genders[word]))
         return sorted(found, key=lambda m: m.start)
+
+    def role(self, written: str) -> str:
+        """The role a descriptor names ("глава государства" -> "head of state"); the role as
+        written, lower-cased, where the language's data maps none."""
+        written = " ".join(written.lower().split())
+        return next((role for pattern, role in self.roles if pattern.search(written)), written)
+
+    def country(self, word: str) -> str | None:
+        """A country's code for its name or demonym as written: the registry's, else by the start
+        of an inflected word ("Узбекистана", "российского")."""
+        found = self.registry.country(word)
+        if found or not self.countries:
+            return found
+        lowered = word.lower()
+        return next((code for start, code in self.countries if lowered.startswith(start)), None)
 
     def short_names(self, found: list[Mention], known_full: dict[str, str]) -> dict[str, str]:
         """Parts of the names of the people a text names, each for the one person it can mean
@@ -180,7 +199,7 @@ class Mentions:
         for match in self.framed.finditer(text):
             start, end = match.span("a") if match.group("a") else match.span("b")
             name = text[start:end]
-            if name.isupper() or name in self.agencies or PRONOUN.fullmatch(name) or self.registry.place(name) or any(
+            if name.isupper() or name in self.agencies or self.pronoun.fullmatch(name) or self.registry.place(name) or any(
                     re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in name.split()):
                 continue
             out.append((start, end, name))

@@ -30,7 +30,7 @@ from datetime import date
 
 from ..actors.registry import Registry
 from ..records import Pledge, Quote
-from ..resources import load
+from ..resources import load, load_lang
 from .text import ABBREVIATIONS
 
 WORDS = load("pledges.json")
@@ -81,7 +81,7 @@ VISIT = re.compile(rf"(?:\b(?P<who>[A-Z][\w-]+)['’]s|\b(?:his|her|their))\s+(?
                    rf"(?:{alternation(WORDS['visit_nouns'])})\b")
 REPORTED = phrase(WORDS["reported_future"])
 AHEAD = phrase(WORDS["ahead"])
-SPEECH = load("cues.json")["verbs"]  # "I will note that ...": a speech act in the meeting, no pledge
+SPEECH = load_lang("en", "cues.json")["verbs"]  # "I will note that ...": a speech act, no pledge (the module reads English)
 EMPTY = WORDS["empty_verbs"]
 NOT_ACTION = re.compile(rf"\s*(?:(?:{alternation(WORDS['adverbs'])}|[a-z]+ly) )?"
                         rf"(?:{alternation(WORDS['not_actions'] + EMPTY + SPEECH)})\b", re.IGNORECASE)

@@ -17,39 +17,26 @@ from dataclasses import dataclass, field
 
 from ..actors.registry import Registry
 from ..records import Quote
-from ..resources import load
+from ..resources import load_lang
 from .attribution import Around, Candidate, Logistic, SourceRanker, is_title_case, statement_features
 from .mentions import Mention, Mentions
 from .quotemarks import PAIRS, Span, scan
-from .text import holding, sentence_spans
+from .text import CAPITAL, SMALL, alternation, holding, sentence_spans
 
 WORD = re.compile(r"\w+")
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?=[A-Z][a-z]))")
-TITLES = (
-    r"(?:(?:Federal )?(?:President|Chancellor)|PRESIDENT|Prime Minister|PRIME MINISTER|CHANCELLOR|Premier|Chairman|"
-    r"King|Queen|Emir|Sheikh|Sultan|Crown Prince|Vice President|VICE PRESIDENT|Secretary|SECRETARY|Minister|"
-    r"Foreign Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|MR\.?|MS\.?)"
-)
+SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?={CAPITAL}{SMALL}))")
 # "President of Russia Vladimir Putin:", "PRESIDENT BIDEN:", "Prime Minister Modi." opening a paragraph.
 # A stage direction may stand between the name and the colon ("President X (retranslated):",
 # "King Y (speaking in French):") or right after it, glued or not ("PRESIDENT X:(As
 # interpreted.)Thank you."); neither is part of the label nor of the turn.
-LABEL = re.compile(r"^(?P<label>[^\s:\"“«‘'(][^:\"“«‘]{1,120}?)\s*(?:\([^()\n]{1,60}\)\s*)?:(?:\s+|$|(?=[(A-Z“\"]))"
-                   r"(?:\([^)]{1,40}\)\s*)?")
-DOT_LABEL = re.compile(rf"^(?P<label>{TITLES}(?:\s+[A-Z][\w’'-]+){{1,3}})\.\s+(?=[A-Z“\"])")
-HEADING_LABEL = re.compile(
-    r"^\[?(?:Opening |Closing )?(?:Statement|Remarks|Speech|Address|Opening remarks|Press statement)s?"
-    r" (?:by|of) (?P<label>[^\]]+?)\]?$",
-    re.IGNORECASE,
-)
-SAY = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|noted|stressed|stated|declared|insisted|promised|"
-    r"vowed|warned|claimed|wrote|tweeted|replied|answered|assured|that)\b",
-    re.IGNORECASE,
-)
-SIGNATURE = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*(?=[A-Z])")  # "“...” — Ann Lee"
-INNER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")  # a label in capitals
+LABEL = re.compile(r"^(?P<label>[^\s:\"“«‘'(][^:\"“«‘]{1,120}?)\s*(?:\([^()\n]{1,60}\)\s*)?:"
+                   rf"(?:\s+|$|(?=[(“\"«]|{CAPITAL}))(?:\([^)]{{1,40}}\)\s*)?")
+SIGNATURE = re.compile(rf"[ \t]*[―—–]{{1,2}}[ \t]*(?={CAPITAL})")  # "“...” — Ann Lee"
+CAPS = rf"{CAPITAL}(?:{CAPITAL}|[.'’-])+"
+INNER_LABEL = re.compile(rf"^(?P<label>{CAPS}(?: {CAPS}){{0,2}}):\s")  # a label in capitals
+# A transcript's label with initials ("V.Putin:", "А.Б.Иванов:"): a speaker, never a headline.
+INITIALS = re.compile(rf"(?:{CAPITAL}\.\s?)+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?")
 BULLET = re.compile(r"^[•·*▪‣◦–-]\s")
 ROLE_WORDS = {
     "leader": {"leader", "president", "prime minister", "chancellor", "premier"},
@@ -62,17 +49,6 @@ ROLE_WORDS = {
     "chancellor": {"chancellor"},
     "chairman": {"president", "chairman", "general secretary"},
     "monarch": {"king"},
-}
-
-
-# Cues that introduce a quote but do not report what someone said: a sentence where someone
-# welcomed, thanked, called or concluded states the outlet's facts ("greeted by two officials").
-NOT_REPORTING = {
-    "welcome", "welcomed", "greet", "greeted", "thank", "thanked", "launch", "launched", "call", "calls",
-    "called", "spoke", "speak", "speaks", "address", "addressed", "mark", "marked", "agree", "agreed",
-    "share", "shared", "invite", "invited", "continue", "continued", "conclude", "concluded", "went",
-    "congratulate", "congratulated", "wish", "wished", "post", "posted", "express", "expressed",
-    "expressing", "point", "pointed", "sum", "summed", "hope", "hoped", "feel", "feels", "felt", "in turn",
 }
 
 
@@ -127,22 +103,40 @@ class QuoteFinder:
         self.lang = lang  # the language whose words it reads
         self.ranker = ranker or SourceRanker.load()
         self.statements = statements or Logistic.load("attribution.json", "statement")
-        cues = load("cues.json")
+        cues = load_lang(lang, "cues.json")
         verbs = sorted(set(cues["verbs"]), key=len, reverse=True)
         phrases = sorted(cues["phrases"], key=len, reverse=True)
         self.cue = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases + verbs)) + r")\b", re.IGNORECASE)
         self.relaying = frozenset(cues["relaying"])
-        self.people = Mentions(registry)
-        outlets = load("outlets.json")
+        # cues that introduce a quote but do not report what someone said: a sentence where someone
+        # welcomed, thanked or concluded states the outlet's facts ("greeted by two officials")
+        self.not_reporting = frozenset(cues["not_reporting"])
+        self.say = f"(?i:{alternation(cues['said'])})"  # "Putin said." closing a quote as a sentence of its own
+        self.according = frozenset(cues["according"])  # the speaker follows: "according to Xi"
+        # words of an official statement, which has no speaker: "the statement reads"
+        impersonal = alternation(cues["impersonal"]) or "(?!)"
+        self.impersonal_after = re.compile(rf"^\W*(?:{impersonal})(?!\w)", re.IGNORECASE)
+        self.impersonal_before = re.compile(rf"(?<!\w)(?:{impersonal})(?!\w)[^.!?]{{0,40}}[:,]\s*$", re.IGNORECASE)
+        self.people = Mentions(registry, lang)
+        outlets = load_lang(lang, "outlets.json")
         self.agencies = outlets["agencies"]
         self.agency_pattern = re.compile(
             r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(self.agencies, key=len, reverse=True))) + r")(?![\w])"
         )
         self.tlds = outlets["tlds"]
         self.currencies = outlets["currencies"]
-        labels = load("labels.json")
+        labels = load_lang(lang, "labels.json")
         self.joining = frozenset(labels["joining_words"])
         self.particles = frozenset(labels["name_particles"])
+        self.titles = rf"(?:{alternation(labels['titles'])})"
+        # "Prime Minister Modi." opening a paragraph
+        self.dot_label = re.compile(rf"^(?P<label>{self.titles}(?:\s+{CAPITAL}[\w’'-]+){{1,3}})\.\s+(?=[“\"]|{CAPITAL})")
+        heading = labels["headings"]  # "[Remarks by X]": a heading that names the speaker of what follows
+        by = f"(?:{alternation(heading['by'])}) " if heading["by"] else ""  # Russian names the speaker in the genitive
+        self.heading_label = re.compile(
+            rf"^\[?(?:(?:{alternation(heading['openers'])}) )?(?:{alternation(heading['kinds'])})"
+            rf" {by}(?P<label>[^\]]+?)\]?$", re.IGNORECASE)
+        self.captions = frozenset(labels["captions"])  # "X. Photo: Agency" names a picture, not a speaker
 
     # -- the document --------------------------------------------------------------
 
@@ -177,7 +171,7 @@ class QuoteFinder:
         # A page of labels is a transcript, and there a label the NER missed is a label too; an
         # office before a name ("Emir of X Sheikh Y Z:") marks a label as surely as a known name.
         offices = sum(1 for x, (a, b) in zip(labels, paragraphs)
-                      if not x and re.match(TITLES, text[a:b]) and self.unnamed_label(text[a:b], True))
+                      if not x and re.match(self.titles, text[a:b]) and self.unnamed_label(text[a:b], True))
         transcript = sum(1 for x in labels if x) + offices >= 2
         labels = [x or self.unnamed_label(text[a:b], transcript) for x, (a, b) in zip(labels, paragraphs)]
         ctx.quoted = [(a + sp.start, a + sp.end) for (a, _), spans in zip(paragraphs, scanned) for sp in spans]
@@ -210,7 +204,7 @@ class QuoteFinder:
                 alone = None
             alone_quoted = bool(alone) and opens_with_quote
             if turn:
-                if not is_stage_direction(para) and para.strip() != skip:
+                if not is_stage_direction(para) and para.strip() != skip and not repeated(text, p_start, p_end, quotes):
                     quotes.append(self.turn_quote(text, p_start, p_end, *turn))
                 continue
             default = alone if alone and opens_with_quote else None
@@ -292,12 +286,12 @@ class QuoteFinder:
         inside = [m for m in ctx.mentions if start <= m.start < end and m.kind in ("name", "descriptor", "pronoun", "org")]
         for cue in self.cue.finditer(text, start, end):
             word = cue.group(0).lower()
-            if ctx.in_quote(cue.start()) or word in NOT_REPORTING or (
+            if ctx.in_quote(cue.start()) or word in self.not_reporting or (
                     cue.group(0)[:1].isupper() and text[start:cue.start()].strip()):
                 continue  # a capital inside a sentence is a name: "the Gulf States"
             after = [m for m in inside if cue.end() <= m.start <= cue.end() + 3]
             before = [m for m in inside if m.end <= cue.start() and not re.search(r"[.;:!?\"“”]", text[m.end:cue.start()])]
-            if word == "according to":
+            if word in self.according:
                 chosen = next((m for m in inside if cue.end() <= m.start <= cue.end() + 6), None)
                 span = (start, end)
             else:
@@ -351,17 +345,17 @@ class QuoteFinder:
 
     def label(self, para: str, mentions: list[Mention], offset: int):
         """(speaker, where the body starts, cue) when the paragraph opens with a speaker label."""
-        heading = HEADING_LABEL.match(para)
+        heading = self.heading_label.match(para)
         if heading:
             named = self.people_in(mentions, offset + heading.start("label"), offset + heading.end("label"))
             if len(named) == 1:
                 return named[0], len(para), "heading"
-        for pattern in (LABEL, DOT_LABEL):
+        for pattern in (LABEL, self.dot_label):
             match = pattern.match(para)
             if not match:
                 continue
             label = match.group("label")
-            if not self.label_words(label.split()):
+            if not self.label_words(label.split()) or self.captions & set(WORD.findall(label)):
                 continue
             # "Background:", "Reuters:", the "Emir" of "Emir of X Sheikh Y:": one word the NER took
             # for a name is no speaker; "HARTLEY:" in capitals is a label.
@@ -369,6 +363,8 @@ class QuoteFinder:
                      if " " in n or n in self.registry.actors or label.isupper()]
             if any(ch.isdigit() for ch in label):
                 continue  # a dateline ("LISBON, March 20 (Agency):"), not a speaker
+            if not named and INITIALS.fullmatch(label):  # "V.Putin:", which the NER may not see as a name
+                named = [self.registry.resolve(label) or label]
             if named:
                 return named[0], match.end(), "label"
         return None
@@ -392,7 +388,7 @@ class QuoteFinder:
             if self.registry.place(" ".join(words)):
                 words = before  # "King X II of Y", "Crown Prince X of Y": the name stands before the place
         name = " ".join(words)
-        while title := re.match(TITLES + r"\s+", name):
+        while title := re.match(self.titles + r"\s+", name):
             name = name[title.end():]
         if len(name.split()) < (1 if name.isupper() else 2) or re.search(r"\b(?:of|the|and)\b", name):
             return None  # a one-word name only in capitals ("PRIME MINISTER X")
@@ -555,6 +551,8 @@ class QuoteFinder:
         """The speaker of one quote: the attribution model's pick among the mentions near it,
         else a label above, a headline's next paragraph, the last speaker. A quote signed
         with a dash and a name ("“...” — Ann Lee") is that person's."""
+        if self.impersonal_after.match(w.tail) or self.impersonal_before.search(w.head):
+            return None, "statement"  # "..., the statement reads": an official text's words have no speaker
         dash = SIGNATURE.match(w.para, w.tail_to)
         signed = self.mention_in(ctx, w.p_start + dash.end(), len(ctx.text)) if dash else None
         if signed and signed.start == w.p_start + dash.end() and (who := self.resolve(signed, ctx)):
@@ -583,7 +581,7 @@ class QuoteFinder:
         if w.tail.strip() and cue and cue.start() < 60 and new_sentence:
             # A new sentence attributes the quote only as "Putin said." / "said Putin.", and
             # only when the quote's own sentence did not ("Macron said: '...' Lula said the ...").
-            m = re.match(r"\s*(?P<who>[^.!?]{1,60}?)\s+(?:" + SAY.pattern + r")\b", w.tail)
+            m = re.match(rf"\s*(?P<who>[^.!?]{{1,60}}?)\s+(?:{self.say})\b", w.tail)
             first = self.mention_in(ctx, tail_abs, tail_abs + m.end("who")) if m else None
             if first and (who := self.resolve(first, ctx)):
                 return who, cue.group(0).lower()
@@ -785,7 +783,16 @@ def sentence_end(para: str, i: int) -> int:
 def is_headline(para: str, body_at: int) -> bool:
     """A 'Surname: words' line that titles a page rather than opening a transcript turn."""
     body = para[body_at:].strip()
-    return bool(body) and body[0] not in PAIRS and len(para[:body_at].split()) == 1
+    return bool(body) and body[0] not in PAIRS and len(para[:body_at].split()) == 1 and not INITIALS.match(para.lstrip())
+
+
+def repeated(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
+    """Whether a paragraph of a turn is the page's own noise, not more speech: the opening of an
+    earlier paragraph printed again, or a page cut off after a word or two ("In th")."""
+    para = text[start:end].strip()
+    if end >= len(text.rstrip()) and len(para.split()) < 3 and para[-1:] not in ".!?…»\"":
+        return True
+    return len(para) >= 40 and any(q.text.startswith(para) for q in quotes if q.kind == "turn")
 
 
 def is_stage_direction(para: str) -> bool:

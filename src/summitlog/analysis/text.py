@@ -35,3 +35,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text)))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+
+
+def letters(test: str) -> str:
+    """A regex class of the letters of the Latin, Greek and Cyrillic scripts that pass a test
+    ("isupper"), so that a pattern for a capital reads every language these scripts write."""
+    return "[" + "".join(re.escape(ch) for ch in map(chr, range(0x41, 0x530)) if getattr(ch, test)()) + "]"
+
+
+CAPITAL, SMALL = letters("isupper"), letters("islower")
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal words or phrases, the longest first (so "Prime Minister"
+    is tried before "Minister")."""
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
