@@ -98,3 +98,13 @@ def test_a_cyrillic_place_is_a_place(analyzer):
 def test_each_language_has_the_data_files_of_the_other(analyzer):
     for name in ("cues.json", "labels.json", "outlets.json", "mentions.json"):
         assert set(load_lang("en", name)) == set(load_lang("ru", name)), name
+
+
+def test_a_person_the_registry_lacks_is_named_in_the_nominative_in_latin_letters(quotes):
+    text = "По словам Бориса Громова, «наша партия будет участвовать в выборах в следующем году»."
+    assert [who for _, who, _ in quotes(text)] == ["Boris Gromov"]
+
+
+def test_an_organisation_in_the_genitive_names_whose_words_they_are_not_who_speaks(quotes):
+    text = "Представители Газпрома заявили: «Поставки газа в Европу будут продолжены в полном объеме»."
+    assert [who for _, who, _ in quotes(text)] == [None]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..actors.registry import Registry
+from ..actors.romanise import foreign
 from ..resources import load_lang
 
 NAME_PARTICLES = {
@@ -85,7 +86,8 @@ class Mentions:
                 start, name = start + glued + len(rest) - len(rest.lstrip()), rest.lstrip()
             if office := self.office.match(name):  # "Representative Charles B. Rangel": so did an office
                 start, name = start + office.end(), name[office.end():]
-            clean = " ".join(re.sub(r"['’]s$", "", name).split())
+            # "Ann Lee (Anna Li)": a name given again in another spelling, in brackets, is not part of it
+            clean = " ".join(re.sub(r"['’]s$|\s*\([^()]*\)", "", name).split())
             parts = clean.split()
             if not parts or not parts[0][:1].isupper() or self.registry.place(clean):
                 continue  # "Azerbaijani authorities", "Abu Dhabi": the NER took a place for a person
@@ -93,7 +95,8 @@ class Mentions:
             if resolved:
                 found.append(Mention(start, end, "name", resolved))
             elif len(parts) > 1:
-                known_full[parts[-1]] = clean
+                clean = self.written(clean)
+                known_full[clean.split()[-1]] = clean
                 found.append(Mention(start, end, "name", clean))
             else:
                 alone.append((start, end, clean))  # a surname: the full name if the text gives it (below)
@@ -118,6 +121,8 @@ class Mentions:
                     taken.append((match.start(), match.end()))
         for start, end, name in alone:
             if not any(s < end and start < e for s, e in taken):
+                if foreign(name):  # "Громова": Gromov, whom the text may have named in full
+                    name = short.get(self.written(name)) or short.get(self.written(name, True)) or self.written(name)
                 found.append(Mention(start, end, "name", name))  # "Keller said", never named in full
                 taken.append((start, end))
         for start, end in orgs:
@@ -153,6 +158,17 @@ class Mentions:
             kind = "pronoun" if subject else "object"
             found.append(Mention(match.start(), match.end(), kind, gender=self.genders[word]))
         return sorted(found, key=lambda m: m.start)
+
+    def written(self, name: str, declined: bool = False) -> str:
+        """How a person the registry lacks is named in the record: as the text writes them, or,
+        for a name in Cyrillic, in the nominative and in Latin letters ("Бориса Громова" ->
+        "Boris Gromov"), as the registry's names are."""
+        if not foreign(name):
+            return name
+        romaniser = self.registry.romaniser
+        first = name.split()[0]  # a given name read in another case: so is the surname ("Бориса Громова")
+        declined = declined or " " in name and romaniser.nominative(first) != first
+        return romaniser.latin(name, declined)
 
     def role(self, written: str) -> str:
         """The role a descriptor names ("глава государства" -> "head of state"); the role as

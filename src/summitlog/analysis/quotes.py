@@ -116,7 +116,7 @@ class QuoteFinder:
         # words of an official statement, which has no speaker: "the statement reads"
         impersonal = alternation(cues["impersonal"]) or "(?!)"
         self.impersonal_after = re.compile(rf"^\W*(?:{impersonal})(?!\w)", re.IGNORECASE)
-        self.impersonal_before = re.compile(rf"(?<!\w)(?:{impersonal})(?!\w)[^.!?]{{0,40}}[:,]\s*$", re.IGNORECASE)
+        self.impersonal_before = re.compile(rf"(?<!\w)(?:{impersonal})(?!\w)[^.!?]{{0,80}}[:,]\s*$", re.IGNORECASE)
         self.people = Mentions(registry, lang)
         outlets = load_lang(lang, "outlets.json")
         self.agencies = outlets["agencies"]
@@ -490,7 +490,9 @@ class QuoteFinder:
                 mention = self.described(ctx.text, mention, near)
             who = self.resolve(mention, ctx)
             if mention.kind == "org" and (who := org_name(ctx.text, mention)):
-                if self.registry.place(who):  # "Moscow insisted": a place is never a speaker
+                # "Moscow insisted": a place is never a speaker; nor is an organisation that names
+                # whose words they are ("the statement of the Front", "the Kremlin press service")
+                if self.registry.place(who) or ctx.syntax and ctx.syntax(mention.start, mention.end)[0] == "nmod":
                     return True, None, self.cue_near(ctx.text, mention)
                 ctx.organisations.add(who)
             if who or mention.kind == "plural":
