@@ -108,3 +108,23 @@ def test_a_person_the_registry_lacks_is_named_in_the_nominative_in_latin_letters
 def test_an_organisation_in_the_genitive_names_whose_words_they_are_not_who_speaks(quotes):
     text = "Представители Газпрома заявили: «Поставки газа в Европу будут продолжены в полном объеме»."
     assert [who for _, who, _ in quotes(text)] == [None]
+
+
+def test_a_label_with_a_title_and_a_full_name_opens_a_turn(quotes):
+    text = ("Президент России Владимир Путин: Добрый день! Рад приветствовать вас.\n\n"
+            "Президент Узбекистана Ислам Каримов: Спасибо за приглашение.\n\nСогласен с Вами.\n")
+    assert [who for _, who, _ in quotes(text)] == ["Vladimir Putin", "Islam Karimov", "Islam Karimov"]
+
+
+def test_low_quotes_and_a_head_of_state_after_the_dash(quotes):
+    text = ("Реджеп Тайип Эрдоган встретился с Владимиром Путиным в Анкаре. Путин заявил: „Мы будем строить "
+            "станцию вместе“. „Проект очень важен для обеих стран“, — добавил глава государства.")
+    assert [(q, who) for q, who, _ in quotes(text)] == [("Мы будем строить станцию вместе", "Vladimir Putin"),
+                                                       ("Проект очень важен для обеих стран", "Vladimir Putin")]
+
+
+def test_a_leader_named_by_a_demonym_in_any_case(quotes):
+    text = ("Реджеп Тайип Эрдоган прибыл в Москву на переговоры с Владимиром Путиным.\n\n"
+            "«Мы рассчитываем на новые контракты», — сказал турецкий президент.\n\n"
+            "По словам российского лидера, «товарооборот между странами вырос на треть».")
+    assert [who for _, who, _ in quotes(text)] == ["Recep Tayyip Erdogan", "Vladimir Putin"]

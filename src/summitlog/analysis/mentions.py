@@ -182,8 +182,10 @@ class Mentions:
         found = self.registry.country(word)
         if found or not self.countries:
             return found
-        lowered = word.lower()
-        return next((code for start, code in self.countries if lowered.startswith(start)), None)
+        for lowered in word.lower().split():  # "Республики Конго": the word that names a country
+            if code := next((code for start, code in self.countries if lowered.startswith(start)), None):
+                return code
+        return None
 
     def short_names(self, found: list[Mention], known_full: dict[str, str]) -> dict[str, str]:
         """Parts of the names of the people a text names, each for the one person it can mean
