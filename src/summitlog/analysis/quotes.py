@@ -19,6 +19,7 @@ from ..actors.registry import Registry
 from ..records import Quote
 from ..resources import load_lang
 from .attribution import Around, Candidate, Logistic, SourceRanker, is_title_case, statement_features
+from .labels import Labels
 from .mentions import Mention, Mentions
 from .quotemarks import PAIRS, Span, scan
 from .text import CAPITAL, SMALL, alternation, holding, sentence_spans
@@ -26,17 +27,9 @@ from .text import CAPITAL, SMALL, alternation, holding, sentence_spans
 WORD = re.compile(r"\w+")
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
 SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?={CAPITAL}{SMALL}))")
-# "President of Russia Vladimir Putin:", "PRESIDENT BIDEN:", "Prime Minister Modi." opening a paragraph.
-# A stage direction may stand between the name and the colon ("President X (retranslated):",
-# "King Y (speaking in French):") or right after it, glued or not ("PRESIDENT X:(As
-# interpreted.)Thank you."); neither is part of the label nor of the turn.
-LABEL = re.compile(r"^(?P<label>[^\s:\"“«‘'(][^:\"“«‘]{1,120}?)\s*(?:\([^()\n]{1,60}\)\s*)?:"
-                   rf"(?:\s+|$|(?=[(“\"«]|{CAPITAL}))(?:\([^)]{{1,40}}\)\s*)?")
 SIGNATURE = re.compile(rf"[ \t]*[―—–]{{1,2}}[ \t]*(?={CAPITAL})")  # "“...” — Ann Lee"
 CAPS = rf"{CAPITAL}(?:{CAPITAL}|[.'’-])+"
 INNER_LABEL = re.compile(rf"^(?P<label>{CAPS}(?: {CAPS}){{0,2}}):\s")  # a label in capitals
-# A transcript's label with initials ("V.Putin:", "А.Б.Иванов:"): a speaker, never a headline.
-INITIALS = re.compile(rf"(?:{CAPITAL}\.\s?)+{CAPITAL}{SMALL}+(?:-{CAPITAL}{SMALL}+)?")
 BULLET = re.compile(r"^[•·*▪‣◦–-]\s")
 ROLE_WORDS = {
     "leader": {"leader", "president", "prime minister", "chancellor", "premier"},
@@ -125,18 +118,7 @@ class QuoteFinder:
         )
         self.tlds = outlets["tlds"]
         self.currencies = outlets["currencies"]
-        labels = load_lang(lang, "labels.json")
-        self.joining = frozenset(labels["joining_words"])
-        self.particles = frozenset(labels["name_particles"])
-        self.titles = rf"(?:{alternation(labels['titles'])})"
-        # "Prime Minister Modi." opening a paragraph
-        self.dot_label = re.compile(rf"^(?P<label>{self.titles}(?:\s+{CAPITAL}[\w’'-]+){{1,3}})\.\s+(?=[“\"]|{CAPITAL})")
-        heading = labels["headings"]  # "[Remarks by X]": a heading that names the speaker of what follows
-        by = f"(?:{alternation(heading['by'])}) " if heading["by"] else ""  # Russian names the speaker in the genitive
-        self.heading_label = re.compile(
-            rf"^\[?(?:(?:{alternation(heading['openers'])}) )?(?:{alternation(heading['kinds'])})"
-            rf" {by}(?P<label>[^\]]+?)\]?$", re.IGNORECASE)
-        self.captions = frozenset(labels["captions"])  # "X. Photo: Agency" names a picture, not a speaker
+        self.labels = Labels(registry, lang)
 
     # -- the document --------------------------------------------------------------
 
@@ -167,13 +149,7 @@ class QuoteFinder:
         alone_quoted = False  # the label alone was followed by quoted paragraphs, not a turn
         previous: tuple[int, str, bool] = (0, "", False)
         scanned = [scan(text[a:b]) for a, b in paragraphs]
-        labels = [self.label(text[a:b], mentions, a) for a, b in paragraphs]
-        # A page of labels is a transcript, and there a label the NER missed is a label too; an
-        # office before a name ("Emir of X Sheikh Y Z:") marks a label as surely as a known name.
-        offices = sum(1 for x, (a, b) in zip(labels, paragraphs)
-                      if not x and re.match(self.titles, text[a:b]) and self.unnamed_label(text[a:b], True))
-        transcript = sum(1 for x in labels if x) + offices >= 2
-        labels = [x or self.unnamed_label(text[a:b], transcript) for x, (a, b) in zip(labels, paragraphs)]
+        labels = self.labels.of_page(text, paragraphs, mentions)
         ctx.quoted = [(a + sp.start, a + sp.end) for (a, _), spans in zip(paragraphs, scanned) for sp in spans]
         for index, (p_start, p_end) in enumerate(paragraphs):
             para = text[p_start:p_end]
@@ -183,8 +159,6 @@ class QuoteFinder:
             ctx.prev_para, previous = previous, (p_start, para, bool(spans))
             ctx.par_speaker, ctx.para_start = None, p_start
             label = labels[index]
-            if index == 0 and label and is_headline(para, label[1]) and sum(1 for x in labels if x) < 2:
-                label = None  # "Putin: The situation is very good" as a page title, not a turn
             if label:
                 speaker, body_at, cue = label
                 body_start = body_at + len(para[body_at:]) - len(para[body_at:].lstrip())
@@ -340,84 +314,6 @@ class QuoteFinder:
         while end > start and text[end - 1].isspace():
             end -= 1
         return Quote(start=start, end=end, text=text[start:end], speaker=speaker, kind="turn", cue=cue)
-
-    # -- labels --------------------------------------------------------------------
-
-    def label(self, para: str, mentions: list[Mention], offset: int):
-        """(speaker, where the body starts, cue) when the paragraph opens with a speaker label."""
-        heading = self.heading_label.match(para)
-        if heading:
-            named = self.people_in(mentions, offset + heading.start("label"), offset + heading.end("label"))
-            if len(named) == 1:
-                return named[0], len(para), "heading"
-        for pattern in (LABEL, self.dot_label):
-            match = pattern.match(para)
-            if not match:
-                continue
-            label = match.group("label")
-            if not self.label_words(label.split()) or self.captions & set(WORD.findall(label)):
-                continue
-            # "Background:", "Reuters:", the "Emir" of "Emir of X Sheikh Y:": one word the NER took
-            # for a name is no speaker; "HARTLEY:" in capitals is a label.
-            named = [n for n in self.people_in(mentions, offset, offset + len(label))
-                     if " " in n or n in self.registry.actors or label.isupper()]
-            if any(ch.isdigit() for ch in label):
-                continue  # a dateline ("LISBON, March 20 (Agency):"), not a speaker
-            if not named and INITIALS.fullmatch(label):  # "V.Putin:", which the NER may not see as a name
-                named = [self.registry.resolve(label) or label]
-            if named:
-                return named[0], match.end(), "label"
-        return None
-
-    def unnamed_label(self, para: str, transcript: bool):
-        """(speaker, body start, cue) for "President of Ruritania Anton Rassendyll: ..." on a page
-        of labels, or "PRIME MINISTER X:" in capitals on any page: the capitalised words after the title
-        and country are the name."""
-        match = LABEL.match(para)
-        if not match or not transcript and not (match.group("label").isupper() and " " in match.group("label")):
-            return None
-        words = re.sub(r"\([^)]*\)", " ", match.group("label")).split()
-        if len(words) < 2 or not self.label_words(words) or not all(w[:1].isupper() or self.lower_ok(w) for w in words):
-            return None
-        if "of" in words:
-            cut = len(words) - words[::-1].index("of")
-            before, words = words[:cut - 1], words[cut:]
-            # "of the Republic of X", "of BASF": the country or an organisation's acronym before the name
-            while len(words) > 2 and (words[0] == "the" or self.registry.country(words[0]) or words[0].isupper()):
-                words = words[1:]
-            if self.registry.place(" ".join(words)):
-                words = before  # "King X II of Y", "Crown Prince X of Y": the name stands before the place
-        name = " ".join(words)
-        while title := re.match(self.titles + r"\s+", name):
-            name = name[title.end():]
-        if len(name.split()) < (1 if name.isupper() else 2) or re.search(r"\b(?:of|the|and)\b", name):
-            return None  # a one-word name only in capitals ("PRIME MINISTER X")
-        name = name.title() if name.isupper() else name
-        return self.registry.resolve(name) or self.by_surname(name) or name, match.end(), "label"
-
-    def label_words(self, words: list[str]) -> bool:
-        """Whether words can be a speaker label: an office and a name ("Crown Prince and Defence
-        Minister of X Mohammed bin Salman", "President of Y Abdel Fattah el-Sisi"), so no more than
-        sixteen words and no lower-case word but an office's joining words and a name's particles."""
-        return len(words) <= 16 and all(not w[:1].islower() or self.lower_ok(w) for w in words)
-
-    def lower_ok(self, word: str) -> bool:
-        """A lower-case word a label may hold: 'of', 'bin', or a particle glued to a name ('el-Sisi')."""
-        head = word.split("-", 1)
-        return word in self.joining or word in self.particles or (
-            len(head) == 2 and head[0] in self.particles and head[1][:1].isupper())
-
-    def by_surname(self, name: str) -> str | None:
-        """The one registry person whose surname a label gives ("ABE:"), if only one has it."""
-        if " " in name:
-            return None
-        found = [a for a in self.registry.actors if a.split()[-1] == name]
-        return found[0] if len(found) == 1 else None
-
-    def people_in(self, mentions: list[Mention], start: int, end: int) -> list[str]:
-        """The distinct people named between two offsets, in order."""
-        found = [m.actor for m in mentions if start <= m.start and m.end <= end and m.kind == "name" and m.actor]
-        return list(dict.fromkeys(found))
 
     # -- direct quotes -------------------------------------------------------------
 
@@ -780,12 +676,6 @@ def sentence_start(para: str, i: int) -> int:
 def sentence_end(para: str, i: int) -> int:
     match = SENTENCE_BREAK.search(para, i)
     return match.end() if match else len(para)
-
-
-def is_headline(para: str, body_at: int) -> bool:
-    """A 'Surname: words' line that titles a page rather than opening a transcript turn."""
-    body = para[body_at:].strip()
-    return bool(body) and body[0] not in PAIRS and len(para[:body_at].split()) == 1 and not INITIALS.match(para.lstrip())
 
 
 def repeated(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
