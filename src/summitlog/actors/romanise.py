@@ -134,6 +134,27 @@ class Romaniser:
                 return self.syllables[word[:size]] + rest
         return None
 
+    def nominatives(self, word: str) -> list[str]:
+        """The nominatives a word may be the form of, as written first ("Ташкенте" -> ["Ташкенте",
+        "Ташкент"]; "Константиновском" -> [..., "Константиновский"]): for a place's name, which no
+        name tag marks, so `nominative` keeps it. An adjective keeps its gender ("Красной" -> "Красная")."""
+        forms = [word]
+        for parse in self.morph.parse(word):
+            if "NOUN" in parse.tag.grammemes:
+                form = parse.normal_form
+            elif "ADJF" in parse.tag.grammemes and (inflected := parse.inflect({"nomn"})) is not None:
+                form = inflected.word
+            else:
+                continue
+            if form not in (f.lower() for f in forms):
+                forms.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
+        return forms
+
+    def patronymic(self, word: str) -> bool:
+        """Whether a word reads as a patronymic ("Анатольевич"): a name and patronymic together
+        address a person by their given name ("Дмитрий Анатольевич")."""
+        return any("Patr" in p.tag.grammemes for p in self.morph.parse(word))
+
     def sound(self, latin: str) -> str:
         """A key that two Latin spellings of one name share when they differ only as a language's
         spelling and a transliteration of its sound do ("Wulff", "Vulf" -> "vulf")."""

@@ -11,148 +11,62 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from retrie.trie import Trie
-
-from ..actors.registry import TITLES, Registry, fold
+from ..actors.registry import TITLES, Registry
+from ..actors.romanise import foreign
 from ..records import Meeting
-from ..resources import load
+from ..resources import load_lang
 from . import numbers
-from .dates import WEEKDAYS, DateMention, base_date, find_dates, parse_date
+from .dates import DateMention, base_date, calendar, find_dates, parse_date
 from .offices import Office, OfficeFinder
-from .places import elsewhere, spoken_here
+from .places import Gazetteer, Place, clause_end, elsewhere, spoken_here
 from .text import sentence_spans
 
-STRONG = (
-    r"met|meet|meets|meeting|meetings|talks|talked|negotiations|summit|conversation|call|"
-    r"videoconference|tête-à-tête|tete-a-tete|bilateral|lasted"
-)
-MEETING_STRONG = re.compile(rf"\b(?:{STRONG})\b", re.IGNORECASE)
-MEETING = re.compile(
-    rf"\b(?:{STRONG}|received|receives|hosted|hosts|host|welcomed|welcomes|visit|visits|visited|"
-    r"visiting|arrived|arrives|greeted|welcome|phoned|telephoned|by phone|by telephone|spoke by video)\b",
-    re.IGNORECASE,
-)
-# A place line: "OSLO —", "LIMA (Wire) -" opening a paragraph, or a paragraph that is only
-# "Valletta, Malta".
-PLACE_LINE = re.compile(r"^(?:\(?[A-Z][A-Z .'-]{2,30}\)?(?:\s*\([^)]{2,30}\))?\s*[—–-]|[A-Z][\w .'-]{2,30}(?:,\s*[A-Z][\w .'-]{2,30})?$)")
-# "KAZAN, May 5. /Agency/.", "Durban [South Africa], August 3 :" or "KAZAN /Tatarstan/, May 5."
-# opening a paragraph.
-AGENCY_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Za-z .'-]{2,30}?)(?:\s*(?:\[[^\]]{2,30}\]|/[^/]{2,30}/))?[,.]\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\b")
 PERSON_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?:[A-Z][\w'’.-]+|de|da|von|van|bin|al-\w+)){1,3}")
-FUNCTION_WORDS = {
-    "on", "in", "at", "for", "and", "to", "with", "where", "after", "before", "last", "this", "today",
-    "yesterday", "as", "which", "that", "by", "from", "during", "was", "is", "were", "are", "had",
-    "has", "have", "will", "would", "the", "a", "an", "or", "but", "while", "when", "early", "late",
-    "earlier", "later", "since", "until", "of", "into", "amid", "ahead", "over", "near", "region",
-}
-LOCATIVE = {
-    "in", "at", "to", "into", "inside", "of", "on", "toward", "towards",
-    "visited", "visiting", "visits", "toured", "touring", "reached",  # "Kishida visited Kyiv"
-}
-DATED_MEETING = re.compile(
-    r"\b(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
-REFERENCE = re.compile(
-    r"\b(?:earlier|previous|previously|last|since|ago|before that|former|recent|first met)\b", re.IGNORECASE
-)
-NUM = r"(?:\d+(?:[.,]\d+)?|an?|" + "|".join(numbers.SMALL) + ")"
-APPROX = r"(?:about|around|approximately|nearly|almost|some|roughly|more than|over|just over|just under|exactly|at least|close to|up to)"
-DURATION = re.compile(
-    rf"(?:(?P<approx>{APPROX})\s+)?"
-    rf"(?:(?P<h>{NUM})(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+hours?"
-    rf"(?:(?:\s+and)?\s+(?:(?P<m>\d+|{NUM})[\s-]+minutes?|(?P<half2>a\s+half)))?"
-    rf"|(?P<m_only>\d+)[\s-]+minutes?"
-    rf"|(?P<halfhour>half\s+an\s+hour))\b",
-    re.IGNORECASE,
-)
-# A duration that is not the whole meeting's: of one session or part, of something else (a
-# flight, a lunch), a plan or expectation, a bound or comparison, or a point in time.
-PART = re.compile(
-    r"\b(?:session|sessions|sit-down|part of|portion|phase|segment|round of|flight|drive|ride|lunch|dinner|"
-    r"breakfast|ceremony|press conference|news conference|walk|tour|small-group|small group|plenary|"
-    r"start(?:ed|s)? (?:their|the) [\w-]+ (?:\w+ )?with)\b",
-    re.IGNORECASE)
-NOT_YET = re.compile(
-    r"\b(?:expected|expect|expects|could|would|scheduled|planned|prepared for|due to|set to|was to|were to|"
-    r"anticipated|predicted|will|less than|under|longer than|shorter than|up to)\b[^,;—(]*$", re.IGNORECASE)
-POINT = re.compile(r"^\s*(?:into|after|before|later|earlier|ago|longer|shorter|late|early)\b", re.IGNORECASE)
-PRONOUN_START = re.compile(r"^\s*(?:It|That|This|They)\b")
-DURATION_CONTEXT = re.compile(
-    r"\b(?:lasted|lasting|last|talks|meeting|conversation|met|spoke|communicated|negotiations|"
-    r"discussion|discussions|tete-a-tete|tête-à-tête|in total|spent|meetings|summit|concluded|ended)\b",
-    re.IGNORECASE,
-)
-CALL = re.compile(
-    r"\b(?:phone call|telephone call|telephone conversation|phone conversation|telephone talks|"
-    r"videoconference|video conference|video call|video link|by phone|by telephone)\b",
-    re.IGNORECASE,
-)
-IN_PERSON = re.compile(r"\b(?:meeting|met|meets|meet|talks|summit|negotiations)\b", re.IGNORECASE)
-INFORMAL = re.compile(r"\binformal (?:meeting|talks|dinner|conversation|setting|atmosphere)\b", re.IGNORECASE)
-SUMMIT = re.compile(r"\bsummit(?:s| meeting| talks)?\b", re.IGNORECASE)
-# What makes "summit" a gathering the two attend, not their own meeting: an organisation or
-# series before it ("the BRICS summit", "the G20 summit", "the 15th ... Summit", "this month's",
-# "upcoming"), "summit of the ...", or "on the sidelines of" / "ahead of" it.
-GATHERING_BEFORE = re.compile(
-    r"(?:\b[A-Z]{2,}[\w-]*\)?|\bG-?\d+|\b\d{4}|\b\d+(?:st|nd|rd|th)|\b(?:[A-Z][a-z]+ )*(?:Organi[sz]ation|Cooperation|"
-    r"Forum|Union|Council|Community|Conference|Commonwealth|Alliance|Partnership)|upcoming|annual|multilateral|"
-    r"organi[sz]ation['’]s|(?:this|next|last) (?:month|year|week)['’]s)\s+$")
-PAIR = re.compile(r"\b(?:their|the two|both)\b", re.IGNORECASE)
-GATHERING_AROUND = re.compile(r"\b(?:sidelines? of|ahead of|before|after|during|attend|attending|host|hosting)\b[^.;]{0,60}$",
-                              re.IGNORECASE)
-VISIT = re.compile(r"\b(state|official|working|private) visit\b", re.IGNORECASE)
-
-FORMATS = {
-    "one-on-one": re.compile(
-        r"\b(?:one-on-one|one-to-one|tete-a-tete|tête-à-tête|face-to-face|narrow format|"
-        r"restricted format|behind closed doors|in private)\b", re.IGNORECASE),
-    "expanded": re.compile(r"\b(?:expanded format|expanded composition|with delegations|delegation-level)\b", re.IGNORECASE),
-    "working meal": re.compile(r"\bworking (?:lunch|dinner|breakfast)\b", re.IGNORECASE),
-}
 
 
-@dataclass(frozen=True)
-class Place:
-    start: int
-    end: int
-    name: str
-    city: str | None
-    region: str | None
-    country: str | None
-    venue: bool
+class Words:
+    """The words of meetings in one language (data/lang/LANG/meetings.json and reports.json),
+    compiled once per finder."""
 
-
-class Gazetteer:
-    """Cities and venues, shipped as data: the world's capitals and large cities (cities.json,
-    from GeoNames), under the hand-kept gazetteer.json, whose names and aliases win."""
-
-    def __init__(self, *layers: dict) -> None:
-        self.entries: dict[str, tuple[str, str | None, str | None, str | None, bool]] = {}
-        for data in layers:
-            for city, row in data["cities"].items():
-                for name in (city, *row.get("aliases", [])):
-                    self.entries[fold(name).lower()] = (city, city, None, row.get("country"), False)
-            for row in data.get("venues", []):
-                self.entries[fold(row["name"]).lower()] = (
-                    row["name"], row.get("city"), row.get("region"), row.get("country"), True)
-        trie = Trie()  # longest name first at each position, as an alternation sorted by length
-        trie.add(*self.entries)
-        self.pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern() + r")(?![\w-])", re.IGNORECASE)
-
-    @classmethod
-    def load(cls) -> "Gazetteer":
-        return cls(load("cities.json"), load("gazetteer.json"))
-
-    def find(self, text: str) -> list[Place]:
-        found = []
-        for match in self.pattern.finditer(fold(text)):
-            if not text[match.start()].isupper():
-                continue  # "nice", "bali" in lower case are words, not places
-            name, city, region, country, venue = self.entries[match.group(0).lower()]
-            found.append(Place(match.start(), match.end(), name, city, region, country, venue))
-        return found
+    def __init__(self, lang: str) -> None:
+        data = load_lang(lang, "meetings.json")
+        self.strong = re.compile(data["strong"], re.IGNORECASE)
+        self.meeting = re.compile(data["meeting"], re.IGNORECASE)
+        self.reference = re.compile(data["reference"], re.IGNORECASE)
+        self.call = re.compile(data["call"], re.IGNORECASE)
+        self.in_person = re.compile(data["in_person"], re.IGNORECASE)
+        self.informal = re.compile(data["informal"], re.IGNORECASE)
+        self.locative = frozenset(data["locative"])
+        self.between = frozenset(data["place_words"]["words"])  # "in the city of X"
+        self.modifiers = frozenset(data["place_words"]["modifiers"])
+        self.departed_from = frozenset(data["departure"]["from"])  # "из X отправился": they were in X
+        verbs = data["departure"]["verbs"]
+        self.departure = re.compile(verbs, re.IGNORECASE) if verbs else None
+        duration = data["duration"]
+        self.duration = re.compile(duration["pattern"], re.IGNORECASE)
+        self.numbers: dict[str, float] = duration["numbers"]
+        self.exact = ("", *duration["exact"])
+        self.part = re.compile(duration["part"], re.IGNORECASE)
+        self.not_yet = re.compile(duration["not_yet"], re.IGNORECASE)
+        self.point = re.compile(duration["point"], re.IGNORECASE)
+        self.pronoun_start = re.compile(duration["pronoun_start"])
+        self.duration_context = re.compile(duration["context"], re.IGNORECASE)
+        self.lasted = re.compile(duration["lasted"])
+        self.not_taken_place = frozenset(load_lang(lang, "reports.json")["not_taken_place"])
+        self.place_line = re.compile(data["lines"]["place_line"])
+        self.agency_dateline = re.compile(data["lines"]["agency_dateline"])
+        self.dated_meeting = re.compile(data["dated_meeting"], re.IGNORECASE)
+        summit = data["summit"] or {}  # no summit words: no meeting is read as one
+        self.summit = re.compile(summit["word"], re.IGNORECASE) if summit else None
+        self.gathering_before = re.compile(summit.get("gathering_before", "$^"))
+        self.pair = re.compile(summit.get("pair", "$^"), re.IGNORECASE)
+        self.gathering_around = re.compile(summit.get("gathering_around", "$^"), re.IGNORECASE)
+        self.series_after = re.compile(summit.get("series_after", "$^"))
+        self.visit = re.compile(data["visit"]["pattern"], re.IGNORECASE)
+        self.visit_kinds: dict[str, str] = data["visit"]["kinds"]
+        self.formats = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in data["formats"].items()}
 
 
 class MeetingFinder:
@@ -161,9 +75,9 @@ class MeetingFinder:
     def __init__(self, registry: Registry, gazetteer: Gazetteer | None = None, lang: str = "en") -> None:
         self.registry = registry
         self.lang = lang  # the language whose words it reads
-        self.gazetteer = gazetteer or Gazetteer.load()
-        self.not_taken_place = frozenset(load("reports.json")["not_taken_place"])
-        self.offices = OfficeFinder(registry)
+        self.words = Words(lang)
+        self.gazetteer = gazetteer or Gazetteer.load(lang, registry.romaniser)
+        self.offices = OfficeFinder(registry, lang)
 
     def find(
         self,
@@ -187,8 +101,8 @@ class MeetingFinder:
         sentences = sentence_spans(text) if sentences is None else sentences
         names = self.registry.find_names(text) if names is None else names
         lead_end = lead(text, paragraphs, 6)
-        meeting_sentences = [(s, e) for s, e in sentences if MEETING.search(text[s:e])]
-        dates = [d for d in find_dates(text, published) if not inside(d.start, quoted)]
+        meeting_sentences = [(s, e) for s, e in sentences if self.words.meeting.search(text[s:e])]
+        dates = [d for d in find_dates(text, published, self.lang) if not inside(d.start, quoted)]
         when = self.when(dates, published)
         heading = self.heading(text, title)
         outside, in_office = self.cast(text, persons, quoted, when, heading, site, names)
@@ -205,18 +119,19 @@ class MeetingFinder:
             year = self.year(text, dates, date, participants)
             if year:
                 date, reason = f"{year}{date[1:]}", "the year is the one in which that day fell on the weekday the text gives while both held office"
-        places = [p for p in self.gazetteer.find(text) if not inside(p.start, quoted)]
+        places = [p for p in self.gazetteer.find(text, persons) if not inside(p.start, quoted)]
         speech = [(start, end) for start, end, _ in turns]
-        formats = tuple(name for name, pattern in FORMATS.items() if pattern.search(text))
+        formats = tuple(name for name, pattern in self.words.formats.items() if pattern.search(text))
         duration, approximate = self.duration(text, meeting_sentences, sentences, formats)
         head = text[:lead_end]
         title = title or (text[:paragraphs[0][1]] if paragraphs else "")
         # A title that names the meeting decides whether it was a call ("Meeting with ...", on a
         # page that also recalls a phone call); else the lead does.
-        by_phone = CALL.search(title) or not IN_PERSON.search(title) and CALL.search(head)
+        words = self.words
+        by_phone = words.call.search(title) or not words.in_person.search(title) and words.call.search(head)
         # "informal" in the lead, or in a sentence naming one of the two ("thank President X for
         # organising this informal meeting")
-        informal = INFORMAL.search(head) or any(INFORMAL.search(text, s, e) for s, e in sentences
+        informal = words.informal.search(head) or any(words.informal.search(text, s, e) for s, e in sentences
                                                 if any(s <= at < e for at in named))
         kind = ("call" if by_phone else "informal" if informal
                 else "summit" if self.summit(text, sentences, named) else "talks")
@@ -224,7 +139,7 @@ class MeetingFinder:
         # readout names is another event's
         place = None if by_phone else self.place(text, paragraphs, places, meeting_sentences, lead_end, dateline,
                                                  heading, date, dates, speech)
-        visit = VISIT.search(head)
+        visit = self.words.visit.search(head)
         span = evidence or (meeting_sentences[0] if meeting_sentences else (0, min(len(text), 200)))
         main = Meeting(
             participants=tuple(sorted(participants)),
@@ -239,7 +154,7 @@ class MeetingFinder:
             duration_minutes=duration,
             duration_approximate=approximate,
             kind=kind,
-            visit=f"{visit.group(1).lower()} visit" if visit else None,
+            visit=f"{self.words.visit_kinds.get(visit.group(1).lower(), visit.group(1).lower())} visit" if visit else None,
             formats=formats,
             role="reported",
             start=span[0],
@@ -317,9 +232,9 @@ class MeetingFinder:
         the elections in Turkiye")."""
         leader_at = [s for s, e, n in registry_names if n == leader]
         for start, end, name in persons:
-            resolved = self.registry.resolve(name) or " ".join(name.split())
+            resolved = self.registry.resolve(name) or self.addressed(name, when) or " ".join(name.split())
             sentence = next(((s, e) for s, e in meeting_sentences if s <= start < e), None)
-            if (sentence and PERSON_NAME.fullmatch(name) and resolved != leader
+            if (sentence and self.person_name(name) and resolved != leader
                     and any(sentence[0] <= at < sentence[1] for at in leader_at)):
                 actor = self.registry.actors.get(resolved)
                 if actor is None and self.titled(text[max(sentence[0], start - 60):start]) or (
@@ -327,17 +242,42 @@ class MeetingFinder:
                     return [resolved]
         own = self.registry.actors[leader].countries() if leader in self.registry.actors else set()
         counts: Counter[str] = Counter()
-        for match in re.finditer(r"[A-Z][\w’'-]+", text):
-            code = self.registry.country(match.group(0))
+        capitalised = [w for w in re.findall(r"[^\W\d_][\w’'-]+", text) if w[0].isupper()]
+        for word in capitalised:
+            code = self.offices.country(word)
             if code and code not in own:
                 counts[code] += 1
-        words = set(re.findall(r"[A-Z][\w’'-]+", text))
+        words = set(capitalised)
+        # a name in another script is compared by the sound of its Latin letters ("Дмитрий": Dmitry)
+        romaniser = self.registry.romaniser
+        sounds = {romaniser.sound(romaniser.latin(w)) for w in words if foreign(w)}
         for code, _ in counts.most_common(2):
             heads = {name for office in ("state", "government") for name in self.registry.holder(code, office, when)}
-            named = {name for name in heads if any(part in words for part in name.split() if len(part) > 2)}
+            named = {name for name in heads if any(part in words or sounds and romaniser.sound(part) in sounds
+                                                   for part in name.split() if len(part) > 2)}
             if len(heads) == 1 or len(named) == 1:
                 return list(named or heads)
         return []
+
+    def person_name(self, name: str) -> bool:
+        """Whether a name the NER found has a person's shape: two to four capitalised words (in
+        Latin letters, particles such as "de" or "bin" among them)."""
+        if not foreign(name):
+            return bool(PERSON_NAME.fullmatch(name))
+        words = name.split()
+        return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words)
+
+    def addressed(self, name: str, when: str | None) -> str | None:
+        """The leader a given name and patronymic address ("Дмитрий Анатольевич"): the only leader
+        of `when` whose given name sounds as that one does."""
+        words = name.split()
+        romaniser = self.registry.romaniser
+        if len(words) != 2 or not foreign(name) or not romaniser.patronymic(words[1]):
+            return None
+        given = romaniser.sound(romaniser.latin(words[0]))
+        found = [n for n, actor in self.registry.actors.items()
+                 if romaniser.sound(n.split()[0]) == given and self.is_leader(n, when)]
+        return found[0] if len(found) == 1 else None
 
     def reports(self, text: str, participants: list[str], paragraphs, meeting_sentences, names, turns) -> bool:
         """Whether the text reports the two meeting, not two leaders named in passing: a sentence
@@ -371,10 +311,13 @@ class MeetingFinder:
 
     def took_place(self, sentence: str) -> bool:
         """Whether a sentence with a meeting word speaks of one that took place: some meeting word
-        in it has no word of the future, a plan, a condition or a denial among the four before it."""
-        for match in MEETING.finditer(sentence):
+        in it has no word of the future, a plan, a condition or a denial among the four before it,
+        nor is one itself."""
+        for match in self.words.meeting.finditer(sentence):
+            if match.group(0).lower() in self.words.not_taken_place:
+                continue  # a word that is itself future ("встретятся": they will meet)
             before = re.findall(r"[\w-]+(?:[’']t)?|[’']\w+", sentence[max(0, match.start() - 60):match.start()].lower())[-4:]
-            if not self.not_taken_place.intersection(before):
+            if not self.words.not_taken_place.intersection(before):
                 return True
         return False
 
@@ -403,6 +346,11 @@ class MeetingFinder:
         return actor is not None and any(r.title in TITLES and (when is None or r.held_in(when))
                                          for r in actor.roles)
 
+    def weekdays(self, near: str) -> set[int]:
+        """The weekdays (0 Monday) whose names `near` holds."""
+        near = near.lower()
+        return {i for i, forms in enumerate(calendar(self.lang).weekdays) if any(f in near for f in forms)}
+
     @staticmethod
     def when(dates: list[DateMention], published: str | None) -> str | None:
         """The day (or year) offices are held on: the publication date, else the year the text
@@ -412,20 +360,20 @@ class MeetingFinder:
         years = [d.value[:4] for d in dates if d.value[:4].isdigit()]
         return Counter(years).most_common(1)[0][0] if years else None
 
-    @staticmethod
-    def summit(text: str, sentences, named) -> bool:
+    def summit(self, text: str, sentences, named) -> bool:
         """Whether the meeting is itself a summit: "their summit", "the Korea-Japan summit",
         "the summit between ...", in a sentence naming one of the two (offsets `named`) or the
         pair ("the two governments"), as
         opposed to a gathering both attend ("on the sidelines of the BRICS summit")."""
-        for match in SUMMIT.finditer(text):
+        words = self.words
+        for match in words.summit.finditer(text) if words.summit else ():
             start, end = next(((s, e) for s, e in sentences if s <= match.start() < e), (0, len(text)))
             before = text[max(start, match.start() - 80):match.start()]
             hyphenated = re.search(r"\w-\w+\s+$", before)
-            if (not (any(start <= at < end for at in named) or PAIR.search(text[start:end]))
-                    or GATHERING_BEFORE.search(before) and not hyphenated
-                    or GATHERING_AROUND.search(before)
-                    or re.match(r"\s+of\b", text[match.end():match.end() + 4])):
+            if (not (any(start <= at < end for at in named) or words.pair.search(text[start:end]))
+                    or words.gathering_before.search(before) and not hyphenated
+                    or words.gathering_around.search(before)
+                    or words.series_after.match(text[match.end():match.end() + 4])):
                 continue
             return True
         return False
@@ -446,10 +394,10 @@ class MeetingFinder:
             dates = [d for d in dates if d.start < foot]
         if published and published[:4].isdigit():
             return self.page_date(text, paragraphs, dates, meeting_sentences, lead_end, published, named)
-        lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])]
+        lead = [(s, e) for s, e in meeting_sentences if s < lead_end and not self.words.reference.search(text[s:e])]
         for strong in (True, False):
             for start, end in lead:
-                if strong and not MEETING_STRONG.search(text[start:end]):
+                if strong and not self.words.strong.search(text[start:end]):
                     continue
                 here = [d for d in dates if start <= d.start < end]
                 here.sort(key=lambda d: d.relative)
@@ -458,21 +406,21 @@ class MeetingFinder:
         if (found := self.agency_date(text, paragraphs, dates)):
             return found
         for d in dates:
-            if d.start < lead_end and len(d.value) == 10 and not d.relative and not REFERENCE.search(
+            if d.start < lead_end and len(d.value) == 10 and not d.relative and not self.words.reference.search(
                     text[max(0, d.start - 60):d.start]):
                 return d.value, "text", None, (d.start, d.end)
         both = [(s, min(e, lead_end)) for s, e in sentences if s < lead_end
                 if len({n for at, n in named.items() if s <= at < e}) > 1]
         for d in dates:  # the story's day, dated with its weekday: "said on Thursday (October 30) he had agreed with Xi"
-            if not d.relative and any(s <= d.start < e for s, e in both) and any(
-                    w in text[max(0, d.start - 14):d.end + 14].lower() for w in WEEKDAYS):
+            if not d.relative and any(s <= d.start < e for s, e in both) and self.weekdays(
+                    text[max(0, d.start - 14):d.end + 14]):
                 return d.value, "text", None, (d.start, d.end)
-        if dateline and (value := parse_date(dateline)):
+        if dateline and (value := parse_date(dateline, self.lang)):
             return value, "dateline", "taken from the page's dateline", None
         return None, None, "the text gives no date for the meeting", None
 
     def page_date(self, text, paragraphs, dates, meeting_sentences, lead_end, published, named):
-        first = [(s, e) for s, e in meeting_sentences if s < lead_end and not REFERENCE.search(text[s:e])
+        first = [(s, e) for s, e in meeting_sentences if s < lead_end and not self.words.reference.search(text[s:e])
                  and any(s <= at < e for at in named)][:2]
         for start, end in first:
             here = sorted((d for d in dates if start <= d.start < end and recent(d.value, published)),
@@ -491,8 +439,7 @@ class MeetingFinder:
         weekdays = set()
         for d in dates:
             if d.value == day:
-                near = text[max(0, d.start - 14):d.end + 14].lower()
-                weekdays |= {i for i, name in enumerate(WEEKDAYS) if name in near}
+                weekdays |= self.weekdays(text[max(0, d.start - 14):d.end + 14])
         if len(weekdays) != 1:
             return None
         held = [self.registry.actors[n] for n in participants if n in self.registry.actors]
@@ -505,11 +452,10 @@ class MeetingFinder:
         return years[0] if len(years) == 1 else next(iter(set(years) & named), None) if len(
             set(years) & named) == 1 else None
 
-    @staticmethod
-    def agency_date(text, paragraphs, dates):
+    def agency_date(self, text, paragraphs, dates):
         """An agency dateline's date ("KAZAN, May 5. /Agency/.")."""
         for start, end in paragraphs[:6]:
-            match = AGENCY_DATELINE.match(text[start:end])
+            match = self.words.agency_dateline.match(text[start:end])
             if match:
                 found = [d for d in dates if start <= d.start < start + match.end()]
                 if found:
@@ -526,26 +472,26 @@ class MeetingFinder:
         if not places:
             return None
         dateline_at = text.find(dateline) if dateline else -1
-        agency = [start for start, end in paragraphs[:6] if AGENCY_DATELINE.match(text[start:end])]
+        agency = [start for start, end in paragraphs[:6] if self.words.agency_dateline.match(text[start:end])]
         head_end = paragraphs[min(19, len(paragraphs) - 1)][1] if paragraphs else len(text)
         lines = [m.start() for m in re.finditer(r"^.+$", text[:head_end], re.MULTILINE)
-                 if PLACE_LINE.match(m.group(0))]
+                 if self.words.place_line.match(m.group(0))]
         agency += [start + (text[start] == "(") for start in lines]
         scores: Counter[str] = Counter()
         for p in places:
             in_dateline = dateline_at >= 0 and dateline_at <= p.start < dateline_at + len(dateline)
             line = in_dateline or p.start in agency
-            if not (line or is_locative(text, p)):
+            if not (line or self.is_locative(text, p)):
                 continue  # "Moscow's invasion", "a deal with Moscow": the state, not the place
-            if DATED_MEETING.search(text, max(0, p.start - 60), p.start):
+            if self.words.dated_meeting.search(text, max(0, p.start - 60), p.start):
                 continue  # "longer than at their 2017 summit in Vienna": another meeting's place
-            if not (line or heading[0] <= p.start < heading[1]) and (elsewhere(text, p.start, p.end, day, dates) or (
-                    inside(p.start, speech) and not spoken_here(text, p.start))):
+            if not (line or heading[0] <= p.start < heading[1]) and (elsewhere(text, p.start, p.end, day, dates, self.lang) or (
+                    inside(p.start, speech) and not spoken_here(text, p.start, self.lang))):
                 continue  # another event's place, or a place a speaker talks about
             key = p.city or p.name
             scores[key] += 1 + (1 if p.venue else 0) + (2 if line else 0)
             sentence = next(((s, e) for s, e in meeting_sentences if s <= p.start < e), None)
-            if p.start < lead_end and sentence and not line and not REFERENCE.search(text[sentence[0]:sentence[1]]):
+            if p.start < lead_end and sentence and not line and not self.words.reference.search(text[sentence[0]:sentence[1]]):
                 scores[key] += 3
         if not scores:
             return None
@@ -564,35 +510,64 @@ class MeetingFinder:
         formats) stays a figure, and so do plans, bounds and points in time; of what is left,
         a length the meeting "lasted" first, then the longest."""
         found: list[tuple[bool, int, bool]] = []
+        words = self.words
         for start, end in meeting_sentences:
             sentence = text[start:end]
-            if not DURATION_CONTEXT.search(sentence):
+            if not words.duration_context.search(sentence):
                 continue
             context = sentence
-            if PRONOUN_START.match(sentence):  # "It lasted 47 minutes.": what "it" is comes before
+            if words.pronoun_start.match(sentence):  # "It lasted 47 minutes.": what "it" is comes before
                 previous = next((text[s:e] for s, e in reversed(sentences) if e <= start), "")
                 context = previous + " " + sentence
-            if PART.search(context) or len(formats) > 1 and FORMATS["one-on-one"].search(context):
+            if words.part.search(context) or len(formats) > 1 and words.formats["one-on-one"].search(context):
                 continue
-            for match in DURATION.finditer(sentence):
-                minutes = to_minutes(match)
-                if not minutes or minutes >= 24 * 60 or NOT_YET.search(sentence[:match.start()]) or POINT.match(
+            for match in words.duration.finditer(sentence):
+                minutes = to_minutes(match, words.numbers)
+                if not minutes or minutes >= 24 * 60 or words.not_yet.search(sentence[:match.start()]) or words.point.match(
                         sentence[match.end():]):
                     continue
-                approx = (match.group("approx") or "").lower() not in ("", "exactly")
-                lasted = bool(re.search(r"\blast(?:ed|ing|s)?\b", sentence[max(0, match.start() - 40):match.start()]))
+                approx = (match.group("approx") or "").lower() not in words.exact
+                lasted = bool(words.lasted.search(sentence[max(0, match.start() - 40):match.start()]))
                 found.append((lasted, minutes, approx))
         if not found:
             return None, False
         _, minutes, approx = max(found)
         return minutes, approx
 
+    def is_locative(self, text: str, place: Place) -> bool:
+        """Named as a place ("in Sochi", "at the Kremlin", "the city of Sochi", "in Russia's Kazan"),
+        not as a state or government ("Moscow's invasion", "a deal with Moscow"), nor as part of a
+        longer name ("the Shanghai Cooperation Organisation", "White House Chief of Staff", "Emir
+        of X"), nor as a clock ("7 a.m. Moscow time")."""
+        after = text[place.end:place.end + 2]
+        if after[:1] in "'’" and after[1:2] in ("s", ""):
+            return False
+        if re.match(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|on|in)\b)[A-Z][a-z]",
+                    text[place.end:place.end + 3]):
+            return False
+        words = [w.strip(",.;:()[]") for w in text[max(0, place.start - 60):place.start].split()]
+        words = words[-5:]
+        if words and words[-1].lower() in self.words.departed_from and self.words.departure and \
+                self.words.departure.search(text, place.end, clause_end(text, place.end)):
+            return True
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i].lower()
+            if word == "of" and any(" ".join(words[j:i]).lower() in TITLES for j in (i - 2, i - 1) if j >= 0):
+                return False  # "Crown Prince of X", "Emir of X": a leader's title
+            if word in self.words.locative:
+                return True
+            modifier = i > 0 and words[i - 1].lower() in self.words.modifiers  # "at the historic Filoli Estate"
+            if word not in self.words.between and not words[i][:1].isupper() \
+                    and not modifier:
+                break
+        return False
+
     def references(self, text, dates, meeting_sentences, places, main: Meeting) -> list[Meeting]:
         """Earlier meetings the text recalls, each with its own date and place."""
         found = []
         for start, end in meeting_sentences:
             sentence = text[start:end]
-            if not REFERENCE.search(sentence):
+            if not self.words.reference.search(sentence):
                 continue
             for d in dates:
                 if start <= d.start < end and d.value != main.date and not d.relative:
@@ -608,32 +583,6 @@ class MeetingFinder:
                     ))
                     break
         return found
-
-
-def is_locative(text: str, place: Place) -> bool:
-    """Named as a place ("in Sochi", "at the Kremlin", "the city of Sochi", "in Russia's Kazan"),
-    not as a state or government ("Moscow's invasion", "a deal with Moscow"), nor as part of a
-    longer name ("the Shanghai Cooperation Organisation", "White House Chief of Staff", "Emir
-    of X"), nor as a clock ("7 a.m. Moscow time")."""
-    after = text[place.end:place.end + 2]
-    if after[:1] in "'’" and after[1:2] in ("s", ""):
-        return False
-    if re.match(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|on|in)\b)[A-Z][a-z]",
-                text[place.end:place.end + 3]):
-        return False
-    words = [w.strip(",.;:()[]") for w in text[max(0, place.start - 60):place.start].split()]
-    words = words[-5:]
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i].lower()
-        if word == "of" and any(" ".join(words[j:i]).lower() in TITLES for j in (i - 2, i - 1) if j >= 0):
-            return False  # "Crown Prince of X", "Emir of X": a leader's title
-        if word in LOCATIVE:
-            return True
-        modifier = i > 0 and words[i - 1].lower() in ("the", "a", "an")  # "at the historic Filoli Estate"
-        if word not in ("the", "city", "town", "capital", "village", "and") and not words[i][:1].isupper() \
-                and not modifier:
-            break
-    return False
 
 
 def lead(text: str, paragraphs: Sequence[tuple[int, int]], count: int) -> int:
@@ -666,18 +615,22 @@ def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-def to_minutes(match: re.Match) -> int | None:
+def to_minutes(match: re.Match, words: dict[str, float]) -> int | None:
+    """The minutes of a length of time as `Words.duration` matched it; `words` are the values of
+    number words numbers.py does not read."""
     def number(word: str | None) -> float:
-        return numbers.word_value(word) if word else 0
+        return (words.get(word.lower()) or numbers.word_value(word)) if word else 0
 
-    if match.group("halfhour"):
+    found = match.groupdict()
+
+    if found.get("halfhour"):
         return 30
-    if match.group("m_only"):
-        return int(match.group("m_only"))
-    hours = number(match.group("h"))
-    if match.group("half") or match.group("half2"):
+    if found.get("m_only"):
+        return int(found["m_only"])
+    hours = number(found.get("h"))
+    if found.get("half") or found.get("half2"):
         hours += 0.5
-    return int(round(hours * 60 + number(match.group("m"))))
+    return int(round(hours * 60 + number(found.get("m"))))
 
 
 def place_text(place: Place) -> str:
