@@ -169,3 +169,37 @@ def test_partial_quotes_are_statements_and_labels_and_titles_are_not(quotes):
         ("dear friend", "Vladimir Putin"),
         ("very useful and very frank.", "Vladimir Putin"),
     ]
+
+
+def russian_metrics(gold_name: str, docs, tmp_path, analyzer) -> dict:
+    """The shared scorer's figures on a Russian gold set, every page read as the pipeline reads it."""
+    gold = SHARED / "gold" / gold_name
+    names = [json.loads(line)["doc"] for line in gold.read_text("utf-8").splitlines() if line.strip()]
+    predictions = tmp_path / "pred.jsonl"
+    with predictions.open("w", encoding="utf-8") as out:
+        for item in extract([str(docs / name) for name in names], Settings(), analyzer=analyzer):
+            out.write(json.dumps(to_gold(item), ensure_ascii=False) + "\n")
+    return shared_score(SHARED / "tools" / "score.py", predictions, gold, docs, "--persons",
+                        SHARED / "gold" / "persons.json")
+
+
+def test_russian_pairs_floors(tmp_path, analyzer):
+    metrics = russian_metrics("ru_pairs.jsonl", SHARED / "ru" / "pairs", tmp_path, analyzer)
+    assert metrics["quote_f1"] >= 0.95 and metrics["speaker_accuracy"] >= 0.95, metrics
+    assert metrics["meeting_participants"] >= 0.9 and metrics["meeting_kind"] >= 0.9, metrics
+    assert metrics["meeting_date"] >= 0.9 and metrics["meeting_city_strict"] >= 0.9, metrics
+    assert metrics["figure_f1"] >= 0.9 and metrics["figure_speaker_accuracy"] >= 0.9, metrics
+
+
+def test_dev2_russian_floors(tmp_path, analyzer):
+    metrics = russian_metrics("dev2_ru.jsonl", SHARED / "dev2" / "ru", tmp_path, analyzer)
+    assert metrics["meeting_participants"] >= 0.95 and metrics["meeting_city_strict"] >= 0.95, metrics
+    assert metrics["meeting_date"] >= 0.6 and metrics["meeting_kind"] >= 0.8, metrics
+
+
+def test_factru_person_floors(analyzer):
+    from summitlog.pipeline import evaluate_gold
+
+    factru = SHARED / "external" / "factru"
+    metrics = evaluate_gold(factru / "gold.jsonl", factru / "docs", Settings(), analyzer=analyzer).metrics
+    assert metrics["person_f1"] >= 0.91 and metrics["person_nominative_accuracy"] >= 0.9, metrics
