@@ -402,7 +402,7 @@ class Registry:
 
     def place(self, name: str) -> bool:
         """Whether a name is a country, a demonym or a known city or venue: never a speaker. A
-        Cyrillic name is read in Latin letters first ("Бочаров Ручей" -> "Bocharov Ruchey")."""
+        Cyrillic name is read in Latin letters first ("Белой Рощей" -> "Belaya Roshcha")."""
         if foreign(name):
             name = self.romaniser.latin(name)
         return bool(self.country(name)) or fold(" ".join(name.split())).lower() in self.cities

@@ -2,13 +2,13 @@
 
 A Russian page names a leader in any of six cases ("Путиным", "Путину") and by initials
 ("В.Путин"); the registry holds English names. Morphology (pymorphy3) puts each word of a
-person's name in the nominative singular, keeping its gender ("Скворцовой" -> "Скворцова"),
+person's name in the nominative singular, keeping its gender ("Смирновой" -> "Смирнова"),
 and a transliteration package (iuliia, with the scheme English Wikipedia follows) gives its
 Latin letters: "Путиным" -> "Putin", "Мирзиёева" -> "Mirziyoev". No list of Russian forms is
 typed by hand. Both packages load on the first Cyrillic name, so an English corpus pays nothing.
 
 English spells many foreign names as their own language does ("Widodo", "Wulff", "Nguesso")
-where Russian transliterates their sound ("Видодо" -> "Vidodo"); `sound` folds the spellings
+where Russian transliterates their sound ("Вульф" -> "Vulf"); `sound` folds the spellings
 that differ only so into one key, from a table kept with the language's data.
 """
 
@@ -69,7 +69,7 @@ class Romaniser:
     def normal(self, words: Sequence[tuple[str, dict[str, str], str]]) -> str:
         """A name's words (each with the morphological features a tagger read in its sentence,
         Universal Dependencies' "Case", "Gender", and the space after it) in the nominative:
-        "Вероникой Скворцовой" -> "Вероника Скворцова", where the features settle what the
+        "Анной Смирновой" -> "Анна Смирнова", where the features settle what the
         word alone cannot."""
         return "".join("-".join(self.nominative(part, features=features) if foreign(part) and len(part) > 1
                                 else part for part in word.split("-")) + space for word, features, space in words)

@@ -1,5 +1,5 @@
 """Transcript labels: the speaker a paragraph opens with ("President of Russia Vladimir Putin:",
-"V.Putin:", "PRESIDENT BIDEN:", "Prime Minister Modi.", "[Remarks by X]").
+"V.Putin:", "PRESIDENT SMITH:", "Prime Minister Rao.", "[Remarks by X]").
 
 A page of labels is a transcript: its turns run from one label to the next (quotes.py reads them).
 The words a label may hold (offices, joining words, name particles, titles, headings, the captions
@@ -19,7 +19,7 @@ from .text import CAPITAL, SMALL, alternation
 
 WORD = re.compile(r"\w+")
 Label = tuple[str, int, str]  # (speaker, where the body starts, cue)
-# "President of Russia Vladimir Putin:", "PRESIDENT BIDEN:", "Prime Minister Modi." opening a paragraph.
+# "President of Russia Vladimir Putin:", "PRESIDENT SMITH:", "Prime Minister Rao." opening a paragraph.
 # A stage direction may stand between the name and the colon ("President X (retranslated):",
 # "King Y (speaking in French):") or right after it, glued or not ("PRESIDENT X:(As
 # interpreted.)Thank you."); neither is part of the label nor of the turn.
@@ -38,7 +38,7 @@ class Labels:
         self.joining = frozenset(labels["joining_words"])
         self.particles = frozenset(labels["name_particles"])
         self.titles = rf"(?:{alternation(labels['titles'])})"
-        # "Prime Minister Modi." opening a paragraph
+        # "Prime Minister Rao." opening a paragraph
         self.dot_label = re.compile(rf"^(?P<label>{self.titles}(?:\s+{CAPITAL}[\w’'-]+){{1,3}})\.\s+(?=[“\"]|{CAPITAL})")
         heading = labels["headings"]  # "[Remarks by X]": a heading that names the speaker of what follows
         by = f"(?:{alternation(heading['by'])}) " if heading["by"] else ""  # Russian names the speaker in the genitive

@@ -182,7 +182,7 @@ class Mentions:
         found = self.registry.country(word)
         if found or not self.countries:
             return found
-        for lowered in word.lower().split():  # "Республики Конго": the word that names a country
+        for lowered in word.lower().split():  # "Республики Чад": the word that names a country
             if code := next((code for start, code in self.countries if lowered.startswith(start)), None):
                 return code
         return None

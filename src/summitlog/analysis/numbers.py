@@ -35,8 +35,8 @@ class Numbers:
         return self.words[word] if word in self.words else float(word.replace(",", "."))
 
     def parse(self, text: str, glued: dict[str, float] | None = None) -> float | None:
-        """'2,000' -> 2000; 'one and a half billion' -> 1.5e9; 'a hundred thousand' -> 1e5;
-        '1,8 млн' -> 1.8e6; `glued` are scales written onto the digits ("10m"), where the
+        """'2,000' -> 2000; 'two and a half billion' -> 2.5e9; 'a hundred thousand' -> 1e5;
+        '2,4 млн' -> 2.4e6; `glued` are scales written onto the digits ("10m"), where the
         caller reads them so."""
         bare = text.strip().lower().replace("-", " ")
         grouped = re.match(rf"(?:{self.digits})(?![\d{re.escape(self.decimal)}])", bare)

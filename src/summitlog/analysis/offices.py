@@ -97,7 +97,7 @@ class OfficeFinder:
     def find_declined(self, text: str, when: str | None, named: frozenset[str]) -> list[Office]:
         """Offices in a language that declines them: a title ("президентом"), then up to four
         capitalised words holding a country's name in some case ("Федеративной Республики
-        Германия"), then perhaps the holder's name ("Исламом Каримовым")."""
+        Германия"), then perhaps the holder's name ("Иваном Петровым")."""
         found: list[Office] = []
         for title in self.declined_title.finditer(text):
             before = text[max(0, title.start() - 20):title.start()].split()

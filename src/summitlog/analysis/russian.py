@@ -209,6 +209,6 @@ class Russian:
 
     def normal(self, span) -> str:
         """The name an entity's words make in the nominative, read with their features
-        ("Вероникой Скворцовой" -> "Вероника Скворцова")."""
+        ("Анной Смирновой" -> "Анна Смирнова")."""
         words = [(t.text, t.morph.to_dict(), " " if t.whitespace_ or t.is_space else "") for t in span if t.text.strip()]
         return self.registry.romaniser.normal(words).strip()

@@ -274,13 +274,13 @@ class UDSubjects:
             return None
         inside = {t.i for t in tokens}
         counted = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and not self.framing(t)]
-        if counted:  # "110 тысяч человек", "6,3 миллиона туристов из России": what is counted
+        if counted:  # "40 тысяч человек", "2,1 миллиона туристов из Чили": what is counted
             return self.noun_phrase(counted[-1], inside - {t.i for t in tokens if not self.framing(t)})
         after = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
         if after is not None and after.pos_ == "NOUN" and "Gen" in after.morph.get("Case"):
             return self.noun_phrase(after, inside)  # "60-летия установления отношений": of what
         word = tokens.root
-        # past the figure's own words: its number, scale and unit ("25 процентов", "55 миллиардов долларов")
+        # past the figure's own words: its number, scale and unit ("40 процентов", "12 миллиардов долларов")
         while (word.i in inside or self.framing(word)) and word.head.i != word.i:
             word = word.head
         if word.pos_ in ("VERB", "AUX") or word.i in inside:
