@@ -187,6 +187,8 @@ class PledgeFinder:
         words = text[lo:hi]
         if not (item.subject and item.subject[1] == item.start):
             return self.party(words, lo, quote, names, participants, sentence_start)
+        if self.g.impersonal.match(text, item.start):  # "it was agreed to": the meeting's parties agreed
+            return sorted(participants) if len(participants) > 1 else []
         # a commitment word: its subject precedes it, else the sentence's first party acts
         clause = self.g.subject_words(words)
         found = [] if self.g.participle.match(clause) else self.party(clause, hi - len(clause), quote, names, participants,

@@ -87,6 +87,7 @@ class Grammar:
         self.visit = re.compile(rf"(?:\b(?P<who>{upper}[\w-]+){w['possessive_mark']}|\b(?:{alternation(w['possessives'])}))"
                                 rf"\s+(?:(?:{lower}|-)+\s+){{0,2}}?(?:{alternation(w['visit_nouns'])})\b")
         self.reported = phrase(w["reported_future"])
+        self.impersonal = phrase(w["impersonal"])
         self.ahead = phrase(w["ahead"])
         speech = load_lang(lang, "cues.json")["verbs"]  # "I will note that ...": a speech act, no pledge
         self.empty = w["empty_verbs"]
@@ -153,7 +154,7 @@ class Grammar:
         found = list(re.finditer(r"\S+", text[at:stop]))
         if len(found) > LIMIT:
             stop = at + found[LIMIT - 1].end()
-        return len(text[:stop].rstrip(" ,\"“”'’")) if stop > at else at
+        return len(text[:stop].rstrip(" ,\"“”'’«»")) if stop > at else at
 
     def subject_words(self, before: str) -> str:
         """The words of a commitment's subject: the clause before the commitment word, from its last
