@@ -34,6 +34,8 @@ def test_an_agreement_with_its_deadline_resolved_against_the_meeting(analyzer):
         ("Россия будет поставлять Индии зерно в следующем году.", ("Russia",), "2027"),
         ("Индийская сторона будет закупать российские самолёты.", ("India",), None),
         ("Моди планирует посетить Россию в сентябре.", ("Narendra Modi",), "2026-09"),
+        ("«Условлено, в частности, расширить обмен студентами», — говорится в сообщении.",
+         ("Narendra Modi", "Vladimir Putin"), None),  # impersonal: the meeting's parties agreed
     ],
 )
 def test_a_commitment_names_the_party_that_must_act(analyzer, text, actors, deadline):
@@ -50,6 +52,8 @@ def test_a_commitment_names_the_party_that_must_act(analyzer, text, actors, dead
         "В 2015 году Россия построила в Индии атомную электростанцию.",  # a past act
         "Стороны не намерены повышать пошлины на сталь.",  # negated
         "Если Индия откроет рынок, Россия будет поставлять больше зерна.",  # a condition
+        "Судьба проекта Индии будет решаться в Москве.",  # a country in the genitive is no subject
+        "Стороны намерены обменяться мнениями о ситуации в регионе.",  # the meeting's own talk
     ],
 )
 def test_no_pledge(analyzer, text):

@@ -170,7 +170,7 @@ class PledgeFinder:
         group = [m for m in self.g.groups.finditer(head) if m.end() == len(head) and m.group(0) not in self.g.they]
         if group:
             return group[0].start()
-        country = [m for m in self.country_words.finditer(head) if m.end() == len(head)]
+        country = [m for m in self.country_words.finditer(head) if m.end() == len(head) and not self.g.declined(m.group(0))]
         if country:
             return country[0].start()
         name = list(self.registry.name_pattern.finditer(head[-60:]))
@@ -224,6 +224,8 @@ class PledgeFinder:
             for part in (p for p in re.split(r"[\s-]+", person) if len(p) > 2 and p[0].isupper()):
                 found += [(m.start(), m.end(), "person", person) for m in re.finditer(rf"\b{re.escape(part)}\b", words)]
         for m in self.country_words.finditer(words):
+            if self.g.declined(m.group(0)):  # "в Украину", "судьба Грузии": no party acts
+                continue
             titled = self.g.titled.match(words[m.end():min((s for s, _, _, _ in found if s >= m.end()),
                                                                                default=m.end())])
             if not (titled and any(s >= m.end() for s, _, _, _ in found)):

@@ -88,6 +88,7 @@ class Grammar:
                                 rf"\s+(?:(?:{lower}|-)+\s+){{0,2}}?(?:{alternation(w['visit_nouns'])})\b")
         self.reported = phrase(w["reported_future"])
         self.impersonal = phrase(w["impersonal"])
+        self.oblique = re.compile(rf"(?:{alternation(w['oblique_endings'])})$")
         self.ahead = phrase(w["ahead"])
         speech = load_lang(lang, "cues.json")["verbs"]  # "I will note that ...": a speech act, no pledge
         self.empty = w["empty_verbs"]
@@ -136,6 +137,10 @@ class Grammar:
         # a clause ends at a mark, but not at the comma before "that" (Russian writes "надеемся, что")
         self.clause_mark = re.compile(rf"[;:“”\"]|,(?!\s*(?:{alternation(w['that'])})\b)")
         self.titled = re.compile(rf"\s+(?:{name}\s+){{0,4}}$")
+
+    def declined(self, written: str) -> bool:
+        """A name in a case other than the subject's, by its last word's ending ("России", "Индией")."""
+        return bool(self.oblique.search(written))
 
     # -- a clause and its words -----------------------------------------------------------------
 
