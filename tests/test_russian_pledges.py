@@ -34,6 +34,8 @@ def test_an_agreement_with_its_deadline_resolved_against_the_meeting(analyzer):
         ("Россия будет поставлять Индии зерно в следующем году.", ("Russia",), "2027"),
         ("Индийская сторона будет закупать российские самолёты.", ("India",), None),
         ("Моди планирует посетить Россию в сентябре.", ("Narendra Modi",), "2026-09"),
+        ("Казахстан и Киргизия намерены построить новую железную дорогу к 2030 году.", ("Kazakhstan", "Kyrgyzstan"),
+         "2030"),  # countries in the nominative, from the language's list
         ("«Условлено, в частности, расширить обмен студентами», — говорится в сообщении.",
          ("Narendra Modi", "Vladimir Putin"), None),  # impersonal: the meeting's parties agreed
     ],

@@ -61,12 +61,16 @@ class PledgeFinder:
         countries.update({k: v for k, v in g.words["metonyms"].items() if v in registry.countries})
         self.places = countries
         self.demonym_country = {d: code for code, c in registry.countries.items() for d in c.get("demonyms", [])}
-        # a language that inflects its country names gives their starts ("Росси" for "Россия", "России")
+        # a language whose pages write countries in its own words names them in the nominative
+        # (lower-cased) in a data file, and gives the starts of their inflected demonyms ("российск")
+        listed = g.words["country_names"]
+        self.nominative: dict[str, str] = {k: v for k, v in (load_lang(lang, listed)["countries"] if listed else {}).items()
+                                           if v in registry.countries}
         self.stems: dict[str, str] = load_lang(lang, "mentions.json")["countries"]
         stems, sides = alternation(list(self.stems)), alternation(g.words["demonym_nouns"])
         self.country_words = re.compile(
             rf"(?<![\w-])(?:(?:{g.article}) )?(?:(?:{alternation(list(countries))})|(?:{alternation(list(self.demonym_country))}) "
-            rf"(?:{sides})|(?i:{stems})\w*\s+(?:{sides})|(?={g.upper})(?i:{stems})\w*)(?![\w-])")
+            rf"(?:{sides})|(?i:{stems})\w*\s+(?:{sides})|(?={g.upper})(?i:{alternation(list(self.nominative))}))(?![\w-])")
 
     def find(self, text: str, quotes: Sequence[Quote], participants: Sequence[str], when: str | None,
              sentences: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> list[Pledge]:
@@ -267,7 +271,7 @@ class PledgeFinder:
         if written in self.places:
             return self.places[written]
         first = written.split()[0]
-        return self.demonym_country.get(first) or next(
+        return self.nominative.get(written.lower()) or self.demonym_country.get(first) or next(
             (code for stem, code in sorted(self.stems.items(), key=lambda kv: -len(kv[0]))
              if first.lower().startswith(stem)), None)
 
