@@ -2,7 +2,8 @@
 
 What counts (../shared/gold/PLEDGES.md): a promise, an agreement, a plan or a target of a named
 actor; not a hope, a prediction, a willingness, a condition, an exhortation or a stance. Two
-shapes carry nearly all of them, and both are read from the words of a language's `data/lang/LANG/pledges.json` (pledgewords.py):
+shapes carry nearly all of them, and both are read from the words of a language's
+`data/lang/LANG/pledges.json` (compiled in pledgewords.py):
 
 - a commitment word and its action: "agreed to reopen the consulates", "vowed to pursue
   closer ties", "an agreement to cut tariffs", "set targets for exports";
@@ -66,7 +67,7 @@ class PledgeFinder:
         listed = g.words["country_names"]
         self.nominative: dict[str, str] = {k: v for k, v in (load_lang(lang, listed)["countries"] if listed else {}).items()
                                            if v in registry.countries}
-        self.stems: dict[str, str] = load_lang(lang, "mentions.json")["countries"]
+        self.stems = {k: v for k, v in load_lang(lang, "mentions.json")["countries"].items() if v in registry.countries}
         stems, sides = alternation(list(self.stems)), alternation(g.words["demonym_nouns"])
         self.country_words = re.compile(
             rf"(?<![\w-])(?:(?:{g.article}) )?(?:(?:{alternation(list(countries))})|(?:{alternation(list(self.demonym_country))}) "
@@ -109,8 +110,9 @@ class PledgeFinder:
                 lead = " ".join(sentence[:m.start()].split()[-3:])
                 if close <= cue or self.g.hedged(f"{lead} {text[cue:close]}") or self.g.framed(sentence[:m.start()]):
                     continue
-                if self.g.negation.search(lead) or (pattern is self.g.commit and (not self.g.acting(text, start + m.end(), end)
-                                                                    or self.g.empty_verb.match(text, start + m.end()))):
+                bare = pattern is self.g.commit and (not self.g.acting(text, start + m.end(), end)
+                                                     or self.g.empty_verb.match(text, start + m.end()))
+                if self.g.negation.search(lead) or bare:
                     continue
                 out.append(Found(cue, close, (start, cue)))
         for m in self.g.visit.finditer(sentence):  # "X's visit to Y on 3 May": a later event, decided
@@ -195,8 +197,8 @@ class PledgeFinder:
             return sorted(participants) if len(participants) > 1 else []
         # a commitment word: its subject precedes it, else the sentence's first party acts
         clause = self.g.subject_words(words)
-        found = [] if self.g.participle.match(clause) else self.party(clause, hi - len(clause), quote, names, participants,
-                                                                sentence_start)
+        found = [] if self.g.participle.match(clause) else self.party(clause, hi - len(clause), quote, names,
+                                                                      participants, sentence_start)
         return found or self.party(words, lo, quote, names, participants, sentence_start)
 
     def party(self, words: str, lo: int, quote: Quote | None, names: list[tuple[int, int, str]],
@@ -230,8 +232,7 @@ class PledgeFinder:
         for m in self.country_words.finditer(words):
             if self.g.declined(m.group(0)):  # "в Украину", "судьба Грузии": no party acts
                 continue
-            titled = self.g.titled.match(words[m.end():min((s for s, _, _, _ in found if s >= m.end()),
-                                                                               default=m.end())])
+            titled = self.g.titled.match(words[m.end():min((s for s, _, _, _ in found if s >= m.end()), default=m.end())])
             if not (titled and any(s >= m.end() for s, _, _, _ in found)):
                 found.append((m.start(), m.end(), "country", m.group(0)))
         for m in self.g.groups.finditer(words):
