@@ -23,8 +23,9 @@ class Calendar:
     def __init__(self, lang: str) -> None:
         data = load_lang(lang, "dates.json")
         self.months = [re.compile(rf"(?:{m})\.?$", re.IGNORECASE) for m in data["months"]]
+        self.month_words: list[str] = data["months"]  # a pattern of each month's names, January first
         self.month = "(?:" + "|".join(f"(?:{m})" for m in data["months"]) + r")\.?"
-        ordinal = data["ordinal"]
+        self.ordinal = ordinal = data["ordinal"]
         self.date = re.compile(
             rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}"
             rf"|\d{{1,2}}{ordinal}\s+{self.month}(?:,?\s+\d{{4}})?"

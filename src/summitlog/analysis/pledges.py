@@ -2,7 +2,8 @@
 
 What counts (../shared/gold/PLEDGES.md): a promise, an agreement, a plan or a target of a named
 actor; not a hope, a prediction, a willingness, a condition, an exhortation or a stance. Two
-shapes carry nearly all of them, and both are read from the words of `data/pledges.json`:
+shapes carry nearly all of them, and both are read from the words of a language's
+`data/lang/LANG/pledges.json` (compiled in pledgewords.py):
 
 - a commitment word and its action: "agreed to reopen the consulates", "vowed to pursue
   closer ties", "an agreement to cut tariffs", "set targets for exports";
@@ -26,96 +27,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from ..actors.registry import Registry
 from ..records import Pledge, Quote
-from ..resources import load, load_lang
-from .text import ABBREVIATIONS
+from ..resources import load_lang
+from .pledgewords import alternation, grammar, later, past, resolve_deadline
 
-WORDS = load("pledges.json")
-LIMIT = 16  # words of a span at most: the action and its object, not the sentence's rest
+__all__ = ["PledgeFinder", "resolve_deadline"]
 
-
-def alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def words(items: Sequence[str]) -> str:
-    """An alternation of words and contractions: a word starts at a word boundary, "'ll" anywhere."""
-    return "|".join((r"\b" if w[:1].isalpha() else "") + re.escape(w) for w in sorted(items, key=len, reverse=True))
-
-
-def phrase(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’])(?:{alternation(words)})(?![\w'’])", re.IGNORECASE)
-
-
-def none_of(items: Sequence[str]) -> str:
-    """A lookahead that refuses these words next."""
-    return rf"(?!(?:{alternation(items)})\b)"
-
-
-BOUNDARY = re.compile(
-    rf"\s*[;:()\[\]—–]|\s+-\s|,\s+(?:{alternation(WORDS['clause_after_comma'])})\b"
-    rf"|\s+(?:{alternation(WORDS['clause_words'])})\b|[.!?](?=\s|$)", re.IGNORECASE)
-PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")  # "..., praising X and announcing plans": the sentence's subject acts
 SPEECH_MARKS = "\"“”«»"
-ADVERB = rf"(?:\s+(?:{alternation(WORDS['adverbs'] + WORDS['weekdays'])}|on \w+day))*"
-TO_ACT = rf"\s+to\s+{none_of(WORDS['not_after_to'])}(?=[a-z])"  # "to" and a verb, not "to the"
-NOUNS = alternation(WORDS["commit_nouns"])
-COMMIT = re.compile(
-    rf"(?<![\w'’])(?:(?:{alternation(WORDS['copulas'])}) )?(?:{alternation(WORDS['commit_verbs'])})"
-    rf"(?:{ADVERB}|\s+with\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w.’'-]*){TO_ACT}", re.IGNORECASE)
-OBJECT = re.compile(rf"(?<![\w'’])(?:{alternation(WORDS['object_verbs'])}){ADVERB}\s+(?=[a-z]+(?:\s|$))"
-                    rf"{none_of(WORDS['not_objects'])}", re.IGNORECASE)
-COMMIT_NOUN = re.compile(  # "reached a deal on", "reaffirmed their commitment to", "an agreement to cut"
-    rf"(?<![\w'’])(?:(?:{alternation(WORDS['noun_verbs'])}) (?:[\w$’'-]+ ){{0,4}}?(?:{NOUNS})"
-    rf"(?:\s+(?<=[^s] )(?:on|for)\s+{none_of(WORDS['not_after_to'])}|{TO_ACT})"
-    rf"|(?:{alternation(WORDS['determiners'])}) (?:[\w$’'-]+ ){{0,3}}?"
-    rf"{''.join(f'(?<!{q} )' for q in WORDS['quantities'])}(?:{NOUNS}){TO_ACT})")
-TARGET = re.compile(rf"(?<![\w'’])(?:{alternation(WORDS['commit_phrases'])})\b|\$\s?[\d.,]+\s*(?:billion|"
-                    rf"million|trillion|bn)\s+target\b", re.IGNORECASE)
-FUTURE = re.compile(rf"(?:,?\s+(?:{alternation(WORDS['adverbs'])}))?\s*"
-                    rf"(?:{words(WORDS['future'] + WORDS['reported_future'])})(?![\w])", re.IGNORECASE)
-VISIT = re.compile(rf"(?:\b(?P<who>[A-Z][\w-]+)['’]s|\b(?:his|her|their))\s+(?:[a-z-]+\s+){{0,2}}?"
-                   rf"(?:{alternation(WORDS['visit_nouns'])})\b")
-REPORTED = phrase(WORDS["reported_future"])
-AHEAD = phrase(WORDS["ahead"])
-SPEECH = load_lang("en", "cues.json")["verbs"]  # "I will note that ...": a speech act, no pledge (the module reads English)
-EMPTY = WORDS["empty_verbs"]
-NOT_ACTION = re.compile(rf"\s*(?:(?:{alternation(WORDS['adverbs'])}|[a-z]+ly) )?"
-                        rf"(?:{alternation(WORDS['not_actions'] + EMPTY + SPEECH)})\b", re.IGNORECASE)
-FUNCTION_WORDS = set(WORDS["function_words"])
-OBJECT_NAME = re.compile(rf"(?<=\s)(?:the )?([A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*)\s+(?:{alternation(WORDS['object_nouns'])})\b")
-EMPTY_VERB = re.compile(rf"(?:{alternation(EMPTY)})\b")
-NEGATION = re.compile(rf"(?:{words(WORDS['negations'])})(?![\w])", re.IGNORECASE)
-BELIEFS = phrase(WORDS["beliefs"])
-CONDITIONS = phrase(WORDS["conditions"])
-ARRANGEMENTS = phrase(WORDS["arrangements"])
-HEDGES = phrase(WORDS["hedges"])
-REPORTING = phrase(WORDS["reporting"])
-GROUPS = phrase(WORDS["groups"])
-METONYMS = WORDS["metonyms"]
-VAGUE = phrase(WORDS["vague"])
-MONTHS = [m.lower() for m in WORDS["months"]]
-NUMBERS: dict[str, int] = WORDS["number_words"]
-COUNT = rf"(?:\d+|{alternation(list(NUMBERS))})"
-ROLES: dict[str, str] = WORDS["pronouns"]  # "I" -> "speaker", "we" -> "speaker's country", ...
-PRONOUN = re.compile(rf"(?<![\w'’])(?:{alternation(list(ROLES))})(?![\w'’])")
-SUBJECT = re.compile(rf"(?<![\w'’])(?:{alternation([w for w, r in ROLES.items() if r != 'listener'])})$")
-THEY = set(WORDS["third_persons"])
-NOT_SUBJECT = none_of(list(ROLES) + WORDS["third_persons"])  # a clause of its own after a comma
-MONTH = rf"(?-i:{'|'.join(m[:3].title() + rf'(?:{m[3:]})?' for m in MONTHS)})\b\.?"  # "May", not "may"
-DEADLINE = re.compile(
-    rf"\b(?:by|before|until|in|within|at|for) (?:the )?end of (?:the |this |next )?(?:year|month|decade|"
-    rf"(?:19|20)\d{{2}})\b"
-    rf"|\b(?:by|before|until|in|on|for|during)? ?(?:(?:early|mid|late|the end of) )?{MONTH}(?: (?:\d{{1,2}})(?:st|nd|rd|th)?)?"
-    rf"(?:,? (?:19|20)\d{{2}})?\b(?! \d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:19|20)\d{{2}})"
-    rf"|\b(?:by|before|in|until|for) (?:19|20)\d{{2}}\b"
-    rf"|\b(?:next|this) (?:year|month|{alternation(WORDS['seasons'])})\b"
-    rf"|\b(?:in|within) (?:the next )?{COUNT} (?:days|weeks|months|years)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -133,17 +53,25 @@ class PledgeFinder:
     def __init__(self, registry: Registry, lang: str = "en") -> None:
         self.registry = registry
         self.lang = lang  # the language whose words it reads
+        self.g = g = grammar(lang)
         countries: dict[str, str] = {}
         for code, c in registry.countries.items():  # names, aliases, and "US", "U.S." beside them
             for word in (c["name"], *c.get("aliases", []), *(d for d in c.get("demonyms", [])
                                                              if re.fullmatch(r"[A-Z.]{2,}", d))):
                 countries.setdefault(word, code)
-        countries.update({k: v for k, v in METONYMS.items() if v in registry.countries})
+        countries.update({k: v for k, v in g.words["metonyms"].items() if v in registry.countries})
         self.places = countries
         self.demonym_country = {d: code for code, c in registry.countries.items() for d in c.get("demonyms", [])}
+        # a language whose pages write countries in its own words names them in the nominative
+        # (lower-cased) in a data file, and gives the starts of their inflected demonyms ("российск")
+        listed = g.words["country_names"]
+        self.nominative: dict[str, str] = {k: v for k, v in (load_lang(lang, listed)["countries"] if listed else {}).items()
+                                           if v in registry.countries}
+        self.stems = {k: v for k, v in load_lang(lang, "mentions.json")["countries"].items() if v in registry.countries}
+        stems, sides = alternation(list(self.stems)), alternation(g.words["demonym_nouns"])
         self.country_words = re.compile(
-            rf"(?<![\w-])(?:the )?(?:(?:{alternation(list(countries))})|(?:{alternation(list(self.demonym_country))}) "
-            rf"(?:side|government|authorities|leadership))(?![\w-])")
+            rf"(?<![\w-])(?:(?:{g.article}) )?(?:(?:{alternation(list(countries))})|(?:{alternation(list(self.demonym_country))}) "
+            rf"(?:{sides})|(?i:{stems})\w*\s+(?:{sides})|(?={g.upper})(?i:{alternation(list(self.nominative))}))(?![\w-])")
 
     def find(self, text: str, quotes: Sequence[Quote], participants: Sequence[str], when: str | None,
              sentences: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> list[Pledge]:
@@ -164,7 +92,7 @@ class PledgeFinder:
                 found.append(Pledge(
                     start=item.start, end=item.end, text=span, actors=tuple(actors),
                     deadline_text=deadline_text, deadline=deadline,
-                    object=object_of(span),
+                    object=self.g.object_of(span),
                     speaker=quote.speaker if quote else self.reporter(text, start, item.start, names),
                 ))
         return distinct(found)
@@ -175,24 +103,25 @@ class PledgeFinder:
         """Every commitment in one sentence, in order, none inside another."""
         sentence = text[start:end]
         out = []
-        for pattern in (COMMIT, OBJECT, COMMIT_NOUN, TARGET):
+        for pattern in (self.g.commit, self.g.object, self.g.commit_noun, self.g.target):
             for m in pattern.finditer(sentence):
                 cue = start + m.start()
-                close = clause_end(text, start + m.end(), end)
+                close = self.g.clause_end(text, start + m.end(), end)
                 lead = " ".join(sentence[:m.start()].split()[-3:])
-                if close <= cue or hedged(f"{lead} {text[cue:close]}") or framed(sentence[:m.start()]):
+                if close <= cue or self.g.hedged(f"{lead} {text[cue:close]}") or self.g.framed(sentence[:m.start()]):
                     continue
-                if NEGATION.search(lead) or (pattern is COMMIT and (not acting(text, start + m.end(), end)
-                                                                    or EMPTY_VERB.match(text, start + m.end()))):
+                bare = pattern is self.g.commit and (not self.g.acting(text, start + m.end(), end)
+                                                     or self.g.empty_verb.match(text, start + m.end()))
+                if self.g.negation.search(lead) or bare:
                     continue
                 out.append(Found(cue, close, (start, cue)))
-        for m in VISIT.finditer(sentence):  # "X's visit to Y on 3 May": a later event, decided
-            cue, close = start + m.start(), clause_end(text, start + m.end(), end)
-            dated = [d for d in DEADLINE.finditer(text, cue, close) if re.search(MONTH, d.group(0))
-                     and not gone(text, d) and later(resolve_deadline(d.group(0), when), when)]
-            if dated and AHEAD.search(sentence) and not framed(sentence[:m.start()]):
+        for m in self.g.visit.finditer(sentence):  # "X's visit to Y on 3 May": a later event, decided
+            cue, close = start + m.start(), self.g.clause_end(text, start + m.end(), end)
+            dated = [d for d in self.g.deadline.finditer(text, cue, close) if re.search(self.g.month, d.group(0))
+                     and not self.g.gone(text, d) and later(self.g.resolve_deadline(d.group(0), when), when)]
+            if dated and self.g.ahead.search(sentence) and not self.g.framed(sentence[:m.start()]):
                 out.append(Found(cue, close, (cue, start + m.end("who")) if m.group("who") else (start, cue)))
-        for m in FUTURE.finditer(sentence):
+        for m in self.g.future.finditer(sentence):
             found = self.future(text, start, end, start + m.start(), start + m.end())
             if found:
                 out.append(found)
@@ -208,16 +137,16 @@ class PledgeFinder:
         """'<subject> will <act>': kept when a party is the subject, the verb commits to something,
         and no hope, belief or condition frames it; 'would' only in reported speech."""
         verb = after + len(text[after:after + 9]) - len(text[after:after + 9].lstrip())
-        if NOT_ACTION.match(text, after) or not acting(text, verb, end):
+        if self.g.not_action.match(text, after) or not self.g.verb.match(text, verb) or not self.g.acting(text, verb, end):
             return None
         subject = self.subject(text, start, marker)
         if subject is None:
             return None
         before = text[start:subject]
-        if framed(before) or (REPORTED.search(text, marker, after) and not REPORTING.search(before)):
+        if self.g.framed(before) or (self.g.reported.search(text, marker, after) and not self.g.reporting.search(before)):
             return None
-        close = clause_end(text, after, end)
-        if hedged(text[subject:close]):
+        close = self.g.clause_end(text, after, end)
+        if self.g.hedged(text[subject:close]):
             return None
         return Found(subject, close, (subject, marker))
 
@@ -233,7 +162,7 @@ class PledgeFinder:
             if hit is None:
                 break
             begin, at = hit, hit
-            joint = re.search(r"(?:,|,? and|,? &)\s*$", window[:at])
+            joint = self.g.joint.search(window[:at])
             if not joint:
                 break
             at = joint.start()
@@ -241,13 +170,13 @@ class PledgeFinder:
 
     def party_at_end(self, head: str) -> int | None:
         """Where a party's name ends the text, if one does."""
-        pronoun = SUBJECT.search(head)
+        pronoun = self.g.subject.search(head)
         if pronoun:
             return pronoun.start()
-        group = [m for m in GROUPS.finditer(head) if m.end() == len(head) and m.group(0) not in THEY]
+        group = [m for m in self.g.groups.finditer(head) if m.end() == len(head) and m.group(0) not in self.g.they]
         if group:
             return group[0].start()
-        country = [m for m in self.country_words.finditer(head) if m.end() == len(head)]
+        country = [m for m in self.country_words.finditer(head) if m.end() == len(head) and not self.g.declined(m.group(0))]
         if country:
             return country[0].start()
         name = list(self.registry.name_pattern.finditer(head[-60:]))
@@ -264,10 +193,12 @@ class PledgeFinder:
         words = text[lo:hi]
         if not (item.subject and item.subject[1] == item.start):
             return self.party(words, lo, quote, names, participants, sentence_start)
+        if self.g.impersonal.match(text, item.start):  # "it was agreed to": the meeting's parties agreed
+            return sorted(participants) if len(participants) > 1 else []
         # a commitment word: its subject precedes it, else the sentence's first party acts
-        clause = subject_words(words)
-        found = [] if PARTICIPLE.match(clause) else self.party(clause, hi - len(clause), quote, names, participants,
-                                                                sentence_start)
+        clause = self.g.subject_words(words)
+        found = [] if self.g.participle.match(clause) else self.party(clause, hi - len(clause), quote, names,
+                                                                      participants, sentence_start)
         return found or self.party(words, lo, quote, names, participants, sentence_start)
 
     def party(self, words: str, lo: int, quote: Quote | None, names: list[tuple[int, int, str]],
@@ -280,7 +211,7 @@ class PledgeFinder:
             return []
         chain = [known[0]]
         for m in mentions[mentions.index(known[0]) + 1:]:
-            if not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}", words[chain[-1][1]:m[0]]):
+            if not self.g.chained.fullmatch(words[chain[-1][1]:m[0]]):
                 break
             chain.append(m)
         parties = list(dict.fromkeys(p for m in chain for p in self.resolve(m[2], m[3], quote, names, participants,
@@ -299,14 +230,15 @@ class PledgeFinder:
             for part in (p for p in re.split(r"[\s-]+", person) if len(p) > 2 and p[0].isupper()):
                 found += [(m.start(), m.end(), "person", person) for m in re.finditer(rf"\b{re.escape(part)}\b", words)]
         for m in self.country_words.finditer(words):
-            titled = re.match(r"\s+(?:[A-Z][\w.’'-]*\s+){0,4}$", words[m.end():min((s for s, _, _, _ in found if s >= m.end()),
-                                                                               default=m.end())])
+            if self.g.declined(m.group(0)):  # "в Украину", "судьба Грузии": no party acts
+                continue
+            titled = self.g.titled.match(words[m.end():min((s for s, _, _, _ in found if s >= m.end()), default=m.end())])
             if not (titled and any(s >= m.end() for s, _, _, _ in found)):
                 found.append((m.start(), m.end(), "country", m.group(0)))
-        for m in GROUPS.finditer(words):
+        for m in self.g.groups.finditer(words):
             found.append((m.start(), m.end(), "group", m.group(0)))
-        for m in PRONOUN.finditer(words):
-            found.append((m.start(), m.end(), "pronoun", ROLES[m.group(0)]))
+        for m in self.g.pronoun.finditer(words):
+            found.append((m.start(), m.end(), "pronoun", self.g.roles[m.group(0)]))
         found = sorted({(f[0], f[1]): f for f in sorted(found, key=lambda f: f[2] != "person")}.values())
         return [f for f in found if not any(g[0] <= f[0] and f[1] <= g[1] and g[:2] != f[:2] for g in found)]
 
@@ -322,7 +254,7 @@ class PledgeFinder:
             code = self.code(value)
             return [self.registry.countries[code]["name"]] if code else []
         if kind == "group":  # in a leader's words "they" are others, not the two sides
-            mine = quote is not None and value in THEY
+            mine = quote is not None and value in self.g.they
             return sorted(participants) if len(participants) > 1 and not mine else []
         if value == "speaker":
             return [speaker] if speaker else []
@@ -336,16 +268,18 @@ class PledgeFinder:
         return [] if value == "listener" else earlier[-1:]
 
     def code(self, written: str) -> str | None:
-        written = re.sub(r"^the ", "", written)
+        written = re.sub(rf"^(?:{self.g.article}) ", "", written)
         if written in self.places:
             return self.places[written]
         first = written.split()[0]
-        return self.demonym_country.get(first)
+        return self.nominative.get(written.lower()) or self.demonym_country.get(first) or next(
+            (code for stem, code in sorted(self.stems.items(), key=lambda kv: -len(kv[0]))
+             if first.lower().startswith(stem)), None)
 
     def reporter(self, text: str, start: int, at: int, names: list[tuple[int, int, str]]) -> str | None:
         """Who states a pledge the outlet reports: the person named before a speech verb earlier in
         the sentence ("Trump said he would..."); None for the outlet's own voice."""
-        verb = [m for m in REPORTING.finditer(text, start, at)]
+        verb = [m for m in self.g.reporting.finditer(text, start, at)]
         if not verb:
             return None
         before = [n for s, e, n in names if start <= s < verb[-1].start()]
@@ -358,68 +292,14 @@ class PledgeFinder:
         """The deadline as written in the pledge's clause or just after it (up to the sentence's
         `end`), and resolved against the meeting date."""
         window = text[start:min(end, stop + 40)]
-        fixed = next((m for m in DEADLINE.finditer(window) if m.group(0).strip() and not past(m.group(0), when)
-                      and not gone(window, m)), None)
+        fixed = next((m for m in self.g.deadline.finditer(window) if m.group(0).strip() and not past(m.group(0), when)
+                      and not self.g.gone(window, m)), None)
         if fixed:
-            value = resolve_deadline(fixed.group(0), when)
-            if value is not None or not VAGUE.search(window):
+            value = self.g.resolve_deadline(fixed.group(0), when)
+            if value is not None or not self.g.vague.search(window):
                 return fixed.group(0).strip(), value
-        vague = VAGUE.search(window)
+        vague = self.g.vague.search(window)
         return (vague.group(0), None) if vague else (None, None)
-
-
-def clause_end(text: str, at: int, end: int) -> int:
-    """Where the clause that starts an action ends: at a boundary word or mark, unless what
-    follows a comma is a short list ("energy, health, and transport"), and within LIMIT words."""
-    stop = end
-    for m in BOUNDARY.finditer(text, at, end):
-        if m.group(0) == "." and abbreviated(text, m.start()):
-            continue
-        stop = m.start()
-        break
-    comma = text.find(",", at, stop)
-    if comma != -1 and not re.match(rf"(?:,\s*{NOT_SUBJECT}[^,]{{1,40}}?)+,?\s+(?:and|or)\s+{NOT_SUBJECT}",
-                                     text[comma:stop]):
-        stop = comma
-    words = list(re.finditer(r"\S+", text[at:stop]))
-    if len(words) > LIMIT:
-        stop = at + words[LIMIT - 1].end()
-    return len(text[:stop].rstrip(" ,\"“”'’")) if stop > at else at
-
-
-def abbreviated(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` closes an abbreviation ("Aug. 25", "U.S.") or an initial,
-    not a sentence."""
-    word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot]).group(0).lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-
-
-def subject_words(before: str) -> str:
-    """The words of a commitment's subject: the clause before the commitment word, from its last
-    boundary ("..., and Lee vowed" -> "Lee")."""
-    cut = max((m.end() for m in re.finditer(r"[,;:]\s+(?:and\s+|but\s+)?|\bthat\s+", before)), default=0)
-    return before[cut:]
-
-
-def hedged(clause: str) -> bool:
-    """A hedge ("could", "ready to"), or the meeting's own business ("today", "the press")."""
-    return bool(HEDGES.search(clause) or ARRANGEMENTS.search(clause))
-
-
-def acting(text: str, at: int, end: int) -> bool:
-    """The action has an object or a complement: a verb alone ("had planned to sign and ...") or
-    with function words only ("work on this") names nothing that can be checked."""
-    if not re.match(r"[a-z][\w'’-]*\s+(?!and\b|or\b|but\b)[\w$“\"'‘]", text[at:at + 60]):
-        return False
-    rest = re.findall(r"[\w$%’'-]+", text[at:clause_end(text, at, end)])[1:]
-    return any(w.lower() not in FUNCTION_WORDS for w in rest)
-
-
-def framed(before: str) -> bool:
-    """A condition earlier in the sentence ("if you open your market, we will"), or a hope or
-    belief in the same clause ("I trust we shall"), governs what follows."""
-    last = re.split(r"[,;:“”\"]", before)[-1]
-    return bool(CONDITIONS.search(before) or BELIEFS.search(last))
 
 
 def distinct(pledges: list[Pledge]) -> list[Pledge]:
@@ -431,69 +311,3 @@ def distinct(pledges: list[Pledge]) -> list[Pledge]:
             seen.add((p.start, p.end))
             out.append(p)
     return out
-
-
-def object_of(span: str) -> str | None:
-    """What the pledge is about, where it has a name later coverage can be searched for: a quoted
-    capitalised term, or a proper name before a thing's noun ("the Orion system" -> "Orion")."""
-    quoted = re.search(r"(?<!\w)[\"“‘'«]([A-Z][\w-]{2,})[\"”’'»](?!\w)", span)
-    named = quoted or OBJECT_NAME.search(span)
-    return named.group(1) if named else None
-
-
-def later(deadline: str | None, when: str | None) -> bool:
-    """A resolved date after the meeting's (compared at the deadline's precision), or any date
-    on a page without one."""
-    if deadline and when and deadline[:1].isdigit():
-        return deadline > when[:len(deadline)]
-    return bool(deadline)
-
-
-def gone(text: str, match: re.Match[str]) -> bool:
-    """A time the words place in the past: "last October", "in May last year", "two years ago"."""
-    start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-    return bool(re.search(r"\b(?:last|previous|past)\s+$", text[max(0, start - 12):start])
-                or re.match(r",?\s+(?:last year|ago)\b", text[match.end():match.end() + 12]))
-
-
-def past(phrase_: str, when: str | None) -> bool:
-    """A year before the meeting's is history ("relations since 1965"), not a deadline."""
-    year = re.search(r"(?:19|20)\d{2}", phrase_)
-    return bool(year and when and when[:4].isdigit() and int(year.group(0)) < int(when[:4]))
-
-
-def resolve_deadline(phrase_: str, when: str | None) -> str | None:
-    """An ISO date, month or year for a deadline as written, against the meeting's date:
-    "by the end of the year" -> its 31 December, "in April" -> the next April, "by 2030" -> 2030."""
-    low = phrase_.lower().strip()
-    meeting = date.fromisoformat(when[:10]) if when and re.fullmatch(r"\d{4}-\d{2}-\d{2}", when[:10]) else None
-    explicit = re.search(r"(?:19|20)\d{2}", low)
-    month = next((i + 1 for i, m in enumerate(MONTHS) if re.search(rf"\b{m[:3]}", low)), None)
-    if explicit and month is None:
-        year = int(explicit.group(0))
-        return f"{year}-12-31" if "end of" in low else str(year)
-    if month is not None:
-        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?! ?(?:19|20)\d{2})", low[3:])
-        year = int(explicit.group(0)) if explicit else None
-        if year is None and meeting is None:  # no year can be known: ISO's "--MM-DD", "--MM"
-            return f"--{month:02d}-{int(day.group(1)):02d}" if day else f"--{month:02d}"
-        if year is None:
-            year = meeting.year + (1 if (month, int(day.group(1)) if day else 31) < (meeting.month, meeting.day) else 0)
-        return f"{year}-{month:02d}-{int(day.group(1)):02d}" if day else f"{year}-{month:02d}"
-    if meeting is None:
-        return None
-    if "next year" in low:
-        return str(meeting.year + 1) if "end" not in low else f"{meeting.year + 1}-12-31"
-    if "end of the year" in low or "end of this year" in low or "this year" in low:
-        return f"{meeting.year}-12-31"
-    if low.startswith("this ") and low[5:] in WORDS["seasons"]:  # "this autumn": the meeting's year
-        return str(meeting.year)
-    if "next month" in low:
-        nxt = date(meeting.year + meeting.month // 12, meeting.month % 12 + 1, 1)
-        return nxt.isoformat()[:7]
-    span = re.search(rf"({COUNT}) (days|weeks|months|years)", low)
-    if span:
-        n = int(span.group(1)) if span.group(1).isdigit() else NUMBERS[span.group(1)]
-        days = {"days": 1, "weeks": 7, "months": 30, "years": 365}[span.group(2)] * n
-        return date.fromordinal(meeting.toordinal() + days).isoformat()
-    return None

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..actors.registry import Registry
 from ..errors import SummitlogError
-from ..resources import load
+from ..resources import load, load_lang
 
 
 def speaker_names(names: list[str], registry: Registry) -> list[str]:
@@ -46,9 +46,9 @@ PLEDGE_STATUSES = ("open", "due", "reported done", "reported dropped")
 
 def pledge_status(pledge: dict, today: str | None = None) -> str:
     """Where a pledge stands: 'reported done' or 'reported dropped' when the latest later report
-    that mentions it says so (the words of data/pledges.json), else 'due' once its deadline has
+    that mentions it says so (the words of data/lang/en/pledges.json), else 'due' once its deadline has
     passed (a deadline without a year never passes), else 'open'."""
-    words = load("pledges.json")
+    words = load_lang("en", "pledges.json")
     for mention in reversed(pledge.get("mentions") or []):
         text = mention.get("text", "").lower()
         for status, key in (("reported dropped", "reported_dropped"), ("reported done", "reported_done")):
