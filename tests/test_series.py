@@ -39,3 +39,12 @@ def test_groups_are_one_unit_in_time_order(registry):
     found = series.group(rows, registry, "trade")
     assert [(s.unit, [r["value"] for r in s.figures]) for s in found] == [("USD", [3.5e10, 5e10]), ("percent", [30])]
     assert series.group(rows, registry, "consultations") == []  # calendar years are no series
+
+
+@pytest.mark.parametrize("russian, english", [
+    ("рост товарооборота России и Венгрии", "growth of Russia–Hungary trade turnover"),
+    ("объём торговли между Россией и Китаем", "trade volume between Russia and China"),
+    ("туристов из Индии", "Indian tourists"),
+])
+def test_a_russian_subject_keys_the_series_its_english_report_keys(registry, russian, english):
+    assert series.key(russian, registry) == series.key(english, registry)

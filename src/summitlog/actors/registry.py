@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from retrie.trie import Trie
 
 from ..errors import SummitlogError
-from ..resources import load
+from ..resources import load, load_lang
 from .romanise import Romaniser, foreign
 from .tenures import ROMAN, read_table
 
@@ -414,5 +414,13 @@ class Registry:
         return actor.short if actor and actor.short else known_as(name)
 
     def country(self, word: str) -> str | None:
-        """Country code for a country name, alias or demonym ("Belarusian" -> "BY")."""
+        """Country code for a country name, alias or demonym ("Belarusian" -> "BY"); a name written
+        in Cyrillic, in any case, through its dictionary form ("России" -> "RU")."""
+        if foreign(word):
+            return self.cyrillic_countries.get(" ".join(self.romaniser.lemma(w) for w in word.split()))
         return self.demonyms.get(fold(word).lower().strip())
+
+    @functools.cached_property
+    def cyrillic_countries(self) -> dict[str, str]:
+        """Countries' Russian names, in the nominative, to their codes (CLDR, data/lang/ru/countries.json)."""
+        return load_lang("ru", "countries.json")["countries"]

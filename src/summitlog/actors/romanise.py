@@ -100,6 +100,11 @@ class Romaniser:
             return word
         return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Romaniser per process
+    def lemma(self, word: str) -> str:
+        """A word's dictionary form ("товарооборота" -> "товарооборот"), lower-cased."""
+        return self.morph.parse(word.lower())[0].normal_form
+
     @functools.cached_property
     def syllables(self) -> dict[str, str]:
         return load_lang("ru", "palladius.json")["syllables"]

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors.registry import Registry
+from ..actors.romanise import foreign
+from ..resources import load_lang
 
 STOP = {
     "the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "from", "between", "its",
@@ -47,6 +49,10 @@ def key(about: str | None, registry: Registry | None = None, pair: str | None = 
         code = registry.country(word) if registry else None
         if code:
             countries.add(code)
+        elif registry and foreign(word):  # a Russian subject: its words in English, as an English page keys it
+            lemma, russian = registry.romaniser.lemma(word), load_lang("ru", "series.json")
+            if lemma not in russian["stop"]:
+                words.update(russian["words"].get(lemma, [lemma]))
         else:
             words.add(singular(word))
     words = (words - FRAME) or words
