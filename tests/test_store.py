@@ -165,3 +165,17 @@ def test_quotes_are_stored_and_queried(store, analyzer):
     row = store.quotes(search="Rosatom", speakers=["Alexander Lukashenko"])[0]
     doc = store.document(row["doc_id"])
     assert doc.text[row["start"]:row["end"]] == row["text"] and row["extractor"] == "quotes.v2"
+
+
+def test_a_page_stored_but_not_linked_before_a_crash_is_linked_on_the_next_run(store, analyzer):
+    from summitlog.analysis.analyzer import analyze
+    from summitlog.pipeline import prepare
+    from summitlog.reading.sources import read_inputs
+
+    (raw,) = read_inputs([str(seed("001"))], Settings())
+    store.save(analyze(prepare(raw), analyzer))  # saved; the process died before linking it
+    assert store.meetings(role="reported", unlinked=True)
+    results = list(pipeline.ingest([str(seed("001"))], store, Settings(), analyzer=analyzer))
+    assert [r.status for r in results] == ["unchanged"]
+    assert not store.meetings(role="reported", unlinked=True)
+    assert all(m["event_id"] for m in store.meetings(role="reported"))

@@ -100,6 +100,8 @@ def ingest(
             log.warning("%s", item)
             yield IngestResult(item.source, "failed", problem=item.problem)
         elif isinstance(item, IngestResult):
+            if item.doc_id and store.meetings(doc_id=item.doc_id, role="reported", unlinked=True):
+                linker.link_document(item.doc_id)  # stored, then interrupted before its meetings were linked
             yield item
         else:
             yield save(item, store, linker)
