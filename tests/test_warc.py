@@ -12,6 +12,7 @@ from warcio.warcwriter import WARCWriter
 
 from summitlog import pipeline
 from summitlog.actors.registry import Registry
+from summitlog.errors import InputError
 from summitlog.reading.sources import read_inputs
 from summitlog.reading.warc import about_meetings
 from summitlog.settings import Settings
@@ -78,3 +79,14 @@ def test_a_file_that_is_not_an_archive_is_a_one_line_error(tmp_path):
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and f"{fake}: is not a readable WARC archive" in lines[0], result.stderr
+
+
+def test_an_archive_cut_inside_its_last_record_reports_that_page_not_stored(tmp_path):
+    whole = archive(tmp_path / "whole.warc", gzip=False).read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole[:-400])  # the file ends inside the last record (the agency's text)
+    items = list(read_inputs([str(cut)], Settings()))
+    pages = [i for i in items if not isinstance(i, InputError)]
+    (error,) = [i for i in items if isinstance(i, InputError)]
+    assert [p.url for p in pages] == ["https://news.example/xi-lula", "https://sport.example/match"]
+    assert "archive ends inside this record" in error.problem and "bytes missing" in error.problem

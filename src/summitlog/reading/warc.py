@@ -60,6 +60,9 @@ def read_archive(path: Path, max_bytes: int, decode: Decode,
                 page = page_of(record, source, max_bytes, decode)
                 if page is None:
                     continue
+                if isinstance(page, InputError):
+                    yield page
+                    continue
                 seen += 1
                 if keep is None or keep(page.content):
                     kept += 1
@@ -72,7 +75,7 @@ def read_archive(path: Path, max_bytes: int, decode: Decode,
     log.info("%s: %d pages, %d about meetings of leaders", source, seen, kept)
 
 
-def page_of(record, source: str, max_bytes: int, decode: Decode) -> RawInput | None:
+def page_of(record, source: str, max_bytes: int, decode: Decode) -> RawInput | InputError | None:
     if record.rec_type not in ("response", "resource"):
         return None
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -87,6 +90,9 @@ def page_of(record, source: str, max_bytes: int, decode: Decode) -> RawInput | N
         return None
     data = record.content_stream().read(max_bytes + 1)
     where = f"{source}#{record.rec_headers.get_header('WARC-Record-ID') or url}"
+    missing = getattr(record.raw_stream, "limit", 0)
+    if len(data) <= max_bytes and missing > 0:  # the file ends inside the record: a page cut short
+        return InputError(where, f"the archive ends inside this record ({missing} bytes missing); not stored")
     try:
         text, encoding = decode(where, data, max_bytes)
     except InputError as exc:
