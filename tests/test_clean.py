@@ -221,3 +221,13 @@ def test_an_html_page_keeps_its_title_and_lead_when_the_extraction_drops_them():
     assert doc.text.startswith("Telephone conversation with the President of Ruritania")
     assert "Vladimir Putin had a telephone conversation" in doc.text
     assert doc.text.count("Telephone conversation with the President of Ruritania") == 1
+
+
+def test_html_nested_past_the_parsers_depth_is_still_read():
+    deep = ("<html><body>" + "<div>" * 300 + "<p>The two presidents met in the capital on Monday and "
+            "discussed energy and trade.</p><p>Their talks lasted three hours.</p>" + "</div>" * 300 + "</body></html>")
+    doc = clean(RawInput(source="deep.html", name="deep.html", content=deep, kind="html"))
+    assert doc.text.split("\n\n") == ["The two presidents met in the capital on Monday and discussed energy and trade.",
+                                      "Their talks lasted three hours."]
+    menu = "<html><body>" + "<div>" * 300 + "<ul><li>Home</li><li>World</li></ul>" + "</div>" * 300 + "</body></html>"
+    assert not clean(RawInput(source="m.html", name="m.html", content=menu, kind="html")).text.strip()

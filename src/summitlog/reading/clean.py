@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from html.parser import HTMLParser
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -60,6 +61,8 @@ def clean(raw: RawInput, boilerplate: frozenset[str] = frozenset()) -> Document:
             url = url or extracted.url
             site = extracted.sitename or extracted.hostname
             lead = " ".join(extracted.description.split()) if extracted.description else None
+        if not body.strip():  # trafilatura's parser gives up on some markup (nested past libxml2's 256 levels)
+            body = markup_text(raw.content)
         lines, meta_date, verbatim = split_lines(body), None, False
     else:
         lines, meta_date = strip_meta_prefix(split_lines(raw.content))
@@ -290,3 +293,44 @@ def find_title(paragraphs: list[str], dateline: str | None) -> str | None:
         if words > 25:
             return None
     return None
+
+
+class TextOfMarkup(HTMLParser):
+    """The text of HTML by Python's own parser, which has no depth limit: a line per block
+    element, nothing of scripts, styles or the head."""
+
+    BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
+                        "blockquote", "pre", "table", "ul", "ol", "title"})
+    HIDDEN = frozenset({"script", "style", "head", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.hidden += tag in self.HIDDEN
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden = max(0, self.hidden - (tag in self.HIDDEN))
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def markup_text(html: str) -> str:
+    """The text of a page trafilatura could not read, a paragraph per block element; nothing
+    when no line of it is a sentence of eight words or more (a page of menus stays empty)."""
+    parser = TextOfMarkup()
+    parser.feed(html)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    lines = [line for line in lines if line]
+    if not any(len(line.split()) >= 8 and line[-1] in ".!?\"”»" for line in lines):
+        return ""
+    return "\n".join(lines)
