@@ -15,21 +15,15 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .. import pipeline
 from ..actors.registry import Registry
-from ..analysis.analyzer import Analyzer, unread
 from ..errors import InputError, SummitlogError
 from ..linking import series as series_
-from ..parallel import Pool
-from ..reading import feeds as feeds_
 from ..reading import language, sidecar
-from ..reading.sources import count_inputs
 from ..records import FeedPoll
 from ..settings import Settings
 from ..storage.postgres import redact
 from ..storage.store import Store
 from . import charts, queries, reader
-from .goldjson import to_gold
 
 app = typer.Typer(
     help="summitlog: a source-linked record of meetings between heads of state.",
@@ -94,6 +88,9 @@ def ingest(
     verbose: Verbose = False,
 ) -> None:
     """Read pages, extract the record from them and store it. Exit 1 if any input failed."""
+    from .. import pipeline  # the NLP loads only for the commands that analyse pages
+    from ..parallel import Pool
+    from ..reading.sources import count_inputs
     settings = _settings(db, verbose, registry, lang, workers=workers, scheduler=scheduler, meta=_meta(meta))
     results = []
     with Store.open(settings.db) as store, httpx.Client() as client, Pool(settings.workers, settings.scheduler) as pool:
@@ -133,6 +130,10 @@ def watch(
     verbose: Verbose = False,
 ) -> None:
     """Poll feeds and ingest each new item's page; a feed that fails is reported and polled again."""
+    from .. import pipeline
+    from ..analysis.analyzer import Analyzer
+    from ..parallel import Pool
+    from ..reading import feeds as feeds_
     settings = _settings(db, verbose, registry, workers=workers, scheduler=scheduler)
     for feed in feeds:
         if not feed.startswith(("http://", "https://")):
@@ -418,6 +419,9 @@ def extract(
     verbose: Verbose = False,
 ) -> None:
     """Analyse pages without a database and print one JSON line per document."""
+    from .. import pipeline
+    from ..analysis.analyzer import unread
+    from .goldjson import to_gold
     if format != "gold-jsonl":
         raise SummitlogError(f"--format {format!r} is not known; use gold-jsonl")
     settings = _settings(None, verbose, registry, lang, meta=_meta(meta))
@@ -444,6 +448,7 @@ def eval_(
         help="Pledge gold of the same documents (gold/PLEDGES.md); its metrics are printed too.")] = None,
 ) -> None:
     """Extract the gold set's documents and print the metrics FORMAT.md defines."""
+    from .. import pipeline
     settings = _settings(None)
     report = pipeline.evaluate_gold(gold, docs, settings, persons, pledges=pledges)
     if as_json:
