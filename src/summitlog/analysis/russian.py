@@ -82,44 +82,27 @@ class Natasha:
         """The spaCy Doc of natasha's reading: the same characters, natasha's tokens (the gaps
         between them become whitespace tokens, as spaCy makes them), its parts of speech,
         features and, if parsed, its dependency tree; its entities where no parse was made."""
-        words, spaces, pos, morphs, heads, deps, starts, sent_starts = [], [], [], [], [], [], [], []
+        rows: list[list] = []  # word, space after it, part of speech, features, head id, relation, opens a sentence
         index: dict[str, int] = {}
         at = 0
         for sentence in read.sents:
             first = True
             for token in sentence.tokens:
                 gap = text[at:token.start]
-                if gap == " " and words:
-                    spaces[-1] = True
+                if gap == " " and rows:
+                    rows[-1][1] = True
                 elif gap:
-                    words.append(gap)
-                    spaces.append(False)
-                    pos.append("SPACE")
-                    morphs.append("")
-                    heads.append(None)
-                    deps.append("dep")
-                    starts.append(at)
-                    sent_starts.append(False)
-                index[token.id] = len(words)
-                words.append(token.text)
-                spaces.append(False)
-                pos.append(token.pos or "X")
-                morphs.append("|".join(f"{k}={v}" for k, v in sorted((token.feats or {}).items())))
-                heads.append(token.head_id)
-                deps.append((token.rel or "dep").lower())
-                starts.append(token.start)
-                sent_starts.append(first)
+                    rows.append([gap, False, "SPACE", "", None, "dep", False])
+                index[token.id] = len(rows)
+                features = "|".join(f"{k}={v}" for k, v in sorted((token.feats or {}).items()))
+                rows.append([token.text, False, token.pos or "X", features, token.head_id, (token.rel or "dep").lower(),
+                             first])
                 first = False
                 at = token.stop
         if at < len(text):
-            words.append(text[at:])
-            spaces.append(False)
-            pos.append("SPACE")
-            morphs.append("")
-            heads.append(None)
-            deps.append("dep")
-            starts.append(at)
-            sent_starts.append(False)
+            rows.append([text[at:], False, "SPACE", "", None, "dep", False])
+        words, spaces, pos, morphs, heads, deps, sent_starts = (list(column) for column in zip(*rows)) if rows \
+            else ([] for _ in range(7))
         if not syntax:
             doc = Doc(self.vocab, words=words, spaces=spaces, pos=pos, morphs=morphs,
                       sent_starts=[True if s else None for s in sent_starts])
