@@ -182,8 +182,10 @@ class Mentions:
         found = self.registry.country(word)
         if found or not self.countries:
             return found
-        for lowered in word.lower().split():  # "Республики Чад": the word that names a country
-            if code := next((code for start, code in self.countries if lowered.startswith(start)), None):
+        for part in word.split():  # "Республики Чад": the word that names a country
+            lowered = part.lower()
+            code = self.registry.country(part) or next((c for start, c in self.countries if lowered.startswith(start)), None)
+            if code:
                 return code
         return None
 
