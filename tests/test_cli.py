@@ -39,6 +39,10 @@ def test_ingest_docs_and_doc(tmp_path):
     result = run("ingest", SEEDS, "--db", db)
     assert result.returncode == 0, result.stderr
     assert "5" in result.stdout and str(db) in result.stdout
+    with Store.open_readonly(db) as store:  # the summary counts what a reader will find
+        summary = store.summary()
+    assert (f"in store: {summary['events']} Events, {summary['quotes']} statements, {summary['figures']} figures, "
+            f"{summary['pledges']} pledges") in result.stdout and summary["events"] > 0
     listing = run("docs", "--db", db)
     assert "Russian-Belarusian talks" in listing.stdout and "5 shown of 5 documents" in listing.stdout
     doc_id = listing.stdout.split("Russian-Belarusian talks")[0].splitlines()[-1].split()[0]

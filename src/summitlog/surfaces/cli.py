@@ -114,6 +114,8 @@ def ingest(
     counts = {s: sum(r.status == s for r in results) for s in ("added", "unchanged", "failed")}
     table.add_row(*(str(counts[s]) for s in counts), str(summary["documents"]))
     out.print(table)
+    out.print(f"in store: {summary['events']:,} Events, {summary['quotes']:,} statements, {summary['figures']:,} figures, "
+              f"{summary['pledges']:,} pledges", highlight=False)
     out.print(f"database: {redact(settings.db)}", highlight=False)
     raise typer.Exit(1 if counts["failed"] else 0)
 
