@@ -316,9 +316,12 @@ class Registry:
         (see `spelled`). A Cyrillic name is read in the nominative and in Latin letters first
         ("Путиным" -> "Putin"), then matched as written or by its sound ("Вульф" -> "Wulff")."""
         if foreign(name):
-            chinese = self.romaniser.chinese(name)
-            return self.resolve_latin(self.romaniser.latin(name)) or self.resolve_latin(
-                self.romaniser.latin(name, declined=True)) or (self.alias_to_name.get(fold(chinese)) if chinese else None)
+            found = self.resolve_latin(self.romaniser.latin(name)) or self.resolve_latin(
+                self.romaniser.latin(name, declined=True))
+            if found:
+                return found
+            chinese = self.romaniser.chinese(name)  # read as syllables only when no other reading is known
+            return self.alias_to_name.get(fold(chinese)) if chinese else None
         key = fold(" ".join(name.split()))
         if key in self.alias_to_name:
             return self.alias_to_name[key]

@@ -30,6 +30,11 @@ def reads(lang: str | None) -> bool:
     return lang is None or lang in LANGUAGES
 
 
+def analysed(lang: str | None) -> str:
+    """The language a page is analysed in: its own where a reader reads it, else English."""
+    return lang if lang in READERS else "en"
+
+
 def unread(lang: str | None) -> str | None:
     """The one line a user sees for a page no analyser reads, else None."""
     if reads(lang):
@@ -60,14 +65,14 @@ class Analyzer:
 
     def reader(self, lang: str | None) -> nlp.English | Russian:
         """The reader of a language, made on its first page (None: not known, read as English)."""
-        lang = lang if lang in READERS else "en"
+        lang = analysed(lang)
         if lang not in self.readers:
             self.readers[lang] = READERS[lang](self.registry)
         return self.readers[lang]
 
     def finders(self, lang: str | None) -> Finders:
         """The extractors of a language, each reading that language's data; made on its first page."""
-        lang = lang if lang in READERS else "en"
+        lang = analysed(lang)
         if lang not in self.languages:
             self.languages[lang] = Finders(
                 quotes=QuoteFinder(self.registry, lang=lang),
