@@ -256,7 +256,7 @@ def spelled(words) -> str:
 
 class UDSubjects:
     """The subject of a figure from a Universal Dependencies parse: the noun the figure counts
-    or the noun phrase governing it ("рост товарооборота" of "рост товарооборота составил 25
+    or the noun phrase governing it ("рост экспорта" of "рост экспорта составил 40
     процентов"), or, where the figure completes a verb, the verb's subject; a relative pronoun
     stands for the noun its clause hangs on."""
 
