@@ -14,6 +14,9 @@ def load(name: str) -> Any:
     return json.loads(files("summitlog").joinpath("data", name).read_text("utf-8"))
 
 
+PIVOT = "en"  # the record's language: names, facts and other languages' words are compared in it
+
+
 @cache
 def load_lang(lang: str, name: str) -> Any:
     """A shipped data file of one language (data/lang/LANG/NAME), parsed once per process."""

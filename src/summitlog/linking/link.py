@@ -9,6 +9,7 @@ sources that agree and those that differ.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -17,6 +18,8 @@ from datetime import date
 from typing import Any, Protocol
 
 from . import align
+from . import crosslang
+from .crosslang import PIVOT, Bridge
 
 ALIGN_WITH = 2  # sources of an Event a new source is aligned with (the closest in wording)
 CANDIDATES = 20  # most recent Events of the pair in the window that a report is compared with
@@ -24,6 +27,9 @@ MEMBERS = 10  # most recent reports of an Event that a new report is compared wi
 FOLLOW = 5  # most recent pledges about a term that a later mention follows up
 SIMILAR = 0.3  # cosine of word counts above which two undated reports of one place may be one meeting
 SIMILAR_UNPLACED = 0.45  # ... and the higher bar when one of them names no place
+ACROSS = 0.45  # share of words with a counterpart above which reports in two languages are one meeting
+ACROSS_ANCHORED = 0.38  # ... the bar where they also share ANCHORS numbers or names beyond the leaders'
+ANCHORS = 2
 STOPWORDS = frozenset(
     """that this with from have were been their they said which will would there about also after
     into more than other some such when what while where these those them then only over under again
@@ -113,25 +119,49 @@ class Linker:
         return events
 
     def align(self, event_id: int, doc_id: str) -> None:
-        """Align a new source with the Event's other sources (at most ALIGN_WITH of them, the
-        closest in wording), so that a large Event does not make each new report cost more."""
-        others = sorted({m["doc_id"] for m in self.store.meetings(event_id=event_id, role="reported", latest=MEMBERS)}
-                        - {doc_id})
-        if not others:
-            return
-        mine = self.sig(doc_id)
-        others = sorted(others, key=lambda d: -cosine(mine, self.sig(d)))[:ALIGN_WITH]
-        if self.known is None:
-            self.known = align.known_words(self.registry) if self.registry else set(align.TITLE_WORDS)
-        alignments, discrepancies = [], []
-        for other in others:
-            pair = sorted((doc_id, other))
-            texts = {d: self.store.doc_text(d) for d in pair}
-            quotes = [q for d in pair for q in self.store.quotes(doc_id=d, limit=100000)]
-            found = align.align_event(texts, quotes, self.known, self.registry.actors if self.registry else None)
-            alignments += found["alignments"]
-            discrepancies += found["discrepancies"]
-        self.store.add_alignment(event_id, alignments, discrepancies, align.EXTRACTOR)
+        """Align a new source with the Event's other sources (at most ALIGN_WITH of them in its
+        language and as many in others, the closest in wording), so that a large Event does not
+        make each new report cost more."""
+        langs = {m["doc_id"]: m.get("lang") or PIVOT
+                 for m in self.store.meetings(event_id=event_id, role="reported", latest=MEMBERS)}
+        lang = langs.get(doc_id) or self.store.meetings(doc_id=doc_id, role="reported")[0].get("lang") or PIVOT
+        same = sorted(d for d in langs if d != doc_id and langs[d] == lang)
+        if same:
+            mine = self.sig(doc_id)
+            same = sorted(same, key=lambda d: -cosine(mine, self.sig(d)))[:ALIGN_WITH]
+            if self.known is None:
+                self.known = align.known_words(self.registry) if self.registry else set(align.TITLE_WORDS)
+            alignments, discrepancies = [], []
+            for other in same:
+                pair = sorted((doc_id, other))
+                texts = {d: self.store.doc_text(d) for d in pair}
+                quotes = [q for d in pair for q in self.store.quotes(doc_id=d, limit=100000)]
+                found = align.align_event(texts, quotes, self.known, self.registry.actors if self.registry else None)
+                alignments += found["alignments"]
+                discrepancies += found["discrepancies"]
+            self.store.add_alignment(event_id, alignments, discrepancies, align.EXTRACTOR)
+        others = sorted(d for d in langs if langs[d] != lang)
+        if others:
+            text = self.store.doc_text(doc_id)
+            others = sorted(others, key=lambda d: -self.bridge.similarity(text, lang, self.store.doc_text(d),
+                                                                           langs[d]))[:ALIGN_WITH]
+            alignments, discrepancies = [], []
+            for other in others:
+                texts = {doc_id: text, other: self.store.doc_text(other)}
+                quotes = [q for d in texts for q in self.store.quotes(doc_id=d, limit=100000)]
+                found = crosslang.align_across(texts, {doc_id: lang, other: langs[other]}, quotes, self.aligner,
+                                               self.decimals)
+                alignments += found["alignments"]
+                discrepancies += found["discrepancies"]
+            self.store.add_alignment(event_id, alignments, discrepancies, crosslang.EXTRACTOR)
+
+    @functools.cached_property
+    def aligner(self) -> crosslang.Aligner:
+        return crosslang.Aligner(self.bridge, crosslang.length_ratios())
+
+    @functools.cached_property
+    def decimals(self) -> dict[str, str]:
+        return crosslang.decimal_marks()
 
     def link(self, meeting: dict[str, Any]) -> int:
         best, best_score = None, 0.0
@@ -143,11 +173,7 @@ class Linker:
             if any(v is True for v in verdicts):
                 score = 2.0
             else:
-                # No date to go by: close wording, and the same named place, or closer wording
-                # where one report names no place (no two places, by `agree`).
-                mine = self.sig(meeting["doc_id"])
-                scores = [(cosine(mine, self.sig(o["doc_id"])), same_known_place(meeting, o)) for o in members]
-                score = max((c for c, placed in scores if c >= (SIMILAR if placed else SIMILAR_UNPLACED)), default=0.0)
+                score = self.wording(meeting, members)
                 if not score:
                     continue
             if score > best_score:
@@ -156,6 +182,35 @@ class Linker:
             return self.store.new_event(meeting["pair_key"], meeting["id"])
         self.store.join_event(best, meeting["id"])
         return best
+
+    def wording(self, meeting: dict[str, Any], members: list[dict[str, Any]]) -> float:
+        """With no date to go by, how close the report's wording is to the closest member's, if
+        close enough to be one meeting: in one language, close wording and the same named place,
+        or closer wording where one report names no place (no two places, by `agree`); across
+        languages, the share of words with a counterpart (`crosslang`), a little less where the
+        reports share numbers or names beyond the leaders'."""
+        lang = meeting.get("lang") or "en"
+        best = 0.0
+        for other in members:
+            if (other.get("lang") or "en") == lang:
+                closeness = cosine(self.sig(meeting["doc_id"]), self.sig(other["doc_id"]))
+                bar = SIMILAR if same_known_place(meeting, other) else SIMILAR_UNPLACED
+            else:
+                closeness, shared = self.across(meeting["doc_id"], lang, other["doc_id"], other.get("lang") or "en",
+                                                tuple(meeting["participants"]))
+                bar = ACROSS_ANCHORED if shared >= ANCHORS else ACROSS
+            if closeness >= bar:
+                best = max(best, closeness)
+        return best
+
+    @functools.cached_property
+    def bridge(self) -> Bridge:
+        return Bridge(self.registry)
+
+    def across(self, doc_a: str, lang_a: str, doc_b: str, lang_b: str, leaders: tuple[str, ...]) -> tuple[float, int]:
+        """Closeness of two reports in different languages, and how many anchors they share."""
+        a, b = self.store.doc_text(doc_a), self.store.doc_text(doc_b)
+        return self.bridge.similarity(a, lang_a, b, lang_b), len(self.bridge.shared_anchors(a, lang_a, b, lang_b, leaders))
 
     def follow_pledges(self, doc_id: str) -> None:
         """A page that names what an earlier pledge was about ("the Oreshnik ... is already en

@@ -360,9 +360,10 @@ class Store:
             return [dict(r) for r in self.conn.execute(sql, (*args, limit, offset))]
 
         rows = latest(per_page, (max(page, 1) - 1) * per_page,
-                      "q.*, d.name AS doc_name, d.title, d.published, d.site")
+                      "q.*, d.name AS doc_name, d.title, d.published, d.site, d.lang")
         for row in rows:
             row["topics"] = json.loads(row["topics"])
+            row["translates"] = self.original_of(row)
             del row["facets"]
         window = latest(FACET_WINDOW, 0, fields)
         counts = {name: Counter() for name in ("speaker", "year", "outlet", "topic")}
@@ -376,6 +377,15 @@ class Store:
         facets["year"] = sorted(facets["year"], reverse=True)
         facets = {k: v if k == "topic" else v[:20] for k, v in facets.items()}
         return {"hits": rows, "total": total, "facets": facets, "facets_over": len(window)}
+
+    def original_of(self, quote: dict[str, Any]) -> int | None:
+        """The id of the statement in another language that this one renders, where an alignment
+        across languages (original first) pairs them."""
+        row = self.conn.execute(
+            "SELECT q.id FROM alignments a JOIN quotes q ON q.doc_id = a.a_doc AND q.start = a.a_start "
+            "WHERE a.extractor LIKE 'crosslang%' AND a.b_doc = ? AND a.b_start <= ? AND ? < a.b_end "
+            "ORDER BY a.score DESC LIMIT 1", (quote["doc_id"], quote["start"], quote["start"])).fetchone()
+        return row[0] if row else None
 
     def matching_quotes(self, search: str | None, speaker: str | None, topic: str | None, year: str | None,
                         outlet: str | None) -> tuple[str, list[Any]]:
@@ -418,7 +428,7 @@ class Store:
             ("m.event_id IS NULL AND 1 = ?", 1 if unlinked else None),
         )
         sql = (
-            "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title, d.url, d.outlet FROM meetings m "
+            "SELECT m.*, d.name AS doc_name, d.site, d.published, d.title, d.url, d.outlet, d.lang FROM meetings m "
             "JOIN documents d ON d.id = m.doc_id" + where
             + (f" ORDER BY m.id DESC LIMIT {int(latest)}" if latest else " ORDER BY m.id")
         )
@@ -441,11 +451,12 @@ class Store:
             sql = (f"SELECT DISTINCT event_id FROM meetings WHERE pair_key = ? AND role = 'reported' "
                    f"AND event_id IS NOT NULL AND (date IS NULL OR substr(date, length(date) - 4) IN ({marks})) ORDER BY event_id")
             args: tuple = (meeting["pair_key"], *days)
-        else:
-            sql = ("SELECT DISTINCT event_id FROM meetings WHERE pair_key = ? AND role = 'reported' "
-                   "AND event_id IS NOT NULL AND ((city IS NOT NULL AND city = ?) OR (venue IS NOT NULL AND venue = ?)) "
-                   "ORDER BY event_id")
-            args = (meeting["pair_key"], meeting["city"], meeting["venue"])
+        else:  # the same named place, or a report in another language (compared by its anchors)
+            sql = ("SELECT DISTINCT m.event_id FROM meetings m JOIN documents d ON d.id = m.doc_id "
+                   "WHERE m.pair_key = ? AND m.role = 'reported' AND m.event_id IS NOT NULL "
+                   "AND ((m.city IS NOT NULL AND m.city = ?) OR (m.venue IS NOT NULL AND m.venue = ?) "
+                   "OR COALESCE(d.lang, 'en') <> ?) ORDER BY m.event_id")
+            args = (meeting["pair_key"], meeting["city"], meeting["venue"], meeting.get("lang") or "en")
         return [r[0] for r in self.conn.execute(sql, args)]
 
     def pledge_objects(self) -> list[str]:
@@ -510,7 +521,7 @@ class Store:
         if not ids:
             return {}
         marks = ", ".join("?" for _ in ids)
-        sql = (f"SELECT id, name, source, site, outlet, title, lead, published, dateline, url FROM documents "
+        sql = (f"SELECT id, name, source, site, outlet, title, lead, published, dateline, url, lang FROM documents "
                f"WHERE id IN ({marks})")
         return {r["id"]: dict(r) for r in self.conn.execute(sql, ids)}
 

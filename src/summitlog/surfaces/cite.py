@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..resources import PIVOT
 from ..errors import SummitlogError
 from ..storage.store import Store
 from .reader import Source, has_year, sources, when
@@ -23,6 +24,7 @@ class Citation:
     words: str
     speaker: str | None
     kind: str
+    original: Citation | None = None  # the words in the language they were said, where this renders them
 
     @property
     def link(self) -> str:
@@ -35,8 +37,10 @@ class Citation:
         said = f"“{self.words}”" + (f" — {self.speaker}" if self.speaker else "")
         where = ", ".join(p for p in (s.outlet, f"“{s.title}”" if s.title else None, when(s.published)) if p)
         place = s.url or s.name
-        return (f"{said}. {where or s.name}. {place}, characters {self.start}–{self.end}. "
-                f"Record: {base}{self.link}")
+        language = f" [{s.lang}]" if s.lang and s.lang != PIVOT else ""  # the record's own language goes unsaid
+        cited = (f"{said}{language}. {where or s.name}. {place}, characters {self.start}–{self.end}. "
+                 f"Record: {base}{self.link}")
+        return cited + (f" Rendering of: {self.original.plain(base)}" if self.original else "")
 
     def csl(self, base: str = "") -> dict[str, Any]:
         """One CSL-JSON item: the page is the work cited; the words, speaker and span are its note."""
@@ -53,6 +57,10 @@ class Citation:
         }
         if s.outlet:
             item["container-title"] = s.outlet
+        if s.lang:
+            item["language"] = s.lang
+        if self.original:
+            item["custom"]["original"] = self.original.csl(base)
         if s.published:
             parts = [int(p) for p in s.published.split("-") if p.isdigit()]
             item["issued"] = {"date-parts": [parts]} if has_year(s.published) else {"literal": when(s.published)}
@@ -78,7 +86,8 @@ def of_row(row: dict[str, Any], kind: str) -> Citation:
     """The citation of a listed statement, figure, pledge or fact source, from what the row holds
     (its Source, span and words): pages cite every row without a query each."""
     speaker = row.get("speaker") or ", ".join(row.get("actors") or ()) or None
-    return Citation(row["source"], row["start"], row["end"], row["text"], speaker, kind)
+    original = of_row(row["original"], kind) if row.get("original") else None
+    return Citation(row["source"], row["start"], row["end"], row["text"], speaker, kind, original)
 
 
 def span(value: str) -> tuple[int, int]:

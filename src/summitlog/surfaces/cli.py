@@ -308,13 +308,17 @@ def diff(
     for d in view["statement_discrepancies"]:
         found += 1
         out.print(f"[yellow]{d['kind']}[/yellow]: {escape(d['what'])}", highlight=False)
-        out.print(f"    {d['a_source'].label}:{d['a_start']}  {d['a_text']}", markup=False, highlight=False)
-        out.print(f"    {d['b_source'].label}:{d['b_start']}  {d['b_text']}", markup=False, highlight=False)
+        for side, role in (("a", "original"), ("b", "rendering")):
+            mark = f"[{d[side + '_source'].lang}, {role}] " if d["translation"] else ""
+            out.print(f"    {mark}{d[side + '_source'].label}:{d[side + '_start']}  {d[side + '_text']}",
+                      markup=False, highlight=False)
     if not found:
         out.print("no disagreements found", highlight=False)
     if aligned:
         for a in view["alignments"]:
-            out.print(f"~ {escape(a['a_text'])}\n  {escape(a['b_text'])}  [dim]({a['score']:.2f})[/dim]", highlight=False)
+            langs = f" [dim]({a['a_source'].lang} original, {a['b_source'].lang} rendering)[/dim]" if a["translation"] else ""
+            out.print(f"~ {escape(a['a_text'])}\n  {escape(a['b_text'])}  [dim]({a['score']:.2f})[/dim]{langs}",
+                      highlight=False)
 
 
 @app.command()

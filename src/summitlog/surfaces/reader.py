@@ -59,6 +59,7 @@ class Source:
     published: str | None
     url: str | None
     lead: str | None = None
+    lang: str | None = None
 
     @property
     def label(self) -> str:
@@ -82,7 +83,8 @@ class Source:
 
 def source(head: dict[str, Any]) -> Source:
     return Source(doc_id=head["id"], name=head["name"], outlet=outlet(head), title=head.get("title"),
-                  published=head.get("published"), url=head.get("url"), lead=head.get("lead"))
+                  published=head.get("published"), url=head.get("url"), lead=head.get("lead"),
+                  lang=head.get("lang"))
 
 
 def outlet(head: dict[str, Any]) -> str | None:
@@ -204,9 +206,10 @@ def event(store: Store, event_id: int) -> dict[str, Any]:
         for s in (*entry["agree"], *entry["differ"]):
             s["text"] = texts[s["doc_id"]][s["start"]:s["end"]]
     found["references"] = [r for d in docs for r in store.meetings(doc_id=d, role="reference")]
-    found["alignments"] = [{**a, "a_source": labels[a["a_doc"]], "b_source": labels[a["b_doc"]]} for a in alignments]
-    found["statement_discrepancies"] = [{**d, "a_source": labels[d["a_doc"]], "b_source": labels[d["b_doc"]]}
-                                        for d in disagreements]
+    found["alignments"] = [{**a, "a_source": labels[a["a_doc"]], "b_source": labels[a["b_doc"]],
+                            "translation": across(a)} for a in alignments]
+    found["statement_discrepancies"] = [{**d, "a_source": labels[d["a_doc"]], "b_source": labels[d["b_doc"]],
+                                         "translation": across(d)} for d in disagreements]
     statements: dict[str, list[dict[str, Any]]] = {}
     for doc_id in docs:
         for row in store.quotes(doc_id=doc_id, limit=10000):
@@ -221,6 +224,14 @@ def event(store: Store, event_id: int) -> dict[str, Any]:
         for fact, entry in found["facts"].items() if entry["differ"]
     ]
     return found
+
+
+def across(row: dict[str, Any]) -> bool:
+    """Whether an alignment or discrepancy pairs an original (its side a) with a rendering in
+    another language (side b), as the cross-language aligner stores them."""
+    from ..linking.crosslang import EXTRACTOR  # loaded by the linker anyway; a reader of English only never needs it
+
+    return row["extractor"].split(".")[0] == EXTRACTOR.split(".")[0]
 
 
 def person(store: Store, registry: Registry, name: str) -> dict[str, Any]:

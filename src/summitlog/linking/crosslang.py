@@ -1,0 +1,317 @@
+"""Two reports in different languages compared without translating them.
+
+A Russian report and an English one of the same meeting share few letters; what they share
+are anchors no language changes (numbers, the names of people and places, read back into
+Latin letters) and words a dictionary pairs ("товарооборот" -> trade, turnover). Each word of
+a page becomes the set of English word stems it may stand for: an English word its own stem,
+a number itself, a word of another language the stems of its dictionary renderings (from
+`data/lang/<lang>/lexicon.tsv.gz`, made by scripts/lexicon.py from Debian's Mueller
+dictionary) and, for a capitalised word, its Latin spelling and the English name of the
+country it names. Two texts are as close as the share of their words that find a
+counterpart in the other, as `align.similarity` measures one language. English is the pivot:
+a third language needs its lexicon file and nothing else here.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..analysis.places import Gazetteer
+from ..resources import PIVOT, load_lang
+from .align import STOP, Sentence
+
+EXTRACTOR = "crosslang.v1+mueller7-dict"  # what made a cross-language score: method and dictionary
+LEXICONS = ("ru",)  # languages with a lexicon to the pivot (data/lang/<lang>/lexicon.tsv.gz)
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
+CAPITALISED = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;] ))[^\W\d_](?:[^\W\d_]|-)+")  # not a sentence's first word
+SAME_NAME = 85  # rapidfuzz ratio of two Latin spellings of one name ("Skvortsova", "Skvortsova")
+STEM = 5  # letters of a word that stand for it across inflection (meet, meeting; trade, trading)
+SHORT = 4  # words shorter than this carry no content (articles, prepositions, pronouns)
+Concept = frozenset[str]
+
+
+def stem(word: str) -> str:
+    return word.lower()[:STEM]
+
+
+@functools.cache
+def lexicon(lang: str) -> dict[str, tuple[str, ...]]:
+    """A language's words (dictionary forms) to their English renderings; empty where none ships."""
+    path = files("summitlog").joinpath("data", "lang", lang, "lexicon.tsv.gz")
+    if not path.is_file():
+        return {}
+    table = {}
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                word, _, english = line.rstrip("\n").partition("\t")
+                table[word] = tuple(english.split())
+    return table
+
+
+class Bridge:
+    """Words of any shipped language as English stems. `registry` lends the romaniser (dictionary
+    forms and Latin spellings of Cyrillic words) and the country names."""
+
+    def __init__(self, registry: Any) -> None:
+        self.registry = registry
+        self.gazetteers: dict[str, Gazetteer] = {}
+
+    def place(self, token: str, lang: str) -> str | None:
+        """The English name of the city or venue a word of another language names ("Москве")."""
+        if lang not in self.gazetteers:
+            self.gazetteers[lang] = Gazetteer.load(lang, self.registry.romaniser)
+        gazetteer = self.gazetteers[lang]
+        entry = gazetteer.entry([token]) if gazetteer.romaniser is not None else None
+        return entry[0] if entry else None
+
+    def concepts(self, text: str, lang: str | None) -> list[Concept]:
+        """Each content word of the text as the English stems it may stand for."""
+        return [c for c in (self.concept(t, lang or "en") for t in TOKEN.findall(text)) if c]
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Bridge per Linker, words repeat across pages
+    def concept(self, token: str, lang: str) -> Concept:
+        if token[0].isdigit():
+            return frozenset({token.replace(",", "")})
+        if lang == PIVOT or token.isascii() or self.registry is None:
+            word = token.lower()
+            return frozenset({stem(word)}) if len(word) >= SHORT and word not in STOP else frozenset()
+        romaniser = self.registry.romaniser
+        lemma = romaniser.lemma(token)
+        stems = {stem(w) for w in lexicon(lang).get(lemma, ()) if len(w) >= SHORT and w not in STOP}
+        if token[:1].isupper():
+            stems.add(stem(romaniser.latin(token)))
+            code = self.registry.country(token)
+            english = self.registry.countries[code]["name"] if code else self.place(token, lang)
+            if english:
+                stems.update(stem(w) for w in english.split())
+        return frozenset(stems) if len(lemma) >= SHORT - 1 else frozenset()
+
+    def similarity(self, a: str, lang_a: str | None, b: str, lang_b: str | None) -> float:
+        """Share of the words of both texts that have a counterpart in the other."""
+        return overlap(self.concepts(a, lang_a), self.concepts(b, lang_b))
+
+
+    def shared_anchors(self, a: str, lang_a: str | None, b: str, lang_b: str | None,
+                       leaders: Iterable[str] = ()) -> set[str]:
+        """Numbers of two digits or more and names, other than the leaders' and countries', that
+        both texts give: "25" and "Skvortsova" in two reports of one talk."""
+        names_a, names_b = self.names(a, leaders), self.names(b, leaders)
+        shared = {x for x in names_a if any(fuzz.ratio(x, y) >= SAME_NAME for y in names_b)}
+        return shared | (numbers(a) & numbers(b))
+
+    def names(self, text: str, leaders: Iterable[str]) -> set[str]:
+        """Capitalised words inside sentences, in lower-case Latin letters, less the leaders' names
+        and countries: the people and places a report mentions."""
+        known = [w.lower() for name in leaders for w in name.split()]
+        found = set()
+        for word in CAPITALISED.findall(text):
+            if word.isupper() or not word[:1].isupper() or self.common(word) or self.registry is not None \
+                    and self.registry.place(word):
+                continue
+            latin = (self.registry.romaniser.latin(word) if self.registry is not None and not word.isascii() else word).lower()
+            if len(latin) >= SHORT and latin.isascii() and not any(fuzz.ratio(latin, k) >= SAME_NAME for k in known):
+                found.add(latin)
+        return found
+
+    def common(self, word: str) -> bool:
+        """A word a dictionary lists, capitalised as a title or at a heading ("Президент",
+        "Minister"): no name to match across reports."""
+        if word.isascii() or self.registry is None:
+            return word.lower() in english_words()
+        lemma = self.registry.romaniser.lemma(word)
+        return any(lemma in lexicon(lang) for lang in LEXICONS)
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Every English word the shipped lexicons render another language's words by."""
+    return frozenset(w for lang in LEXICONS for words in lexicon(lang).values() for w in words)
+
+
+def numbers(text: str) -> set[str]:
+    return {t.replace(",", "") for t in TOKEN.findall(text) if t[0].isdigit() and len(t) >= 2}
+
+
+def overlap(a: list[Concept], b: list[Concept]) -> float:
+    if not a or not b:
+        return 0.0
+    return (covered(a, b) + covered(b, a)) / (len(a) + len(b))
+
+
+def covered(words: Iterable[Concept], others: list[Concept]) -> int:
+    """How many of words share a stem with some word of the others."""
+    pool = frozenset().union(*others)
+    return sum(1 for w in words if w & pool)
+
+
+TAKE = 0.25  # a pair of statements aligned only where its score exceeds this (chosen on the annotated twins)
+TAKE_IN_ORDER = 0.15  # ... the lower bar between turns of two transcripts, which order already constrains
+MERGE = 0.1  # what reading paragraphs as one costs: a translation keeps its original's paragraphs
+SHORTER = 0.25  # a rendering a quarter of its original's length, or four times it, is of other words
+MOVES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))  # paragraphs of one side read against those of the other
+SKIP = 0.0  # score of a statement left without a counterpart (cut from one excerpt, left out of a rendering)
+LONG = 3  # words a statement needs for its alignment to be counted or compared
+
+
+@dataclass(frozen=True)
+class Statement(Sentence):
+    """A statement of one report, in its language."""
+
+    lang: str = PIVOT
+
+
+def statements(text: str, quotes: list[dict[str, Any]], lang: str) -> list[Statement]:
+    return [Statement(q["doc_id"], q["start"], q["end"], text[q["start"]:q["end"]], q["speaker"], q["id"], lang)
+            for q in sorted(quotes, key=lambda q: q["start"])]
+
+
+def joined(parts: tuple[Statement, ...]) -> Statement:
+    """Consecutive statements of one speaker read as one (a paragraph one rendering splits in two)."""
+    first, last = parts[0], parts[-1]
+    return Statement(first.doc_id, first.start, last.end, " ".join(p.text for p in parts), first.speaker,
+                     first.quote_id, first.lang)
+
+
+class Aligner:
+    """Statements of two reports in different languages paired: in the order they were said
+    where both reports give turns of a transcript (one text and its translation pair paragraph
+    by paragraph, now and then one paragraph for two), else each with its closest counterpart."""
+
+    def __init__(self, bridge: Bridge, length_ratios: dict[str, float]) -> None:
+        self.bridge, self.length_ratios = bridge, length_ratios
+
+    def score(self, a: Statement, b: Statement) -> float:
+        """How likely two statements are one in two languages: the words with a counterpart, and
+        lengths in the ratio of the languages' (a translation is about as long as its original)."""
+        if a.speaker and b.speaker and a.speaker != b.speaker:
+            return 0.0
+        words = overlap(self.bridge.concepts(a.text, a.lang), self.bridge.concepts(b.text, b.lang))
+        ratio = self.length_ratios.get(a.lang, 1.0) / self.length_ratios.get(b.lang, 1.0)
+        expected = len(b.text) * ratio
+        lengths = min(len(a.text), expected) / max(len(a.text), expected, 1)
+        if lengths < SHORTER:
+            return 0.0
+        return 0.6 * words + 0.4 * lengths
+
+    def in_order(self, left: list[Statement], right: list[Statement]) -> list[tuple[Statement, Statement, float]]:
+        """The best monotone pairing of two sequences of turns (one to one, up to three to one,
+        or a turn left out), by dynamic programming over the pair scores less TAKE_IN_ORDER (and MERGE for two)."""
+        n, m = len(left), len(right)
+        best = [[0.0] * (m + 1) for _ in range(n + 1)]
+        back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+        for i in range(n + 1):
+            for j in range(m + 1):
+                if i == 0 and j == 0:
+                    continue
+                options = []
+                if i:
+                    options.append((best[i - 1][j] + SKIP, (1, 0, 0.0)))
+                if j:
+                    options.append((best[i][j - 1] + SKIP, (0, 1, 0.0)))
+                for di, dj in MOVES:
+                    if i >= di and j >= dj:
+                        s = self.score(joined(tuple(left[i - di:i])), joined(tuple(right[j - dj:j])))
+                        if s > TAKE_IN_ORDER and same_speaker(left[i - di:i]) and same_speaker(right[j - dj:j]):
+                            cost = TAKE_IN_ORDER + (MERGE if di + dj > 2 else 0.0)
+                            options.append((best[i - di][j - dj] + s - cost, (di, dj, s)))
+                best[i][j], back[i][j] = max(options, key=lambda o: o[0])
+        pairs = []
+        i, j = n, m
+        while i or j:
+            di, dj, s = back[i][j]  # type: ignore[misc]
+            if di and dj:
+                pairs.append((joined(tuple(left[i - di:i])), joined(tuple(right[j - dj:j])), s))
+            i, j = i - di, j - dj
+        return attach(pairs[::-1], left, self.score)
+
+    def closest(self, left: list[Statement], right: list[Statement]) -> list[tuple[Statement, Statement, float]]:
+        """Each statement of the left with its best counterpart on the right, where one is good enough."""
+        pairs = []
+        for a in left:
+            scored = [(self.score(a, b), b) for b in right]
+            s, b = max(scored, key=lambda x: x[0], default=(0.0, None))
+            if b is not None and s > TAKE:
+                pairs.append((a, b, s))
+        return pairs
+
+    def align(self, left: list[Statement], right: list[Statement]) -> list[tuple[Statement, Statement, float]]:
+        turns = len(left) > 1 and len(right) > 1 and all(s.speaker for s in left + right)
+        return self.in_order(left, right) if turns else self.closest(left, right)
+
+
+def attach(pairs: list[tuple[Statement, Statement, float]], left: list[Statement],
+           score: Any) -> list[tuple[Statement, Statement, float]]:
+    """A turn left out beside an aligned one, whose words the same rendering holds too ("Dear
+    ladies and gentlemen!" where a translation runs the greetings into one line), aligned
+    with that rendering."""
+    by_start = {a.start: (b, s) for a, b, s in pairs}
+    taken = {(p.start, p.end) for p, _, _ in pairs}
+    extra = []
+    for i, a in enumerate(left):
+        if any(ts <= a.start < te for ts, te in taken):
+            continue
+        for near in (left[i - 1] if i else None, left[i + 1] if i + 1 < len(left) else None):
+            found = by_start.get(near.start) if near else None
+            if found and score(a, found[0]) > TAKE:
+                extra.append((a, found[0], score(a, found[0])))
+                break
+    return sorted(pairs + extra, key=lambda p: p[0].start)
+
+
+def same_speaker(parts: list[Statement]) -> bool:
+    return len({p.speaker for p in parts}) == 1
+
+
+def figures(statement: Statement, decimal: str) -> list[str]:
+    """The numbers of a statement as digits with a full stop for decimals, whatever its language
+    writes ("6,3" on a Russian page is 6.3; "1,500" on an English one is 1500)."""
+    found = []
+    for token in TOKEN.findall(statement.text):
+        if token[0].isdigit():
+            found.append(token.replace(decimal, ".") if decimal != "." else token.replace(",", ""))
+    return found
+
+
+def align_across(texts: dict[str, str], langs: dict[str, str], quotes: list[dict[str, Any]],
+                 aligner: Aligner, decimals: dict[str, str]) -> dict[str, list]:
+    """Alignments of two reports in different languages, original first, and where a rendering
+    departs from its original on a number ("25" against "15"): both spans, and both numbers.
+    `texts` and `langs` map the two doc ids to clean text and language; `decimals` each
+    language's decimal mark."""
+    originals, renderings = sorted(texts, key=lambda d: (langs[d] == PIVOT, d))
+    left, right = ([s for s in statements(texts[d], [q for q in quotes if q["doc_id"] == d], langs[d])
+                    if len(s.text.split()) >= LONG] for d in (originals, renderings))
+    alignments, discrepancies = [], []
+    for a, b, score in aligner.align(left, right):
+        alignments.append({"a": side(a), "b": side(b), "score": round(score, 3)})
+        mine, theirs = figures(a, decimals.get(a.lang, ".")), figures(b, decimals.get(b.lang, "."))
+        only_a = [n for n in mine if n not in theirs]
+        only_b = [n for n in theirs if n not in mine]
+        if only_a and only_b:
+            discrepancies.append({"kind": "number", "what": f"{', '.join(only_a)} vs {', '.join(only_b)}",
+                                  "a": side(a), "b": side(b)})
+    return {"alignments": alignments, "discrepancies": discrepancies}
+
+
+def side(s: Statement) -> dict[str, Any]:
+    return {"doc_id": s.doc_id, "start": s.start, "end": s.end, "text": s.text, "speaker": s.speaker,
+            "quote_id": s.quote_id}
+
+
+def length_ratios() -> dict[str, float]:
+    """Characters of each language per English character of the same text (data/lang/<lang>/translation.json)."""
+    return {lang: float(load_lang(lang, "translation.json")["length_ratio"]) for lang in LEXICONS}
+
+
+def decimal_marks() -> dict[str, str]:
+    """Each language's decimal mark, from its numbers data."""
+    return {lang: load_lang(lang, "numbers.json")["decimal"] for lang in (PIVOT, *LEXICONS)}

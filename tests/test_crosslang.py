@@ -1,0 +1,109 @@
+"""One meeting across languages: a Russian report and its English rendering in one Event, their
+statements aligned in order, and a number the rendering changed flagged against the original."""
+
+from __future__ import annotations
+
+from summitlog import pipeline
+from summitlog.actors.registry import Registry
+from summitlog.linking import crosslang
+from summitlog.linking.link import ACROSS
+from summitlog.settings import Settings
+from summitlog.surfaces import reader
+
+RUSSIAN = """Владимир Путин провёл переговоры с премьер-министром Венгрии Виктором Орбаном в Кремле.
+
+В.Путин: Уважаемый господин Премьер-министр! Рад приветствовать Вас в Москве.
+Товарооборот между нашими странами в прошлом году вырос на 18 процентов, и мы видим хорошие перспективы в энергетике.
+Мы также обсудим строительство новых энергоблоков атомной станции и поставки газа.
+
+В.Орбан: Спасибо, господин Президент. Мы очень ценим наше сотрудничество в области энергетики и торговли.
+"""
+
+ENGLISH = """Vladimir Putin held talks with Hungarian Prime Minister Viktor Orban in the Kremlin.
+
+Vladimir Putin: Mr Prime Minister, I am glad to welcome you in Moscow.
+Trade between our countries grew by {growth} percent last year, and we see good prospects in energy.
+We will also discuss the construction of new power units of the nuclear plant and gas supplies.
+
+Viktor Orban: Thank you, Mr President. We greatly value our cooperation in energy and trade.
+"""
+
+UNRELATED = """Vladimir Putin held talks with Hungarian Prime Minister Viktor Orban.
+
+The leaders spoke about football, the weather in the mountains and a new museum of modern art in the capital.
+"""
+
+
+def ingest(tmp_path, store, analyzer, pages: dict[str, str]) -> dict[str, int]:
+    paths = []
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text)
+        paths.append(str(tmp_path / name))
+    results = list(pipeline.ingest(paths, store, Settings(), analyzer=analyzer))
+    return {r.source.rsplit("/", 1)[-1]: store.meetings(doc_id=r.doc_id, role="reported")[0]["event_id"] for r in results}
+
+
+def test_a_russian_text_is_closer_to_its_rendering_than_to_other_english_words():
+    bridge = crosslang.Bridge(Registry.load())
+    rendering = bridge.similarity(RUSSIAN, "ru", ENGLISH.format(growth=18), "en")
+    other = bridge.similarity(RUSSIAN, "ru", UNRELATED, "en")
+    assert rendering > ACROSS > other
+
+
+def test_numbers_and_names_beyond_the_leaders_are_shared_anchors():
+    bridge = crosslang.Bridge(Registry.load())
+    ru = "На встрече также присутствовали министр Сергей Лавров и помощник Юрий Ушаков; рост составил 25 процентов."
+    en = "Also present were Minister Sergei Lavrov and aide Yury Ushakov; growth was 25 percent."
+    shared = bridge.shared_anchors(ru, "ru", en, "en", ["Vladimir Putin"])
+    assert "25" in shared and "ushakov" in shared
+    assert not {"ministr", "minister"} & shared  # a title is a dictionary word, not a name
+
+
+def test_turns_of_a_transcript_align_in_order_with_a_line_left_out():
+    bridge = crosslang.Bridge(Registry.load())
+    aligner = crosslang.Aligner(bridge, crosslang.length_ratios())
+
+    def turns(lines, lang, speaker):
+        out, at = [], 0
+        for line in lines:
+            out.append(crosslang.Statement("d" + lang, at, at + len(line), line, speaker, None, lang))
+            at += len(line) + 1
+        return out
+
+    russian = turns(["Рад приветствовать Вас в Москве.",
+                     "Товарооборот между нашими странами вырос на 18 процентов.",
+                     "Мы обсудим поставки газа и строительство атомной станции."], "ru", "Vladimir Putin")
+    english = turns(["Trade between our countries grew by 18 percent.",
+                     "We will discuss gas supplies and the construction of the nuclear plant."], "en", "Vladimir Putin")
+    pairs = aligner.align(russian, english)
+    assert [(a.text[:5], b.text[:5]) for a, b, _ in pairs] == [("Товар", "Trade"), ("Мы об", "We wi")]
+
+
+def test_a_russian_report_and_its_english_rendering_are_one_event_with_a_changed_number_flagged(
+        tmp_path, store, analyzer):
+    events = ingest(tmp_path, store, analyzer, {"ru.txt": RUSSIAN, "en.txt": ENGLISH.format(growth=15)})
+    assert events["ru.txt"] == events["en.txt"]
+    view = reader.event(store, events["ru.txt"])
+    across = [a for a in view["alignments"] if a["translation"]]
+    assert len(across) >= 3
+    assert {a["a_source"].lang for a in across} == {"ru"} and {a["b_source"].lang for a in across} == {"en"}
+    numbers = [d for d in view["statement_discrepancies"] if d["kind"] == "number"]
+    assert [d["what"] for d in numbers] == ["18 vs 15"]
+    assert numbers[0]["translation"] and "18 процентов" in numbers[0]["a_text"] and "15 percent" in numbers[0]["b_text"]
+    hits = store.search_quotes(speaker="Vladimir Putin", per_page=50)["hits"]
+    english = [h for h in hits if h["lang"] == "en" and "gas supplies" in h["text"]]
+    original = [h for h in hits if h["lang"] == "ru" and "поставки газа" in h["text"]]
+    assert english and original and english[0]["translates"] == original[0]["id"]
+
+
+def test_reports_in_two_languages_of_the_pair_a_week_apart_stay_two_events(tmp_path, store, analyzer):
+    events = ingest(tmp_path, store, analyzer, {
+        "ru.txt": "Москва, 3 марта 2025 года. " + RUSSIAN,
+        "en.txt": "March 10, 2025. " + ENGLISH.format(growth=18),
+    })
+    assert events["ru.txt"] != events["en.txt"]
+
+
+def test_an_unrelated_english_report_of_the_pair_does_not_join_an_undated_russian_one(tmp_path, store, analyzer):
+    events = ingest(tmp_path, store, analyzer, {"ru.txt": RUSSIAN, "en.txt": UNRELATED})
+    assert events["ru.txt"] != events["en.txt"]
