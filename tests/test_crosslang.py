@@ -107,3 +107,17 @@ def test_reports_in_two_languages_of_the_pair_a_week_apart_stay_two_events(tmp_p
 def test_an_unrelated_english_report_of_the_pair_does_not_join_an_undated_russian_one(tmp_path, store, analyzer):
     events = ingest(tmp_path, store, analyzer, {"ru.txt": RUSSIAN, "en.txt": UNRELATED})
     assert events["ru.txt"] != events["en.txt"]
+
+
+def test_a_site_s_two_language_versions_of_one_id_are_one_event_whatever_their_words(tmp_path, store, analyzer):
+    (tmp_path / "SOURCES.tsv").write_text(
+        "file\turl\n"
+        "ru.txt\thttp://kremlin.ru/events/president/news/12345\n"
+        "en.txt\thttp://en.kremlin.ru/events/president/news/12345/print\n")
+    (tmp_path / "ru.txt").write_text(RUSSIAN)
+    (tmp_path / "en.txt").write_text(UNRELATED)
+    results = list(pipeline.ingest([str(tmp_path)], store, Settings(), analyzer=analyzer))
+    events = {store.meetings(doc_id=r.doc_id, role="reported")[0]["event_id"] for r in results if r.doc_id}
+    assert len(results) == 2 and len(events) == 1
+    assert crosslang.twin_key("http://special.kremlin.ru/catalog/persons/1/events/12345") == "kremlin.ru 12345"
+    assert crosslang.twin_key("https://example.org/events/12345") is None

@@ -25,7 +25,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..analysis.places import Gazetteer
-from ..resources import PIVOT, load_lang
+from ..resources import PIVOT, load, load_lang
 from .align import STOP, Sentence
 
 EXTRACTOR = "crosslang.v1+mueller7-dict"  # what made a cross-language score: method and dictionary
@@ -315,3 +315,18 @@ def length_ratios() -> dict[str, float]:
 def decimal_marks() -> dict[str, str]:
     """Each language's decimal mark, from its numbers data."""
     return {lang: load_lang(lang, "numbers.json")["decimal"] for lang in (PIVOT, *LEXICONS)}
+
+
+@functools.cache
+def twin_sites() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((site["site"], re.compile(site["pattern"])) for site in load("twins.json")["sites"])
+
+
+def twin_key(url: str | None) -> str | None:
+    """The id a page shares with its versions in other languages on a site that publishes one
+    text in several (data/twins.json): "kremlin.ru 58003" for kremlin.ru's and en.kremlin.ru's."""
+    for site, pattern in twin_sites() if url else ():
+        found = pattern.match(url)
+        if found:
+            return f"{site} {found.group(1)}"
+    return None

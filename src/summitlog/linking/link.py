@@ -30,6 +30,7 @@ SIMILAR_UNPLACED = 0.45  # ... and the higher bar when one of them names no plac
 ACROSS = 0.45  # share of words with a counterpart above which reports in two languages are one meeting
 ACROSS_ANCHORED = 0.38  # ... the bar where they also share ANCHORS numbers or names beyond the leaders'
 ANCHORS = 2
+TWIN = 3.0  # the score of an Event holding the same page in another language (data/twins.json)
 STOPWORDS = frozenset(
     """that this with from have were been their they said which will would there about also after
     into more than other some such when what while where these those them then only over under again
@@ -165,9 +166,14 @@ class Linker:
 
     def link(self, meeting: dict[str, Any]) -> int:
         best, best_score = None, 0.0
+        twin = crosslang.twin_key(meeting.get("url"))
         for event_id in self.store.event_candidates(meeting)[-CANDIDATES:]:
             members = self.store.meetings(event_id=event_id, role="reported", latest=MEMBERS)
             verdicts = [agree(meeting, other) for other in members]
+            if twin and any(crosslang.twin_key(o["url"]) == twin and o.get("lang") != meeting.get("lang")
+                            for o in members):
+                best, best_score = event_id, TWIN  # one text in two languages, whatever each reading says
+                break
             if any(v is False for v in verdicts):
                 continue
             if any(v is True for v in verdicts):
