@@ -121,3 +121,34 @@ def test_a_site_s_two_language_versions_of_one_id_are_one_event_whatever_their_w
     assert len(results) == 2 and len(events) == 1
     assert crosslang.twin_key("http://special.kremlin.ru/catalog/persons/1/events/12345") == "kremlin.ru 12345"
     assert crosslang.twin_key("https://example.org/events/12345") is None
+
+
+def across(original: list[str], rendering: list[str]) -> list[dict]:
+    """align_across over two invented transcripts of one speaker, a paragraph a turn."""
+    texts, quotes = {}, []
+    for doc, lang, lines in (("ru", "ru", original), ("en", "en", rendering)):
+        texts[doc] = "\n".join(lines)
+        at = 0
+        for i, line in enumerate(lines):
+            quotes.append({"doc_id": doc, "start": at, "end": at + len(line), "speaker": "Vladimir Putin",
+                           "id": len(quotes) + 1})
+            at += len(line) + 1
+    aligner = crosslang.Aligner(crosslang.Bridge(Registry.load()), crosslang.length_ratios())
+    return crosslang.align_across(texts, {"ru": "ru", "en": "en"}, quotes, aligner, crosslang.conventions())["discrepancies"]
+
+
+def test_a_negation_the_rendering_drops_is_flagged_but_an_idiom_or_a_negated_word_is_not():
+    found = across(["Мы не согласны с этим решением правительства."], ["We agree with this decision of the government."])
+    assert [(d["kind"], d["what"]) for d in found] == [("negation", "“не” in the original only")]
+    assert across(["Это неудивительно, тем не менее мы рады решению правительства."],
+                  ["This is not surprising, nevertheless we welcome the decision of the government."]) == []
+
+
+def test_a_turn_of_the_original_left_out_between_two_rendered_ones_is_flagged():
+    found = across(
+        ["Товарооборот между нашими странами вырос на 18 процентов.",
+         "Отдельно хотел бы сказать о строительстве новых школ и больниц в регионах страны.",
+         "Мы обсудим поставки газа и строительство атомной станции."],
+        ["Trade between our countries grew by 18 percent.",
+         "We will discuss gas supplies and the construction of the nuclear plant."])
+    assert [(d["kind"], d["a"]["text"][:9]) for d in found] == [("omitted", "Отдельно ")]

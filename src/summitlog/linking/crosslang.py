@@ -160,6 +160,9 @@ SHORTER = 0.25  # a rendering a quarter of its original's length, or four times 
 MOVES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))  # paragraphs of one side read against those of the other
 SKIP = 0.0  # score of a statement left without a counterpart (cut from one excerpt, left out of a rendering)
 LONG = 3  # words a statement needs for its alignment to be counted or compared
+CLOSE = 0.5  # score of an aligned pair close enough that a number or negation one side lacks is a departure
+COVERED = 0.5  # share of a left-out turn's words its neighbour's rendering must hold for the turn to join it
+OMITTED = 6  # words of a turn whose missing rendering is worth a flag (a greeting left out is not)
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,11 @@ class Aligner:
             return 0.0
         return 0.6 * words + 0.4 * lengths
 
+    def covers(self, a: Statement, b: Statement) -> float:
+        """Share of a's words that have a counterpart in b."""
+        words = self.bridge.concepts(a.text, a.lang)
+        return covered(words, self.bridge.concepts(b.text, b.lang)) / len(words) if words else 0.0
+
     def in_order(self, left: list[Statement], right: list[Statement]) -> list[tuple[Statement, Statement, float]]:
         """The best monotone pairing of two sequences of turns (one to one, up to three to one,
         or a turn left out), by dynamic programming over the pair scores less TAKE_IN_ORDER (and MERGE for two)."""
@@ -231,7 +239,7 @@ class Aligner:
             if di and dj:
                 pairs.append((joined(tuple(left[i - di:i])), joined(tuple(right[j - dj:j])), s))
             i, j = i - di, j - dj
-        return attach(pairs[::-1], left, self.score)
+        return attach(pairs[::-1], left, self.covers)
 
     def closest(self, left: list[Statement], right: list[Statement]) -> list[tuple[Statement, Statement, float]]:
         """Each statement of the left with its best counterpart on the right, where one is good enough."""
@@ -243,26 +251,31 @@ class Aligner:
                 pairs.append((a, b, s))
         return pairs
 
+    @staticmethod
+    def ordered(left: list[Statement], right: list[Statement]) -> bool:
+        """Whether both sides are turns of a transcript (each with its speaker), to be read in order."""
+        return len(left) > 1 and len(right) > 1 and all(s.speaker for s in left + right)
+
     def align(self, left: list[Statement], right: list[Statement]) -> list[tuple[Statement, Statement, float]]:
-        turns = len(left) > 1 and len(right) > 1 and all(s.speaker for s in left + right)
-        return self.in_order(left, right) if turns else self.closest(left, right)
+        return self.in_order(left, right) if self.ordered(left, right) else self.closest(left, right)
 
 
 def attach(pairs: list[tuple[Statement, Statement, float]], left: list[Statement],
-           score: Any) -> list[tuple[Statement, Statement, float]]:
+           covers: Any) -> list[tuple[Statement, Statement, float]]:
     """A turn left out beside an aligned one, whose words the same rendering holds too ("Dear
     ladies and gentlemen!" where a translation runs the greetings into one line), aligned
-    with that rendering."""
-    by_start = {a.start: (b, s) for a, b, s in pairs}
-    taken = {(p.start, p.end) for p, _, _ in pairs}
+    with that rendering: `covers(a, b)` is the share of a's words that b renders."""
+    by_start = {a.start: b for a, b, _ in pairs}
+    taken = [(a.start, a.end) for a, _, _ in pairs]
     extra = []
     for i, a in enumerate(left):
-        if any(ts <= a.start < te for ts, te in taken):
+        if any(start <= a.start < end for start, end in taken):
             continue
         for near in (left[i - 1] if i else None, left[i + 1] if i + 1 < len(left) else None):
-            found = by_start.get(near.start) if near else None
-            if found and score(a, found[0]) > TAKE:
-                extra.append((a, found[0], score(a, found[0])))
+            rendering = by_start.get(near.start) if near else None
+            share = covers(a, rendering) if rendering else 0.0
+            if share >= COVERED:
+                extra.append((a, rendering, share))
                 break
     return sorted(pairs + extra, key=lambda p: p[0].start)
 
@@ -282,24 +295,69 @@ def figures(statement: Statement, decimal: str) -> list[str]:
 
 
 def align_across(texts: dict[str, str], langs: dict[str, str], quotes: list[dict[str, Any]],
-                 aligner: Aligner, decimals: dict[str, str]) -> dict[str, list]:
+                 aligner: Aligner, conventions: dict[str, dict[str, Any]]) -> dict[str, list]:
     """Alignments of two reports in different languages, original first, and where a rendering
-    departs from its original on a number ("25" against "15"): both spans, and both numbers.
-    `texts` and `langs` map the two doc ids to clean text and language; `decimals` each
-    language's decimal mark."""
+    departs from its original: a number ("25" against "15"), a negation one side has and the
+    other not, a turn of a transcript left out between two rendered ones. `texts` and `langs`
+    map the two doc ids to clean text and language; `conventions` gives each language's
+    decimal mark and negation words (`conventions()`)."""
     originals, renderings = sorted(texts, key=lambda d: (langs[d] == PIVOT, d))
     left, right = ([s for s in statements(texts[d], [q for q in quotes if q["doc_id"] == d], langs[d])
                     if len(s.text.split()) >= LONG] for d in (originals, renderings))
     alignments, discrepancies = [], []
-    for a, b, score in aligner.align(left, right):
+    pairs = aligner.align(left, right)
+    for a, b, score in pairs:
         alignments.append({"a": side(a), "b": side(b), "score": round(score, 3)})
-        mine, theirs = figures(a, decimals.get(a.lang, ".")), figures(b, decimals.get(b.lang, "."))
+        if score < CLOSE:
+            continue
+        mine, theirs = (figures(x, conventions.get(x.lang, {}).get("decimal", ".")) for x in (a, b))
         only_a = [n for n in mine if n not in theirs]
         only_b = [n for n in theirs if n not in mine]
         if only_a and only_b:
-            discrepancies.append({"kind": "number", "what": f"{', '.join(only_a)} vs {', '.join(only_b)}",
-                                  "a": side(a), "b": side(b)})
+            discrepancies.append(flag("number", f"{', '.join(only_a)} vs {', '.join(only_b)}", a, b))
+        negated = [negations(x, conventions.get(x.lang, {})) for x in (a, b)]
+        if bool(negated[0]) != bool(negated[1]):
+            said = " ".join(negated[0] or negated[1])
+            discrepancies.append(flag("negation", f"“{said}” in the {'original' if negated[0] else 'rendering'} only",
+                                      a, b))
+    if aligner.ordered(left, right):
+        for a, b in omitted(left, pairs):
+            discrepancies.append(flag("omitted", "a turn of the original has no rendering", a, b))
     return {"alignments": alignments, "discrepancies": discrepancies}
+
+
+def flag(kind: str, what: str, a: Statement, b: Statement) -> dict[str, Any]:
+    return {"kind": kind, "what": what, "a": side(a), "b": side(b)}
+
+
+def negations(statement: Statement, language: dict[str, Any]) -> list[str]:
+    """The negations of a statement ("не", "not", "n't", a word of the dictionary negated by a
+    prefix: "неудивительно"), in its order; idioms that negate nothing ("тем не менее") aside."""
+    text = statement.text.lower()
+    for idiom in language.get("idioms", ()):
+        text = re.sub(rf"(?<!\w){re.escape(idiom)}(?!\w)", " ", text)
+    wanted, prefix = frozenset(language.get("negations", ())), language.get("negation_prefix", "")
+    known = lexicon(statement.lang)
+    return [w for w in re.findall(r"[^\W\d_]+(?:'t)?", text)
+            if w in wanted or "n't" in wanted and w.endswith("n't")
+            or prefix and w.startswith(prefix) and len(w) > len(prefix) + 3 and w not in known
+            and w[len(prefix):] in known]
+
+
+def omitted(left: list[Statement], pairs: list[tuple[Statement, Statement, float]]) -> list[tuple[Statement, Statement]]:
+    """Turns of the original with OMITTED words or more and no rendering, between two that have
+    one (a turn before the first or after the last is where one excerpt is cut, not a gap), each
+    with the rendering that follows the gap."""
+    spans = [(a.start, a.end, b) for a, b, _ in pairs]
+    found = []
+    for s in left:
+        if len(s.text.split()) < OMITTED or any(start <= s.start < end for start, end, _ in spans):
+            continue
+        before = [b for start, _, b in spans if start < s.start]
+        after = [b for start, _, b in spans if start > s.start]
+        if before and after:
+            found.append((s, after[0]))
+    return found
 
 
 def side(s: Statement) -> dict[str, Any]:
@@ -312,9 +370,10 @@ def length_ratios() -> dict[str, float]:
     return {lang: float(load_lang(lang, "translation.json")["length_ratio"]) for lang in LEXICONS}
 
 
-def decimal_marks() -> dict[str, str]:
-    """Each language's decimal mark, from its numbers data."""
-    return {lang: load_lang(lang, "numbers.json")["decimal"] for lang in (PIVOT, *LEXICONS)}
+def conventions() -> dict[str, dict[str, Any]]:
+    """Each language's decimal mark (its numbers data) and negations (its translation data)."""
+    return {lang: {"decimal": load_lang(lang, "numbers.json")["decimal"], **load_lang(lang, "translation.json")}
+            for lang in (PIVOT, *LEXICONS)}
 
 
 @functools.cache

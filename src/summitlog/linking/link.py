@@ -151,7 +151,7 @@ class Linker:
                 texts = {doc_id: text, other: self.store.doc_text(other)}
                 quotes = [q for d in texts for q in self.store.quotes(doc_id=d, limit=100000)]
                 found = crosslang.align_across(texts, {doc_id: lang, other: langs[other]}, quotes, self.aligner,
-                                               self.decimals)
+                                               self.conventions)
                 alignments += found["alignments"]
                 discrepancies += found["discrepancies"]
             self.store.add_alignment(event_id, alignments, discrepancies, crosslang.EXTRACTOR)
@@ -161,8 +161,8 @@ class Linker:
         return crosslang.Aligner(self.bridge, crosslang.length_ratios())
 
     @functools.cached_property
-    def decimals(self) -> dict[str, str]:
-        return crosslang.decimal_marks()
+    def conventions(self) -> dict[str, dict[str, Any]]:
+        return crosslang.conventions()
 
     def link(self, meeting: dict[str, Any]) -> int:
         best, best_score = None, 0.0
