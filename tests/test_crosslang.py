@@ -94,6 +94,8 @@ def test_a_russian_report_and_its_english_rendering_are_one_event_with_a_changed
     english = [h for h in hits if h["lang"] == "en" and "gas supplies" in h["text"]]
     original = [h for h in hits if h["lang"] == "ru" and "поставки газа" in h["text"]]
     assert english and original and english[0]["translates"] == original[0]["id"]
+    on_energy = store.search_quotes(topic="energy and nuclear", per_page=50)["hits"]
+    assert {h["lang"] for h in on_energy} == {"ru", "en"}  # one taxonomy, each language's words for it
 
 
 def test_reports_in_two_languages_of_the_pair_a_week_apart_stay_two_events(tmp_path, store, analyzer):

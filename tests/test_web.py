@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from test_crosslang import ENGLISH, RUSSIAN
 from conftest import SEEDS, SHARED
 from test_reader import WIRE, YEARLESS
 
@@ -64,8 +65,10 @@ def server(tmp_path_factory, analyzer):
     (folder / "yearless.txt").write_text(YEARLESS)
     (folder / "transcript.txt").write_text(TRANSCRIPT)
     (folder / "summit.txt").write_text(SUMMIT)
+    (folder / "original_ru.txt").write_text(RUSSIAN)
+    (folder / "rendering_en.txt").write_text(ENGLISH.format(growth=15))
     pages = [str(SEEDS), *(str(folder / n) for n in ("hostile.txt", "wire.txt", "yearless.txt", "transcript.txt",
-                                                     "summit.txt")),
+                                                     "summit.txt", "original_ru.txt", "rendering_en.txt")),
              str(KREMLIN / "pages" / kremlin_page()["doc"])]
     with Store.open(db) as store:
         list(pipeline.ingest(pages, store, Settings(), analyzer=analyzer))
@@ -161,6 +164,22 @@ def test_a_turn_after_a_parenthesised_label_is_the_visitors_on_the_event_page(se
     assert heading_of["Thank you, Mr Putin."] == "Recep Tayyip Erdogan"
     assert heading_of["Mr President, welcome to Moscow."] == "Vladimir Putin"
     shot(page, "event-transcript")
+
+
+def test_an_original_stands_beside_its_rendering_and_a_changed_number_names_both(server, page):
+    base, db = server
+    page.goto(f"{base}/events/{event_of(db, 'original_ru')}")
+    card = page.locator("#statement-discrepancies .card.translation").first
+    assert "number: 18 vs 15" in card.inner_text()
+    assert card.locator("blockquote[lang=ru]").inner_text().count("18 процентов") == 1
+    assert "15 percent" in card.locator("blockquote[lang=en]").inner_text()
+    rows = page.locator("#alignments tr.translation")
+    assert rows.count() >= 3
+    first = rows.first.inner_text()
+    assert "RU · original" in first and "EN · rendering" in first
+    rows.first.locator("td").nth(1).locator("summary").click()
+    assert "Rendering of: “" in rows.first.locator("td").nth(1).locator("textarea.cite-plain").input_value()
+    shot(page, "event-translation")
 
 
 def test_other_pages_render(server, page):

@@ -1,6 +1,7 @@
 """Topics of statements and paragraphs, from a documented taxonomy shipped as data.
 
-Method: cue words and phrases per topic (data/topics.json), matched as whole
+Method: cue words and phrases per topic (data/lang/<lang>/topics.json: one taxonomy, each
+language's words for it), matched as whole
 words, plus "relations with third countries and blocs" for any country other
 than the meeting's own. Multi-label: a text gets every topic with a cue.
 """
@@ -11,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..actors.registry import Registry
-from ..resources import load
+from ..resources import load_lang
 
 THIRD = "relations with third countries and blocs"
 
@@ -30,7 +31,7 @@ class Topics:
 
     def __init__(self, registry: Registry, data: dict | None = None, lang: str = "en") -> None:
         self.lang = lang  # the language whose words it reads
-        data = data or load("topics.json")
+        data = data or load_lang(lang, "topics.json")
         self.names = list(data["topics"])
         self.min_hits = data.get("min_hits", 1)
         self.lower: dict[str, re.Pattern] = {}

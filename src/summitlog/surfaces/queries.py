@@ -7,7 +7,7 @@ from datetime import date
 
 from ..actors.registry import Registry
 from ..errors import SummitlogError
-from ..resources import load, load_lang
+from ..resources import PIVOT, load_lang
 
 
 def speaker_names(names: list[str], registry: Registry) -> list[str]:
@@ -27,7 +27,7 @@ def iso_date(value: str | None, option: str) -> str | None:
 
 
 def topic_names() -> list[str]:
-    return list(load("topics.json")["topics"])
+    return list(load_lang(PIVOT, "topics.json")["topics"])
 
 
 def topic(value: str | None) -> str | None:
