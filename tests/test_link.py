@@ -87,7 +87,7 @@ def test_seeds_000_and_001_are_one_event_and_no_other_seeds_group(store, analyze
 
 def test_dev_events_match_the_gold_groups(analyzer):
     gold, _, _ = evaluate.load_gold(GOLD / "dev.jsonl", DEV)
-    _, events = pipeline.evaluate_extract([str(DEV / n) for n in gold], Settings(), analyzer)
+    _, events, _ = pipeline.evaluate_extract([str(DEV / n) for n in gold], Settings(), analyzer)
     metrics = evaluate.score_events(gold, events)
     assert metrics["event_pair_precision"] >= 0.95, json.dumps(metrics)
     assert metrics["event_pair_recall"] >= 0.95, json.dumps(metrics)

@@ -39,6 +39,7 @@ STOPWORDS = frozenset(
     visit country countries their there here other said according""".split()
 )
 WORD = re.compile(r"[a-z]{4,}")
+ANY_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 class LinkStore(Protocol):
@@ -55,9 +56,10 @@ class LinkStore(Protocol):
     def add_alignment(self, event_id: int, alignments: list, discrepancies: list, extractor: str) -> None: ...
 
 
-def signature(text: str) -> Counter[str]:
-    """The page's content words and their counts: what two reports of one meeting share."""
-    return Counter(w for w in WORD.findall(text.lower()) if w not in STOPWORDS)
+def signature(text: str, lang: str = PIVOT) -> Counter[str]:
+    """The page's content words and their counts: what two reports of one meeting share (in
+    another language than English, its words as written, in any alphabet)."""
+    return Counter(w for w in (WORD if lang == PIVOT else ANY_WORD).findall(text.lower()) if w not in STOPWORDS)
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:
@@ -103,9 +105,9 @@ class Linker:
     signatures: dict[str, Counter[str]] = field(default_factory=dict)
     known: set[str] | None = None
 
-    def sig(self, doc_id: str) -> Counter[str]:
+    def sig(self, doc_id: str, lang: str = PIVOT) -> Counter[str]:
         if doc_id not in self.signatures:
-            self.signatures[doc_id] = signature(self.store.doc_text(doc_id))
+            self.signatures[doc_id] = signature(self.store.doc_text(doc_id), lang)
         return self.signatures[doc_id]
 
     def link_document(self, doc_id: str) -> list[int]:
@@ -128,8 +130,8 @@ class Linker:
         lang = langs.get(doc_id) or self.store.meetings(doc_id=doc_id, role="reported")[0].get("lang") or PIVOT
         same = sorted(d for d in langs if d != doc_id and langs[d] == lang)
         if same:
-            mine = self.sig(doc_id)
-            same = sorted(same, key=lambda d: -cosine(mine, self.sig(d)))[:ALIGN_WITH]
+            mine = self.sig(doc_id, lang)
+            same = sorted(same, key=lambda d: -cosine(mine, self.sig(d, lang)))[:ALIGN_WITH]
             if self.known is None:
                 self.known = align.known_words(self.registry) if self.registry else set(align.TITLE_WORDS)
             alignments, discrepancies = [], []
@@ -195,14 +197,14 @@ class Linker:
         or closer wording where one report names no place (no two places, by `agree`); across
         languages, the share of words with a counterpart (`crosslang`), a little less where the
         reports share numbers or names beyond the leaders'."""
-        lang = meeting.get("lang") or "en"
+        lang = meeting.get("lang") or PIVOT
         best = 0.0
         for other in members:
-            if (other.get("lang") or "en") == lang:
-                closeness = cosine(self.sig(meeting["doc_id"]), self.sig(other["doc_id"]))
+            if (other.get("lang") or PIVOT) == lang:
+                closeness = cosine(self.sig(meeting["doc_id"], lang), self.sig(other["doc_id"], lang))
                 bar = SIMILAR if same_known_place(meeting, other) else SIMILAR_UNPLACED
             else:
-                closeness, shared = self.across(meeting["doc_id"], lang, other["doc_id"], other.get("lang") or "en",
+                closeness, shared = self.across(meeting["doc_id"], lang, other["doc_id"], other.get("lang") or PIVOT,
                                                 tuple(meeting["participants"]))
                 bar = ACROSS_ANCHORED if shared >= ANCHORS else ACROSS
             if closeness >= bar:
