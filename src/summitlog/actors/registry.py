@@ -239,6 +239,23 @@ class Registry:
             return [best[1]] if len(rivals) == 1 else []
         return list(dict.fromkeys(name for _, name in held))
 
+    def year_together(self, names: Sequence[str]) -> int | None:
+        """The one calendar year in which all the named (two or more) held office at once, if only
+        one: a page that states no year is still dated by who could meet in office (a premier in
+        office for a year meets a president newly elected). None where their times together span
+        years, are still open, or someone is not known."""
+        spans: list[tuple[str, str]] | None = None
+        for name in names:
+            actor = self.actors.get(name)
+            if actor is None or not actor.roles:
+                return None
+            held = [((r.start or "0000") + ("-01-01" if len(r.start or "0000") == 4 else ""),
+                     (r.end + ("-12-31" if len(r.end) == 4 else "")) if r.end else "9999-12-31") for r in actor.roles]
+            spans = held if spans is None else [(max(a[0], b[0]), min(a[1], b[1])) for a in spans for b in held
+                                                if max(a[0], b[0]) <= min(a[1], b[1])]
+        years = {year for lo, hi in spans or [] for year in (lo[:4], hi[:4])}
+        return int(years.pop()) if len(names) > 1 and len(years) == 1 and "9999" not in years else None
+
     def parties(self, names: Sequence[str], when: int | str | None) -> tuple[str, ...]:
         """The countries (by name) that the named leaders led on a day or in a year, one each,
         in their order: those a meeting between them is between. An office the registry names

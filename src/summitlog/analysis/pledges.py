@@ -121,6 +121,8 @@ class PledgeFinder:
                      and not self.g.gone(text, d) and later(self.g.resolve_deadline(d.group(0), when), when)]
             if dated and self.g.ahead.search(sentence) and not self.g.framed(sentence[:m.start()]):
                 out.append(Found(cue, close, (cue, start + m.end("who")) if m.group("who") else (start, cue)))
+        for m in self.g.in_return.finditer(sentence):
+            out += self.given(text, start + m.end(), end)
         for m in self.g.future.finditer(sentence):
             found = self.future(text, start, end, start + m.start(), start + m.end())
             if found:
@@ -149,6 +151,25 @@ class PledgeFinder:
         if self.g.hedged(text[subject:close]):
             return None
         return Found(subject, close, (subject, marker))
+
+    def given(self, text: str, at: int, end: int) -> list[Found]:
+        """What the other party gives for a commitment ("in exchange for Beijing cracking down on X,
+        resuming Y and keeping Z"): each participle is a commitment of the party named before the
+        first, so that the party bound by the bargain acts, not the one who announced it."""
+        verb = self.g.gerund.search(text, at, min(end, at + 60))
+        named = text[at:verb.start()].rstrip() if verb else ""
+        if not named or self.party_at_end(named) != 0:
+            return []
+        pieces, begin, act = [], at, verb.start()
+        while True:  # each participle's clause up to the next participle, within the words' limit
+            close = self.g.clause_end(text, act, end)
+            cut = self.g.next_gerund.search(text, act + 1, close)
+            pieces.append((begin, act, cut.start() if cut else close))
+            if cut is None:
+                break
+            begin = act = cut.end()
+        return [Found(s, e, (at, at + len(named))) for s, act, e in pieces
+                if not self.g.hedged(text[s:e]) and self.g.acting(text, act, e)]
 
     def subject(self, text: str, start: int, marker: int) -> int | None:
         """The start of the party named just before a future marker: a name, a country, a
@@ -189,6 +210,17 @@ class PledgeFinder:
     def actors(self, text: str, item: Found, sentence_start: int, quote: Quote | None,
                names: list[tuple[int, int, str]], participants: Sequence[str]) -> list[str]:
         """The party that must act, read from the subject words: a person, a country, both parties."""
+        found = self.committed(text, item, sentence_start, quote, names, participants)
+        if len(found) > 1:  # a joint agreement where one party's own action is named: that party acts
+            owner = self.g.owned.search(text, item.start, item.end)
+            one = self.party(owner.group("owner"), owner.start("owner"), quote, names, participants,
+                             sentence_start) if owner else []
+            return one if len(one) == 1 else found
+        return found
+
+    def committed(self, text: str, item: Found, sentence_start: int, quote: Quote | None,
+                  names: list[tuple[int, int, str]], participants: Sequence[str]) -> list[str]:
+        """The party the words before a commitment name as committing."""
         lo, hi = item.subject if item.subject else (item.start, item.start)
         words = text[lo:hi]
         if not (item.subject and item.subject[1] == item.start):
