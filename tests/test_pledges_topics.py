@@ -70,6 +70,24 @@ def test_two_commitments_of_one_actor_in_one_sentence(pledges):
     assert all(p.actors == ("Narendra Modi",) for p in found)
 
 
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        # two actions joined: two records of the same parties
+        ("Putin and Erdogan agreed to reopen the consulates in both cities and extend the gas contract.",
+         ["agreed to reopen the consulates in both cities", "extend the gas contract"]),
+        # two verbs of one object, and a list of objects: one action each
+        ("Putin and Modi signed an agreement to promote and encourage trade in national currencies.",
+         ["an agreement to promote and encourage trade in national currencies"]),
+        ("Putin and Modi agreed to cooperate on energy, shipping, and space research.",
+         ["agreed to cooperate on energy, shipping, and space research"]),
+    ],
+)
+def test_each_action_of_a_commitment_is_a_record(pledges, text, spans):
+    found = pledges(text)
+    assert [p.text for p in found] == spans and len({p.actors for p in found}) == 1
+
+
 def test_what_the_other_side_gives_in_return_is_its_own_commitment(pledges):
     """The announcer's commitment ends where the bargain's other half starts; each of the other
     side's actions is a record of its own, the party named before the first one acting."""

@@ -134,7 +134,7 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     figures = [replace(f, about=finders.figures.theirs(f.about, parties, analyzer.registry.country)) for f in figures]
     dated = doc.published if doc.published and doc.published[:1].isdigit() else None
     when = reported.date if reported else dated or dated_by_office(meetings, participants, analyzer.registry)
-    pledges = finders.pledges.find(text, quotes, participants, when, page.sentences, page.names)
+    pledges = finders.pledges.find(page, quotes, participants, when)
     own = {c for name in participants if (a := analyzer.registry.actors.get(name)) for c in a.countries()}
     quotes = [replace(q, topics=finders.topics.assign(q.text, own)) for q in quotes]
     paragraph_topics = tuple(finders.topics.assign(text[p.start:p.end], own) for p in doc.paragraphs)

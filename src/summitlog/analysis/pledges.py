@@ -25,12 +25,13 @@ two sides"; the speaker, who states the pledge, is kept apart.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..actors.registry import Registry
 from ..records import Pledge, Quote
 from ..resources import load_lang
+from .page import Page
 from .pledgewords import alternation, grammar, later, past, resolve_deadline
 
 __all__ = ["PledgeFinder", "resolve_deadline"]
@@ -45,6 +46,7 @@ class Found:
     start: int
     end: int
     subject: tuple[int, int] | None  # the words before the cue where the acting party is named
+    action: int | None = None  # where the action's verb starts, after which another may be joined
 
 
 class PledgeFinder:
@@ -73,12 +75,12 @@ class PledgeFinder:
             rf"(?<![\w-])(?:(?:{g.article}) )?(?:(?:{alternation(list(countries))})|(?:{alternation(list(self.demonym_country))}) "
             rf"(?:{sides})|(?i:{stems})\w*\s+(?:{sides})|(?={g.upper})(?i:{alternation(list(self.nominative))}))(?![\w-])")
 
-    def find(self, text: str, quotes: Sequence[Quote], participants: Sequence[str], when: str | None,
-             sentences: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> list[Pledge]:
-        """Pledges of a document; `when` is the meeting's ISO date, for resolving deadlines and
-        telling later events from past ones."""
+    def find(self, page: Page, quotes: Sequence[Quote], participants: Sequence[str], when: str | None) -> list[Pledge]:
+        """Pledges of a page; `when` is the meeting's ISO date (or its year), for resolving
+        deadlines and telling later events from past ones."""
+        text, names = page.text, page.names
         found: list[Pledge] = []
-        for start, end in sentences:
+        for start, end in page.sentences:
             sentence = text[start:end]
             if sentence.rstrip().rstrip(SPEECH_MARKS).endswith("?"):
                 continue
@@ -87,15 +89,30 @@ class PledgeFinder:
                 actors = self.actors(text, item, start, quote, names, participants)
                 if not actors:
                     continue
-                deadline_text, deadline = self.deadline(text, item.start, item.end, end, when)
-                span = text[item.start:item.end]
-                found.append(Pledge(
-                    start=item.start, end=item.end, text=span, actors=tuple(actors),
-                    deadline_text=deadline_text, deadline=deadline,
-                    object=self.g.object_of(span),
-                    speaker=quote.speaker if quote else self.reporter(text, start, item.start, names),
-                ))
+                speaker = quote.speaker if quote else self.reporter(text, start, item.start, names)
+                for lo, hi in self.actions(text, item, page.tags):
+                    deadline_text, deadline = self.deadline(text, lo, hi, end, when)
+                    span = text[lo:hi]
+                    found.append(Pledge(start=lo, end=hi, text=span, actors=tuple(actors), deadline_text=deadline_text,
+                                        deadline=deadline, object=self.g.object_of(span), speaker=speaker))
         return distinct(found)
+
+    def actions(self, text: str, item: Found, tags: Callable[[int], str | None]) -> list[tuple[int, int]]:
+        """The distinct actions of one commitment, each a record of the same party: "agreed to cut
+        tariffs and ensure supplies" is two; a list of objects ("on energy, health and transport")
+        is one. A verb is told from a noun by its part of speech and its form (not "and signed"); two
+        verbs of one object ("to promote and encourage trade") and a verb with no object of its own
+        ("and work together") stay one action."""
+        after = item.action
+        if after is None:
+            return [(item.start, item.end)]
+        cuts = []
+        for c in self.g.coordinated.finditer(text, after + 1, item.end):
+            last = re.search(r"[\w’'-]+$", text[after:c.start()])
+            if (tags(c.end()) == "VERB" and not (last and tags(after + last.start()) == "VERB")
+                    and self.g.acting(text, c.end(), item.end)):
+                cuts.append(c)
+        return list(zip([item.start, *(c.end() for c in cuts)], [*(c.start() for c in cuts), item.end]))
 
     # -- where a commitment is ------------------------------------------------------------------
 
@@ -114,7 +131,7 @@ class PledgeFinder:
                                                      or self.g.empty_verb.match(text, start + m.end()))
                 if self.g.negation.search(lead) or bare:
                     continue
-                out.append(Found(cue, close, (start, cue)))
+                out.append(Found(cue, close, (start, cue), start + m.end()))
         for m in self.g.visit.finditer(sentence):  # "X's visit to Y on 3 May": a later event, decided
             cue, close = start + m.start(), self.g.clause_end(text, start + m.end(), end)
             dated = [d for d in self.g.deadline.finditer(text, cue, close) if re.search(self.g.month, d.group(0))
@@ -150,7 +167,7 @@ class PledgeFinder:
         close = self.g.clause_end(text, after, end)
         if self.g.hedged(text[subject:close]):
             return None
-        return Found(subject, close, (subject, marker))
+        return Found(subject, close, (subject, marker), verb)
 
     def given(self, text: str, at: int, end: int) -> list[Found]:
         """What the other party gives for a commitment ("in exchange for Beijing cracking down on X,

@@ -138,6 +138,7 @@ class Grammar:
         self.day = re.compile(rf"\b(\d{{1,2}}){self.calendar.ordinal}\b(?! ?(?:19|20)\d{{2}})")
         and_ = alternation(w["and"])
         self.joint = re.compile(rf"(?:,|,? (?:{and_})|,? &)\s*$")
+        self.coordinated = re.compile(rf"(?:,\s*(?:(?:{and_})\s+)?|\s+(?:{and_})\s+)(?={w['coordinated_verb']})")
         self.next_gerund = re.compile(rf"(?:,\s*(?:(?:{and_})\s+)?|\s+(?:{and_})\s+)(?={w['participle']}\b)")
         self.chained = re.compile(rf"\s*(?:,|,?\s*(?:{and_})|&)\s+(?:(?:{article})\s+)?(?:{name}\s+){{0,4}}")
         # a clause ends at a mark, but not at the comma before "that" (Russian writes "надеемся, что")
