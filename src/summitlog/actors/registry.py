@@ -106,6 +106,16 @@ def known_as(name: str) -> str:
     return " ".join(words[start:])
 
 
+OPEN = "9999-12-31"  # the end of an office still held
+
+
+def days(role: Role) -> tuple[str, str]:
+    """A role's first and last days; a year alone stands for its first or last day."""
+    start, end = role.start or "0000", role.end
+    return (start + "-01-01" if len(start) == 4 else start,
+            OPEN if end is None else end + "-12-31" if len(end) == 4 else end)
+
+
 def year(value: int | str | None) -> str | None:
     return None if value is None else str(value)
 
@@ -249,12 +259,11 @@ class Registry:
             actor = self.actors.get(name)
             if actor is None or not actor.roles:
                 return None
-            held = [((r.start or "0000") + ("-01-01" if len(r.start or "0000") == 4 else ""),
-                     (r.end + ("-12-31" if len(r.end) == 4 else "")) if r.end else "9999-12-31") for r in actor.roles]
+            held = [days(r) for r in actor.roles]
             spans = held if spans is None else [(max(a[0], b[0]), min(a[1], b[1])) for a in spans for b in held
                                                 if max(a[0], b[0]) <= min(a[1], b[1])]
-        years = {year for lo, hi in spans or [] for year in (lo[:4], hi[:4])}
-        return int(years.pop()) if len(names) > 1 and len(years) == 1 and "9999" not in years else None
+        years = {day[:4] for span in spans or [] for day in span}  # a span's first and last years
+        return int(years.pop()) if len(names) > 1 and len(years) == 1 and OPEN[:4] not in years else None
 
     def parties(self, names: Sequence[str], when: int | str | None) -> tuple[str, ...]:
         """The countries (by name) that the named leaders led on a day or in a year, one each,

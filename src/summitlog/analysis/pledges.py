@@ -17,9 +17,12 @@ future verb that commits to nothing checkable ("will be", "will never", "will di
 
 The span is the shortest stretch that holds the action: the subject or the commitment word,
 then the verb and its object up to the clause's end, so that a list of objects stays whole and
-a following clause ("..., which", "... while") does not join it. The actor is the party that
-must act: the person named, the country a "we" or a capital stands for, both parties for "the
-two sides"; the speaker, who states the pledge, is kept apart.
+a following clause ("..., which", "... while") does not join it. Each action is a record: "agreed
+to cut tariffs and ensure supplies" is two, and so is the other half of a bargain ("in exchange
+for Beijing cracking down on X"). The actor is the party that must act: the person named, the
+country a "we" or a capital stands for, both parties for "the two sides", inside a joint deal the
+party whose own action it names ("a deal on China's supply of"); the speaker, who states the
+pledge, is kept apart.
 """
 
 from __future__ import annotations

@@ -138,8 +138,9 @@ class Grammar:
         self.day = re.compile(rf"\b(\d{{1,2}}){self.calendar.ordinal}\b(?! ?(?:19|20)\d{{2}})")
         and_ = alternation(w["and"])
         self.joint = re.compile(rf"(?:,|,? (?:{and_})|,? &)\s*$")
-        self.coordinated = re.compile(rf"(?:,\s*(?:(?:{and_})\s+)?|\s+(?:{and_})\s+)(?={w['coordinated_verb']})")
-        self.next_gerund = re.compile(rf"(?:,\s*(?:(?:{and_})\s+)?|\s+(?:{and_})\s+)(?={w['participle']}\b)")
+        then = rf"(?:,\s*(?:(?:{and_})\s+)?|\s+(?:{and_})\s+)"  # ", ", ", and " or " and " before a next action
+        self.coordinated = re.compile(rf"{then}(?={w['coordinated_verb']})")
+        self.next_gerund = re.compile(rf"{then}(?={w['participle']}\b)")
         self.chained = re.compile(rf"\s*(?:,|,?\s*(?:{and_})|&)\s+(?:(?:{article})\s+)?(?:{name}\s+){{0,4}}")
         # a clause ends at a mark, but not at the comma before "that" (Russian writes "надеемся, что")
         self.clause_mark = re.compile(rf"[;:“”\"]|,(?!\s*(?:{alternation(w['that'])})\b)")
@@ -207,9 +208,9 @@ class Grammar:
                     or self.gone_after.match(text[match.end():match.end() + 12]))
 
     def resolve_deadline(self, phrase_: str, when: str | None) -> str | None:
-        """An ISO date, month or year for a deadline as written, against the meeting's date (or its year
-        alone, where only that is known):
-        "by the end of the year" -> its 31 December, "in April" -> the next April, "by 2030" -> 2030."""
+        """An ISO date, month or year for a deadline as written, against the meeting's date, or its
+        year where only that is known: "by the end of the year" -> its 31 December, "in April" ->
+        the next April, "by 2030" -> 2030."""
         w = self.words
         low = phrase_.lower().strip()
         meeting = date.fromisoformat(when[:10]) if when and re.fullmatch(r"\d{4}-\d{2}-\d{2}", when[:10]) else None
