@@ -146,3 +146,15 @@ def test_values_that_can_both_be_true_agree(tmp_path, store, analyzer, texts, fa
     assert len(set(events)) == 1
     found = link.event_view(store, events[0])["facts"][fact]
     assert found["value"] == value and len(found["agree"]) == 2 and found["differ"] == []
+
+
+def test_a_deadline_a_page_cannot_date_takes_the_year_of_its_events_other_source(tmp_path, store, analyzer):
+    events = ingest_texts(tmp_path, store, analyzer, [
+        "Donald Trump and Xi Jinping held talks in Busan, the two leaders said.\n\n"
+        "Trump agreed to visit China in April, and Xi agreed to travel to the United States later.",
+        "Chinese President Xi Jinping and U.S. President Donald Trump held talks in Busan on October 30, 2025.\n\n"
+        "The two leaders agreed to extend the trade truce by one year.",
+    ])
+    assert events[0] == events[1]
+    dated = {p["deadline_text"]: p["deadline"] for p in store.pledges() if p["deadline_text"]}
+    assert dated == {"in April": "2026-04"}  # the April after the meeting, once the meeting's year is known

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from ..analysis.pledgewords import resolve_deadline
 from . import align
 from . import crosslang
 from .crosslang import PIVOT, Bridge
@@ -52,6 +53,7 @@ class LinkStore(Protocol):
     def pledges(self, **kwargs: Any) -> list[dict[str, Any]]: ...
     def docs_mentioning(self, term: str) -> list[str]: ...
     def add_pledge_mention(self, pledge_id: int, doc_id: str, start: int, end: int, text: str) -> None: ...
+    def date_pledge(self, pledge_id: int, deadline: str) -> None: ...
     def quotes(self, **kwargs: Any) -> list[dict[str, Any]]: ...
     def add_alignment(self, event_id: int, alignments: list, discrepancies: list, extractor: str) -> None: ...
 
@@ -118,8 +120,26 @@ class Linker:
             events.append(self.link(meeting))
         for event_id in set(events):
             self.align(event_id, doc_id)
+            self.date_pledges(event_id)
         self.follow_pledges(doc_id)
         return events
+
+    def date_pledges(self, event_id: int) -> None:
+        """Deadlines a page could not date ("in April" on a page that gives no year) resolved
+        against the meeting's date where another source of its Event gives it with a year."""
+        members = self.store.meetings(event_id=event_id, role="reported", latest=MEMBERS)
+        days = Counter(m["date"] for m in members if m["date"] and len(m["date"]) == 10)
+        if not days:
+            return
+        day = days.most_common(1)[0][0]
+        for member in members:
+            if member["date"] and len(member["date"]) == 10:
+                continue  # its own deadlines were resolved against its own date
+            for pledge in self.store.pledges(doc_id=member["doc_id"], mentions=False):
+                if pledge["deadline_text"] and not (pledge["deadline"] or "")[:4].isdigit():
+                    found = resolve_deadline(pledge["deadline_text"], day, member.get("lang") or PIVOT)
+                    if found and found != pledge["deadline"]:
+                        self.store.date_pledge(pledge["id"], found)
 
     def align(self, event_id: int, doc_id: str) -> None:
         """Align a new source with the Event's other sources (at most ALIGN_WITH of them in its
