@@ -252,3 +252,15 @@ def test_pledge_floors_on_the_annotated_pages(analyzer, tmp_path):
     metrics = json.loads(scored.stdout)
     assert metrics["pledge_f1"] >= 0.95 and metrics["pledge_precision"] >= 0.9 and metrics["actor_accuracy"] >= 0.85
     assert metrics["deadline_accuracy"] >= 0.5
+
+
+def test_the_linked_record_dates_every_annotated_deadline(analyzer):
+    """Once the dev2 pages are linked into Events, a deadline its page cannot date ("in April"
+    where the page gives no year) takes the year from its Event's dated source, as `summitlog
+    eval` reads the record."""
+    from summitlog.pipeline import evaluate_gold
+    from summitlog.settings import Settings
+
+    metrics = evaluate_gold(GOLD / "dev2.jsonl", SHARED / "dev2", Settings(), analyzer=analyzer,
+                            pledges=GOLD / "dev2_pledges.jsonl").metrics
+    assert metrics["pledge_deadline_accuracy"] == 1.0 and metrics["pledge_actor_accuracy"] >= 0.85, metrics

@@ -144,9 +144,9 @@ def save(extraction: Extraction, store: Store, linker: Linker) -> IngestResult:
 
 def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | None = None,
                      also: list[str] = ()) -> tuple[dict, dict, dict]:
-    """Gold-format rows by document name, each document's Event id after linking them all in a
-    scratch in-memory store, and the spans of each document aligned with another's (by the two
-    names): what `summitlog eval` scores. `also` are documents linked but not scored (the
+    """Gold-format rows by document name (pledge deadlines as the linked record holds them), each
+    document's Event id after linking them all in a scratch in-memory store, and the spans of
+    each document aligned with another's (by the two names): what `summitlog eval` scores. `also` are documents linked but not scored (the
     twins a gold set names)."""
     rows, events, names = {}, {}, {}
     analyzer = analyzer or Analyzer(Registry.load(settings.registry))
@@ -163,6 +163,10 @@ def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | 
             save(item, store, linker)
             reported = store.meetings(doc_id=item.document.id, role="reported")
             events[row["doc"]] = reported[0]["event_id"] if reported else None
+        for doc_id, name in names.items():  # deadlines as the record holds them once linked (a year from the Event)
+            stored = {(p["text"], p["deadline_text"]): p["deadline"] for p in store.pledges(doc_id=doc_id, mentions=False)}
+            for pledge in rows.get(name, {}).get("pledges", []):
+                pledge["deadline"] = stored.get((pledge["text"], pledge["deadline_text"]), pledge["deadline"])
         aligned: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for event_id in {e for e in events.values() if e is not None}:
             for a in store.spans_of("alignments", event_id):
