@@ -105,6 +105,7 @@ class Linker:
     store: LinkStore
     registry: Any = None
     signatures: dict[str, Counter[str]] = field(default_factory=dict)
+    glossed: dict[str, list] = field(default_factory=dict)
     known: set[str] | None = None
 
     def sig(self, doc_id: str, lang: str = PIVOT) -> Counter[str]:
@@ -166,8 +167,8 @@ class Linker:
         others = sorted(d for d in langs if langs[d] != lang)
         if others:
             text = self.store.doc_text(doc_id)
-            others = sorted(others, key=lambda d: -self.bridge.similarity(text, lang, self.store.doc_text(d),
-                                                                           langs[d]))[:ALIGN_WITH]
+            mine = self.concepts(doc_id, lang)
+            others = sorted(others, key=lambda d: -crosslang.overlap(mine, self.concepts(d, langs[d])))[:ALIGN_WITH]
             alignments, discrepancies = [], []
             for other in others:
                 texts = {doc_id: text, other: self.store.doc_text(other)}
@@ -237,8 +238,15 @@ class Linker:
 
     def across(self, doc_a: str, lang_a: str, doc_b: str, lang_b: str, leaders: tuple[str, ...]) -> tuple[float, int]:
         """Closeness of two reports in different languages, and how many anchors they share."""
+        closeness = crosslang.overlap(self.concepts(doc_a, lang_a), self.concepts(doc_b, lang_b))
         a, b = self.store.doc_text(doc_a), self.store.doc_text(doc_b)
-        return self.bridge.similarity(a, lang_a, b, lang_b), len(self.bridge.shared_anchors(a, lang_a, b, lang_b, leaders))
+        return closeness, len(self.bridge.shared_anchors(a, lang_a, b, lang_b, leaders))
+
+    def concepts(self, doc_id: str, lang: str) -> list[crosslang.Concept]:
+        """A document's words as English stems (`crosslang.Bridge.concepts`), read once per document."""
+        if doc_id not in self.glossed:
+            self.glossed[doc_id] = self.bridge.concepts(self.store.doc_text(doc_id), lang)
+        return self.glossed[doc_id]
 
     def follow_pledges(self, doc_id: str) -> None:
         """A page that names what an earlier pledge was about ("the Oreshnik ... is already en
