@@ -154,3 +154,30 @@ def test_today_is_the_pages_day(meeting):
 def test_a_planned_meeting_is_no_meeting(meeting):
     assert meeting("Путин и Орбан встретятся\n\nВладимир Путин и Виктор Орбан проведут переговоры в следующем "
                    "месяце, предстоящая встреча готовится.\n") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two leaders named side by side, no meeting of theirs
+        "Президент Дмитрий Медведев и премьер-министр Владимир Путин выразили соболезнования семье писателя.\n\n"
+        "Писатель скончался в больнице после долгой болезни.",
+        # "приняли" of a law or an appeal is no reception
+        "Депутаты областного собрания по предложению Дмитрия Медведева приняли обращение к премьеру Владимиру Путину "
+        "о переходе на летнее время.\n\nОбращение направлено в правительство.",
+        # a discussion in a debate is no meeting of the two
+        "Премьер-министр Сильвио Берлускони и его соперник Романо Проди заменили обсуждение программ "
+        "взаимными упрёками.\n\nДо выборов осталась неделя.",
+        # on the eve of someone else's visit
+        "Премьер-министр Японии Наото Кан накануне визита министра иностранных дел в Москву заявил, что будет "
+        "добиваться своего от Дмитрия Медведева.\n\nЗаявление прозвучало на митинге.",
+    ],
+)
+def test_leaders_named_together_without_a_meeting_of_theirs_report_none(meeting, text):
+    assert meeting(text) is None
+
+
+def test_a_leader_received_by_another_is_a_meeting(meeting):
+    found = meeting("Владимир Путин принял в Кремле президента Узбекистана Шавката Мирзиёева.\n\n"
+                    "Стороны обсудили торговлю и энергетику.")
+    assert found is not None and set(found.participants) == {"Vladimir Putin", "Shavkat Mirziyoyev"}

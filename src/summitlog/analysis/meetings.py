@@ -302,7 +302,10 @@ class MeetingFinder:
         # where the lead says of them a meeting that did not take place.
         together = any(pair <= named(s, e) for s, e in paragraphs if s < lead_end)
         not_held = any(s < lead_end and pair & named(s, e) for s, e in meeting_sentences if (s, e) not in held)
-        return (together and not not_held and pair <= named(0, lead_end)
+        # ... and where some sentence that names one of them speaks of a meeting that took place:
+        # two leaders named side by side ("X and Y expressed their condolences") met nowhere.
+        met = any(pair & named(s, e) or pair & speaker(s) for s, e in held)
+        return (together and met and not not_held and pair <= named(0, lead_end)
                 or any(pair <= named(s, e) or pair & speaker(s)
                        # one of the two met in the lead, the other named there, and no third person
                        # in that sentence to have met instead ("X, not in office, met Y")
