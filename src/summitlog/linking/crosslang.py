@@ -74,12 +74,14 @@ class Bridge:
         entry = gazetteer.entry([token]) if gazetteer.romaniser is not None else None
         return entry[0] if entry else None
 
-    def concepts(self, text: str, lang: str | None) -> list[Concept]:
-        """Each content word of the text as the English stems it may stand for."""
-        return [c for c in (self.concept(t, lang or PIVOT) for t in TOKEN.findall(text)) if c]
+    def concepts(self, text: str, lang: str | None, compounds: bool = False) -> list[Concept]:
+        """Each content word of the text as the English stems it may stand for; with `compounds`,
+        a hyphenated word also as its parts' ("премьер-министр": prime, minister), which pairs a
+        statement with its translation but makes any two pages about leaders look alike."""
+        return [c for c in (self.concept(t, lang or PIVOT, compounds) for t in TOKEN.findall(text)) if c]
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Bridge per Linker, words repeat across pages
-    def concept(self, token: str, lang: str) -> Concept:
+    def concept(self, token: str, lang: str, compounds: bool = False) -> Concept:
         if token[0].isdigit():
             return frozenset({token.replace(",", "")})
         if lang == PIVOT or token.isascii() or self.registry is None:
@@ -87,7 +89,8 @@ class Bridge:
             return frozenset({stem(word)}) if len(word) >= SHORT and word not in STOP else frozenset()
         romaniser = self.registry.romaniser
         lemma = romaniser.lemma(token)
-        stems = {stem(w) for w in lexicon(lang).get(lemma, ()) if len(w) >= SHORT and w not in STOP}
+        parts = [lemma, *(romaniser.lemma(p) for p in token.split("-") if len(p) >= SHORT)] if compounds else [lemma]
+        stems = {stem(w) for part in parts for w in lexicon(lang).get(part, ()) if len(w) >= SHORT and w not in STOP}
         if token[:1].isupper():
             stems.add(stem(romaniser.latin(token)))
             code = self.registry.country(token)
@@ -156,6 +159,7 @@ def covered(words: Iterable[Concept], others: list[Concept]) -> int:
 TAKE = 0.25  # a pair of statements aligned only where its score exceeds this (chosen on the annotated twins)
 TAKE_IN_ORDER = 0.15  # ... the lower bar between turns of two transcripts, which order already constrains
 MERGE = 0.1  # what reading paragraphs as one costs: a translation keeps its original's paragraphs
+SHARED_WORDS = 0.3  # share of two statements' words with a counterpart below which they are not one (measured on the twins)
 SHORTER = 0.25  # a rendering a quarter of its original's length, or four times it, is of other words
 MOVES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))  # paragraphs of one side read against those of the other
 BAND = 4000  # characters from the diagonal a turn is compared within (two excerpts' length)
@@ -211,6 +215,8 @@ class Aligner:
         if lengths < SHORTER:
             return 0.0
         words = overlap([c for s in left for c in self.concepts(s)], [c for s in right for c in self.concepts(s)])
+        if words < SHARED_WORDS:
+            return 0.0  # lengths alike and a few common words ("our", "cooperation") make no translation
         return 0.6 * words + 0.4 * lengths
 
     def concepts(self, s: Statement) -> list[Concept]:
@@ -218,7 +224,7 @@ class Aligner:
         if key not in self.seen:
             if len(self.seen) > SEEN:
                 self.seen.clear()
-            self.seen[key] = self.bridge.concepts(s.text, s.lang)
+            self.seen[key] = self.bridge.concepts(s.text, s.lang, compounds=True)
         return self.seen[key]
 
     def covers(self, a: Statement, b: Statement) -> float:
