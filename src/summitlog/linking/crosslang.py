@@ -35,7 +35,7 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
 CAPITALISED = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;] ))[^\W\d_](?:[^\W\d_]|-)+")  # not a sentence's first word
 SAME_NAME = 85  # rapidfuzz ratio of two Latin spellings of one name ("Sergei", "Sergey")
 STEM = 5  # letters of a word that stand for it across inflection (meet, meeting; trade, trading)
-SHORT = 4  # words shorter than this carry no content (articles, prepositions, pronouns)
+SHORT = 3  # words shorter than this carry no content ("a", "of"; "gas", "war" do: longer function words are in STOP)
 Concept = frozenset[str]
 
 
@@ -97,7 +97,7 @@ class Bridge:
             english = self.registry.countries[code]["name"] if code else self.place(token, lang)
             if english:
                 stems.update(stem(w) for w in english.split())
-        return frozenset(stems) if len(lemma) >= SHORT - 1 else frozenset()
+        return frozenset(stems) if len(lemma) >= SHORT else frozenset()
 
     def similarity(self, a: str, lang_a: str | None, b: str, lang_b: str | None) -> float:
         """Share of the words of both texts that have a counterpart in the other."""
