@@ -203,3 +203,14 @@ def test_factru_person_floors(analyzer):
     factru = SHARED / "external" / "factru"
     metrics = evaluate_gold(factru / "gold.jsonl", factru / "docs", Settings(), analyzer=analyzer).metrics
     assert metrics["person_f1"] >= 0.91 and metrics["person_nominative_accuracy"] >= 0.9, metrics
+
+
+def test_russian_pages_and_their_english_twins_floors(analyzer):
+    """Each Russian page in one Event with its English twin, and the turns of the official
+    translations aligned, as `summitlog eval` measures them (the twins linked in one store)."""
+    from summitlog.pipeline import evaluate_gold
+
+    metrics = evaluate_gold(SHARED / "gold" / "ru_pairs.jsonl", SHARED / "ru" / "pairs", Settings(),
+                            analyzer=analyzer).metrics
+    assert metrics["twins"] == 11 and metrics["twins_in_one_event"] >= 0.7, metrics
+    assert metrics["translation_turns_aligned"] >= 0.8, metrics

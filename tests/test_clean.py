@@ -138,6 +138,10 @@ def test_parse_date_never_guesses_a_year(text, expected):
         ("Russian-Belarusian talks", False),
         ("Follow the money, the minister said of the sanctions, and you will find the answer.", False),
         ("Share of trade in national currencies rose to 90 percent, Putin said.", False),
+        ("Поделиться в Telegram", True),  # each language's chrome words apply to every page
+        ("Размер шрифта: A A A", True),
+        ("Версия для печати", True),
+        ("Поделиться мнением о переговорах президенты смогут позже, сообщил пресс-секретарь.", False),
     ],
 )
 def test_noise_rules(line, noise):
@@ -231,3 +235,11 @@ def test_html_nested_past_the_parsers_depth_is_still_read():
                                       "Their talks lasted three hours."]
     menu = "<html><body>" + "<div>" * 300 + "<ul><li>Home</li><li>World</li></ul>" + "</div>" * 300 + "</body></html>"
     assert not clean(RawInput(source="m.html", name="m.html", content=menu, kind="html")).text.strip()
+
+
+def test_a_page_that_opens_with_a_transcript_turn_has_no_title():
+    text = ("А.Иванов: Уважаемые коллеги!\n\nРад вас видеть.\n\nНачнём с вопросов торговли и энергетики, "
+            "которые мы обсуждали в прошлый раз.")
+    assert clean(RawInput(source="x", name="x", content=text, kind="text")).title is None
+    headed = clean(RawInput(source="x", name="x", content="Talks in the capital\n\n" + text, kind="text"))
+    assert headed.title == "Talks in the capital"

@@ -87,7 +87,7 @@ def test_seeds_000_and_001_are_one_event_and_no_other_seeds_group(store, analyze
 
 def test_dev_events_match_the_gold_groups(analyzer):
     gold, _, _ = evaluate.load_gold(GOLD / "dev.jsonl", DEV)
-    _, events = pipeline.evaluate_extract([str(DEV / n) for n in gold], Settings(), analyzer)
+    _, events, _ = pipeline.evaluate_extract([str(DEV / n) for n in gold], Settings(), analyzer)
     metrics = evaluate.score_events(gold, events)
     assert metrics["event_pair_precision"] >= 0.95, json.dumps(metrics)
     assert metrics["event_pair_recall"] >= 0.95, json.dumps(metrics)
@@ -146,3 +146,15 @@ def test_values_that_can_both_be_true_agree(tmp_path, store, analyzer, texts, fa
     assert len(set(events)) == 1
     found = link.event_view(store, events[0])["facts"][fact]
     assert found["value"] == value and len(found["agree"]) == 2 and found["differ"] == []
+
+
+def test_a_deadline_a_page_cannot_date_takes_the_year_of_its_events_other_source(tmp_path, store, analyzer):
+    events = ingest_texts(tmp_path, store, analyzer, [
+        "Donald Trump and Xi Jinping held talks in Busan, the two leaders said.\n\n"
+        "Trump agreed to visit China in April, and Xi agreed to travel to the United States later.",
+        "Chinese President Xi Jinping and U.S. President Donald Trump held talks in Busan on October 30, 2025.\n\n"
+        "The two leaders agreed to extend the trade truce by one year.",
+    ])
+    assert events[0] == events[1]
+    dated = {p["deadline_text"]: p["deadline"] for p in store.pledges() if p["deadline_text"]}
+    assert dated == {"in April": "2026-04"}  # the April after the meeting, once the meeting's year is known

@@ -181,7 +181,7 @@ def test_counterpart_named_only_by_country_in_a_transcript(meeting):
 @pytest.mark.parametrize("gold_name, docs", [("seeds.jsonl", SEEDS), ("dev.jsonl", DEV)])
 def test_gold_sets_meeting_fields(analyzer, gold_name, docs):
     gold, texts, persons = evaluate.load_gold(GOLD / gold_name, docs)
-    pred, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
+    pred, _, _ = pipeline.evaluate_extract([str(docs / name) for name in gold], Settings(), analyzer)
     metrics = evaluate.score(pred, gold, texts, persons).metrics
     for field in ("participants", "date", "city", "duration_minutes", "city_strict", "duration_strict"):
         assert metrics[f"meeting_{field}"] >= 0.95, json.dumps(metrics)

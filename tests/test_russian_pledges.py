@@ -75,3 +75,9 @@ def test_no_pledge(analyzer, text):
 )
 def test_a_russian_deadline_resolves_against_the_meeting_date(phrase, value):
     assert resolve_deadline(phrase, "2026-06-10", lang="ru") == value
+
+
+def test_each_action_of_an_agreement_is_a_record(analyzer):
+    pledges = russian_pledges(analyzer, "Стороны договорились построить новый мост через реку и открыть два консульства.")
+    assert [p.text for p in pledges] == ["договорились построить новый мост через реку", "открыть два консульства"]
+    assert {p.actors for p in pledges} == {("Narendra Modi", "Vladimir Putin")}

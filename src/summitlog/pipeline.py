@@ -142,22 +142,38 @@ def save(extraction: Extraction, store: Store, linker: Linker) -> IngestResult:
                         note=unread(doc.lang) if added else None)
 
 
-def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | None = None):
-    """Gold-format rows by document name, and each document's Event id after linking them all
-    in a scratch in-memory store: what `summitlog eval` scores."""
-    rows, events = {}, {}
+def evaluate_extract(paths: list[str], settings: Settings, analyzer: Analyzer | None = None,
+                     also: list[str] = ()) -> tuple[dict, dict, dict]:
+    """Gold-format rows by document name (pledge deadlines as the linked record holds them), each
+    document's Event id after linking them all in a scratch in-memory store, and the spans of
+    each document aligned with another's (by the two names): what `summitlog eval` scores. `also` are documents linked but not scored (the
+    twins a gold set names)."""
+    rows, events, names = {}, {}, {}
     analyzer = analyzer or Analyzer(Registry.load(settings.registry))
+    scored = len(paths)
     with Store.open(":memory:") as store:
         linker = Linker(store, analyzer.registry)
-        for item in extract(paths, settings, analyzer=analyzer):
+        for i, item in enumerate(extract([*paths, *also], settings, analyzer=analyzer)):
             if isinstance(item, InputError):
                 continue
             row = to_gold(item)
-            rows[row["doc"]] = row
+            names[item.document.id] = row["doc"]
+            if i < scored:
+                rows[row["doc"]] = row
             save(item, store, linker)
             reported = store.meetings(doc_id=item.document.id, role="reported")
             events[row["doc"]] = reported[0]["event_id"] if reported else None
-    return rows, events
+        for doc_id, name in names.items():  # deadlines as the record holds them once linked (a year from the Event)
+            stored = {(p["text"], p["deadline_text"]): p["deadline"] for p in store.pledges(doc_id=doc_id, mentions=False)}
+            for pledge in rows.get(name, {}).get("pledges", []):
+                pledge["deadline"] = stored.get((pledge["text"], pledge["deadline_text"]), pledge["deadline"])
+        aligned: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for event_id in {e for e in events.values() if e is not None}:
+            for a in store.spans_of("alignments", event_id):
+                for side, other in (("a", "b"), ("b", "a")):
+                    key = (names[a[f"{side}_doc"]], names[a[f"{other}_doc"]])
+                    aligned.setdefault(key, []).append((a[f"{side}_start"], a[f"{side}_end"]))
+    return rows, events, aligned
 
 
 def evaluate_mentions(gold: str | Path, docs: str | Path, settings: Settings,
@@ -197,9 +213,13 @@ def evaluate_gold(gold: str | Path, docs: str | Path, settings: Settings, person
     missing = sorted(set(pledge_gold) - set(gold_rows))
     if missing:
         raise GoldError(f"{pledges}: names {missing[0]!r}, which {gold} does not; give the same set's two files")
-    pred, events = evaluate_extract([str(Path(docs) / name) for name in gold_rows], settings, analyzer)
+    twins = sorted({t for row in gold_rows.values() for t in evaluate.twins(row)
+                    if t not in gold_rows and (Path(docs) / t).is_file()})
+    pred, events, aligned = evaluate_extract([str(Path(docs) / name) for name in gold_rows], settings, analyzer,
+                                             also=[str(Path(docs) / name) for name in twins])
     report = evaluate.score(pred, gold_rows, texts, table)
     report.metrics.update(evaluate.score_events(gold_rows, events))
+    report.metrics.update(evaluate.score_twins(gold_rows, texts, events, aligned))
     if actors is not None:
         found = {name: row.get("pledges", []) for name, row in pred.items()}
         report.metrics.update(pledgescore.score_pledges(found, pledge_gold, texts, actors))

@@ -21,3 +21,10 @@ PIVOT = "en"  # the record's language: names, facts and other languages' words a
 def load_lang(lang: str, name: str) -> Any:
     """A shipped data file of one language (data/lang/LANG/NAME), parsed once per process."""
     return json.loads(files("summitlog").joinpath("data", "lang", lang, name).read_text("utf-8"))
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """The languages that ship data (data/lang/<lang>/), English first."""
+    names = sorted(p.name for p in files("summitlog").joinpath("data", "lang").iterdir() if p.is_dir())
+    return tuple(sorted(names, key=lambda n: n != PIVOT))

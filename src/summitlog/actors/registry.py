@@ -106,6 +106,16 @@ def known_as(name: str) -> str:
     return " ".join(words[start:])
 
 
+OPEN = "9999-12-31"  # the end of an office still held
+
+
+def days(role: Role) -> tuple[str, str]:
+    """A role's first and last days; a year alone stands for its first or last day."""
+    start, end = role.start or "0000", role.end
+    return (start + "-01-01" if len(start) == 4 else start,
+            OPEN if end is None else end + "-12-31" if len(end) == 4 else end)
+
+
 def year(value: int | str | None) -> str | None:
     return None if value is None else str(value)
 
@@ -238,6 +248,22 @@ class Registry:
             rivals = [h for h in held if reach[h[1]] == reach[best[1]] and h[0].start == best[0].start]
             return [best[1]] if len(rivals) == 1 else []
         return list(dict.fromkeys(name for _, name in held))
+
+    def year_together(self, names: Sequence[str]) -> int | None:
+        """The one calendar year in which all the named (two or more) held office at once, if only
+        one: a page that states no year is still dated by who could meet in office (a premier in
+        office for a year meets a president newly elected). None where their times together span
+        years, are still open, or someone is not known."""
+        spans: list[tuple[str, str]] | None = None
+        for name in names:
+            actor = self.actors.get(name)
+            if actor is None or not actor.roles:
+                return None
+            held = [days(r) for r in actor.roles]
+            spans = held if spans is None else [(max(a[0], b[0]), min(a[1], b[1])) for a in spans for b in held
+                                                if max(a[0], b[0]) <= min(a[1], b[1])]
+        years = {day[:4] for span in spans or [] for day in span}  # a span's first and last years
+        return int(years.pop()) if len(names) > 1 and len(years) == 1 and OPEN[:4] not in years else None
 
     def parties(self, names: Sequence[str], when: int | str | None) -> tuple[str, ...]:
         """The countries (by name) that the named leaders led on a day or in a year, one each,

@@ -6,10 +6,11 @@ pool or on a Dask cluster and `pipeline.py` store the results in input order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..actors.registry import Registry
-from ..records import Document, Extraction
+from ..records import Document, Extraction, Meeting
 from . import nlp
 from .figures import FigureFinder
 from .meetings import MeetingFinder
@@ -132,10 +133,21 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
     parties = analyzer.registry.parties(participants, reported.date[:10] if reported else year)
     figures = [replace(f, about=finders.figures.theirs(f.about, parties, analyzer.registry.country)) for f in figures]
     dated = doc.published if doc.published and doc.published[:1].isdigit() else None
-    pledges = finders.pledges.find(text, quotes, participants, reported.date if reported else dated,
-                                    page.sentences, page.names)
+    when = reported.date if reported else dated or dated_by_office(meetings, participants, analyzer.registry)
+    pledges = finders.pledges.find(page, quotes, participants, when)
     own = {c for name in participants if (a := analyzer.registry.actors.get(name)) for c in a.countries()}
     quotes = [replace(q, topics=finders.topics.assign(q.text, own)) for q in quotes]
     paragraph_topics = tuple(finders.topics.assign(text[p.start:p.end], own) for p in doc.paragraphs)
     return Extraction(document=doc, quotes=tuple(quotes), meetings=tuple(meetings), figures=tuple(figures),
                       pledges=tuple(pledges), paragraph_topics=paragraph_topics)
+
+
+def dated_by_office(meetings: Sequence[Meeting], participants: Sequence[str], registry: Registry) -> str | None:
+    """A page that states no year still has one where its leaders held office together in one year
+    only: the year, with the meeting's month and day where the page gives them ("--08-23"). A
+    deadline written without a year ("on Aug. 25") is read against it."""
+    year = registry.year_together(participants)
+    if year is None:
+        return None
+    day = next((m.date for m in meetings if m.role == "reported" and m.date and m.date.startswith("--")), None)
+    return f"{year}{day[1:]}" if day else str(year)

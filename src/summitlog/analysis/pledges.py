@@ -17,20 +17,24 @@ future verb that commits to nothing checkable ("will be", "will never", "will di
 
 The span is the shortest stretch that holds the action: the subject or the commitment word,
 then the verb and its object up to the clause's end, so that a list of objects stays whole and
-a following clause ("..., which", "... while") does not join it. The actor is the party that
-must act: the person named, the country a "we" or a capital stands for, both parties for "the
-two sides"; the speaker, who states the pledge, is kept apart.
+a following clause ("..., which", "... while") does not join it. Each action is a record: "agreed
+to cut tariffs and ensure supplies" is two, and so is the other half of a bargain ("in exchange
+for Beijing cracking down on X"). The actor is the party that must act: the person named, the
+country a "we" or a capital stands for, both parties for "the two sides", inside a joint deal the
+party whose own action it names ("a deal on China's supply of"); the speaker, who states the
+pledge, is kept apart.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..actors.registry import Registry
 from ..records import Pledge, Quote
 from ..resources import load_lang
+from .page import Page
 from .pledgewords import alternation, grammar, later, past, resolve_deadline
 
 __all__ = ["PledgeFinder", "resolve_deadline"]
@@ -45,6 +49,7 @@ class Found:
     start: int
     end: int
     subject: tuple[int, int] | None  # the words before the cue where the acting party is named
+    action: int | None = None  # where the action's verb starts, after which another may be joined
 
 
 class PledgeFinder:
@@ -73,12 +78,12 @@ class PledgeFinder:
             rf"(?<![\w-])(?:(?:{g.article}) )?(?:(?:{alternation(list(countries))})|(?:{alternation(list(self.demonym_country))}) "
             rf"(?:{sides})|(?i:{stems})\w*\s+(?:{sides})|(?={g.upper})(?i:{alternation(list(self.nominative))}))(?![\w-])")
 
-    def find(self, text: str, quotes: Sequence[Quote], participants: Sequence[str], when: str | None,
-             sentences: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> list[Pledge]:
-        """Pledges of a document; `when` is the meeting's ISO date, for resolving deadlines and
-        telling later events from past ones."""
+    def find(self, page: Page, quotes: Sequence[Quote], participants: Sequence[str], when: str | None) -> list[Pledge]:
+        """Pledges of a page; `when` is the meeting's ISO date (or its year), for resolving
+        deadlines and telling later events from past ones."""
+        text, names = page.text, page.names
         found: list[Pledge] = []
-        for start, end in sentences:
+        for start, end in page.sentences:
             sentence = text[start:end]
             if sentence.rstrip().rstrip(SPEECH_MARKS).endswith("?"):
                 continue
@@ -87,15 +92,30 @@ class PledgeFinder:
                 actors = self.actors(text, item, start, quote, names, participants)
                 if not actors:
                     continue
-                deadline_text, deadline = self.deadline(text, item.start, item.end, end, when)
-                span = text[item.start:item.end]
-                found.append(Pledge(
-                    start=item.start, end=item.end, text=span, actors=tuple(actors),
-                    deadline_text=deadline_text, deadline=deadline,
-                    object=self.g.object_of(span),
-                    speaker=quote.speaker if quote else self.reporter(text, start, item.start, names),
-                ))
+                speaker = quote.speaker if quote else self.reporter(text, start, item.start, names)
+                for lo, hi in self.actions(text, item, page.tags):
+                    deadline_text, deadline = self.deadline(text, lo, hi, end, when)
+                    span = text[lo:hi]
+                    found.append(Pledge(start=lo, end=hi, text=span, actors=tuple(actors), deadline_text=deadline_text,
+                                        deadline=deadline, object=self.g.object_of(span), speaker=speaker))
         return distinct(found)
+
+    def actions(self, text: str, item: Found, tags: Callable[[int], str | None]) -> list[tuple[int, int]]:
+        """The distinct actions of one commitment, each a record of the same party: "agreed to cut
+        tariffs and ensure supplies" is two; a list of objects ("on energy, health and transport")
+        is one. A verb is told from a noun by its part of speech and its form (not "and signed"); two
+        verbs of one object ("to promote and encourage trade") and a verb with no object of its own
+        ("and work together") stay one action."""
+        after = item.action
+        if after is None:
+            return [(item.start, item.end)]
+        cuts = []
+        for c in self.g.coordinated.finditer(text, after + 1, item.end):
+            last = re.search(r"[\w’'-]+$", text[after:c.start()])
+            if (tags(c.end()) == "VERB" and not (last and tags(after + last.start()) == "VERB")
+                    and self.g.acting(text, c.end(), item.end)):
+                cuts.append(c)
+        return list(zip([item.start, *(c.end() for c in cuts)], [*(c.start() for c in cuts), item.end]))
 
     # -- where a commitment is ------------------------------------------------------------------
 
@@ -114,13 +134,15 @@ class PledgeFinder:
                                                      or self.g.empty_verb.match(text, start + m.end()))
                 if self.g.negation.search(lead) or bare:
                     continue
-                out.append(Found(cue, close, (start, cue)))
+                out.append(Found(cue, close, (start, cue), start + m.end()))
         for m in self.g.visit.finditer(sentence):  # "X's visit to Y on 3 May": a later event, decided
             cue, close = start + m.start(), self.g.clause_end(text, start + m.end(), end)
             dated = [d for d in self.g.deadline.finditer(text, cue, close) if re.search(self.g.month, d.group(0))
                      and not self.g.gone(text, d) and later(self.g.resolve_deadline(d.group(0), when), when)]
             if dated and self.g.ahead.search(sentence) and not self.g.framed(sentence[:m.start()]):
                 out.append(Found(cue, close, (cue, start + m.end("who")) if m.group("who") else (start, cue)))
+        for m in self.g.in_return.finditer(sentence):
+            out += self.given(text, start + m.end(), end)
         for m in self.g.future.finditer(sentence):
             found = self.future(text, start, end, start + m.start(), start + m.end())
             if found:
@@ -148,7 +170,26 @@ class PledgeFinder:
         close = self.g.clause_end(text, after, end)
         if self.g.hedged(text[subject:close]):
             return None
-        return Found(subject, close, (subject, marker))
+        return Found(subject, close, (subject, marker), verb)
+
+    def given(self, text: str, at: int, end: int) -> list[Found]:
+        """What the other party gives for a commitment ("in exchange for Beijing cracking down on X,
+        resuming Y and keeping Z"): each participle is a commitment of the party named before the
+        first, so that the party bound by the bargain acts, not the one who announced it."""
+        verb = self.g.gerund.search(text, at, min(end, at + 60))
+        named = text[at:verb.start()].rstrip() if verb else ""
+        if not named or self.party_at_end(named) != 0:
+            return []
+        pieces, begin, act = [], at, verb.start()
+        while True:  # each participle's clause up to the next participle, within the words' limit
+            close = self.g.clause_end(text, act, end)
+            cut = self.g.next_gerund.search(text, act + 1, close)
+            pieces.append((begin, act, cut.start() if cut else close))
+            if cut is None:
+                break
+            begin = act = cut.end()
+        return [Found(s, e, (at, at + len(named))) for s, act, e in pieces
+                if not self.g.hedged(text[s:e]) and self.g.acting(text, act, e)]
 
     def subject(self, text: str, start: int, marker: int) -> int | None:
         """The start of the party named just before a future marker: a name, a country, a
@@ -189,6 +230,17 @@ class PledgeFinder:
     def actors(self, text: str, item: Found, sentence_start: int, quote: Quote | None,
                names: list[tuple[int, int, str]], participants: Sequence[str]) -> list[str]:
         """The party that must act, read from the subject words: a person, a country, both parties."""
+        found = self.committed(text, item, sentence_start, quote, names, participants)
+        if len(found) > 1:  # a joint agreement where one party's own action is named: that party acts
+            owner = self.g.owned.search(text, item.start, item.end)
+            one = self.party(owner.group("owner"), owner.start("owner"), quote, names, participants,
+                             sentence_start) if owner else []
+            return one if len(one) == 1 else found
+        return found
+
+    def committed(self, text: str, item: Found, sentence_start: int, quote: Quote | None,
+                  names: list[tuple[int, int, str]], participants: Sequence[str]) -> list[str]:
+        """The party the words before a commitment name as committing."""
         lo, hi = item.subject if item.subject else (item.start, item.start)
         words = text[lo:hi]
         if not (item.subject and item.subject[1] == item.start):

@@ -64,6 +64,8 @@ class Grammar:
             rf"\s*[;:()\[\]—–]|\s+-\s|,\s+(?:{alternation(w['clause_after_comma'])})\b"
             rf"|\s+(?:{alternation(w['clause_words'])})\b|[.!?](?=\s|$)", re.IGNORECASE)
         self.participle = re.compile(rf"\s*{w['participle']}\b")  # "..., announcing plans": the sentence's subject acts
+        self.in_return = re.compile(rf"(?<![\w'’])(?:{alternation(w['in_return'])})\s+", re.IGNORECASE)
+        self.gerund = re.compile(rf"(?<![\w'’-]){w['participle']}\b")
         adverb = rf"(?:\s+(?:{alternation(w['adverbs'] + w['weekdays'])}|{w['weekday_phrase']}))*"
         to_act = filled(w["to_act"], not_after_to=none_of(w["not_after_to"]))  # "to" and a verb, not "to the"
         nouns = alternation(w["commit_nouns"])
@@ -86,6 +88,9 @@ class Grammar:
         self.verb = re.compile(w["verb"])
         self.visit = re.compile(rf"(?:\b(?P<who>{upper}[\w-]+){w['possessive_mark']}|\b(?:{alternation(w['possessives'])}))"
                                 rf"\s+(?:(?:{lower}|-)+\s+){{0,2}}?(?:{alternation(w['visit_nouns'])})\b")
+        owner = rf"{upper}[\w.-]*"
+        self.owned = re.compile(rf"(?<![\w'’-])(?P<owner>{owner}(?:\s+{owner})*?){w['possessive_mark']}\s+"
+                                rf"(?:{lower}[\w-]*\s+){{0,2}}?(?:{alternation(w['agent_nouns'])})\b")
         self.reported = phrase(w["reported_future"])
         self.impersonal = phrase(w["impersonal"])
         self.oblique = re.compile(rf"(?:{alternation(w['oblique_endings'])})$")
@@ -133,6 +138,9 @@ class Grammar:
         self.day = re.compile(rf"\b(\d{{1,2}}){self.calendar.ordinal}\b(?! ?(?:19|20)\d{{2}})")
         and_ = alternation(w["and"])
         self.joint = re.compile(rf"(?:,|,? (?:{and_})|,? &)\s*$")
+        then = rf"(?:,\s*(?:(?:{and_})\s+)?|\s+(?:{and_})\s+)"  # ", ", ", and " or " and " before a next action
+        self.coordinated = re.compile(rf"{then}(?={w['coordinated_verb']})")
+        self.next_gerund = re.compile(rf"{then}(?={w['participle']}\b)")
         self.chained = re.compile(rf"\s*(?:,|,?\s*(?:{and_})|&)\s+(?:(?:{article})\s+)?(?:{name}\s+){{0,4}}")
         # a clause ends at a mark, but not at the comma before "that" (Russian writes "надеемся, что")
         self.clause_mark = re.compile(rf"[;:“”\"]|,(?!\s*(?:{alternation(w['that'])})\b)")
@@ -200,11 +208,13 @@ class Grammar:
                     or self.gone_after.match(text[match.end():match.end() + 12]))
 
     def resolve_deadline(self, phrase_: str, when: str | None) -> str | None:
-        """An ISO date, month or year for a deadline as written, against the meeting's date:
-        "by the end of the year" -> its 31 December, "in April" -> the next April, "by 2030" -> 2030."""
+        """An ISO date, month or year for a deadline as written, against the meeting's date, or its
+        year where only that is known: "by the end of the year" -> its 31 December, "in April" ->
+        the next April, "by 2030" -> 2030."""
         w = self.words
         low = phrase_.lower().strip()
         meeting = date.fromisoformat(when[:10]) if when and re.fullmatch(r"\d{4}-\d{2}-\d{2}", when[:10]) else None
+        known = meeting.year if meeting else int(when) if when and re.fullmatch(r"\d{4}", when) else None
         explicit = re.search(r"(?:19|20)\d{2}", low)
         month = next((i + 1 for i, m in enumerate(self.calendar.month_words) if re.search(rf"\b(?:{m})", low, re.I)),
                      None)
@@ -215,20 +225,24 @@ class Grammar:
         if month is not None:
             day = self.day.search(low)  # a day's digits never open the phrase's first words
             year = int(explicit.group(0)) if explicit else None
-            if year is None and meeting is None:  # no year can be known: ISO's "--MM-DD", "--MM"
+            if year is None and known is None:  # no year can be known: ISO's "--MM-DD", "--MM"
                 return f"--{month:02d}-{int(day.group(1)):02d}" if day else f"--{month:02d}"
+            if year is None and meeting is None:  # the meeting's year only: its month and day unknown
+                year = known
             if year is None:
                 year = meeting.year + (1 if (month, int(day.group(1)) if day else 31) < (meeting.month, meeting.day)
                                        else 0)
             return f"{year}-{month:02d}-{int(day.group(1)):02d}" if day else f"{year}-{month:02d}"
-        if meeting is None:
+        if known is None:
             return None
         if any(n in low for n in w["next_year"]):
-            return str(meeting.year + 1) if not end_of else f"{meeting.year + 1}-12-31"
+            return str(known + 1) if not end_of else f"{known + 1}-12-31"
         if any(t in low for t in w["this_year"]):
-            return f"{meeting.year}-12-31"
+            return f"{known}-12-31"
         if low.startswith(w["this"]) and low[len(w["this"]):] in w["seasons"]:  # "this autumn": the meeting's year
-            return str(meeting.year)
+            return str(known)
+        if meeting is None:  # a month or days from the meeting need its day
+            return None
         if any(n in low for n in w["next_month"]):
             nxt = date(meeting.year + meeting.month // 12, meeting.month % 12 + 1, 1)
             return nxt.isoformat()[:7]

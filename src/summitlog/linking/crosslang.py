@@ -7,7 +7,7 @@ a page becomes the set of English word stems it may stand for: an English word i
 a number itself, a word of another language the stems of its dictionary renderings (from
 `data/lang/<lang>/lexicon.tsv.gz`, made by scripts/lexicon.py from Debian's Mueller
 dictionary) and, for a capitalised word, its Latin spelling and the English name of the
-country it names. Two texts are as close as the share of their words that find a
+country or city it names. Two texts are as close as the share of their words that find a
 counterpart in the other, as `align.similarity` measures one language. English is the pivot:
 a third language needs its lexicon file and nothing else here.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ EXTRACTOR = "crosslang.v1+mueller7-dict"  # what made a cross-language score: me
 LEXICONS = ("ru",)  # languages with a lexicon to the pivot (data/lang/<lang>/lexicon.tsv.gz)
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
 CAPITALISED = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][,;] ))[^\W\d_](?:[^\W\d_]|-)+")  # not a sentence's first word
-SAME_NAME = 85  # rapidfuzz ratio of two Latin spellings of one name ("Skvortsova", "Skvortsova")
+SAME_NAME = 85  # rapidfuzz ratio of two Latin spellings of one name ("Sergei", "Sergey")
 STEM = 5  # letters of a word that stand for it across inflection (meet, meeting; trade, trading)
 SHORT = 4  # words shorter than this carry no content (articles, prepositions, pronouns)
 Concept = frozenset[str]
@@ -75,7 +76,7 @@ class Bridge:
 
     def concepts(self, text: str, lang: str | None) -> list[Concept]:
         """Each content word of the text as the English stems it may stand for."""
-        return [c for c in (self.concept(t, lang or "en") for t in TOKEN.findall(text)) if c]
+        return [c for c in (self.concept(t, lang or PIVOT) for t in TOKEN.findall(text)) if c]
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Bridge per Linker, words repeat across pages
     def concept(self, token: str, lang: str) -> Concept:
@@ -98,7 +99,6 @@ class Bridge:
     def similarity(self, a: str, lang_a: str | None, b: str, lang_b: str | None) -> float:
         """Share of the words of both texts that have a counterpart in the other."""
         return overlap(self.concepts(a, lang_a), self.concepts(b, lang_b))
-
 
     def shared_anchors(self, a: str, lang_a: str | None, b: str, lang_b: str | None,
                        leaders: Iterable[str] = ()) -> set[str]:
@@ -158,6 +158,8 @@ TAKE_IN_ORDER = 0.15  # ... the lower bar between turns of two transcripts, whic
 MERGE = 0.1  # what reading paragraphs as one costs: a translation keeps its original's paragraphs
 SHORTER = 0.25  # a rendering a quarter of its original's length, or four times it, is of other words
 MOVES = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))  # paragraphs of one side read against those of the other
+BAND = 4000  # characters from the diagonal a turn is compared within (two excerpts' length)
+SEEN = 4096  # statements whose words an Aligner keeps read
 SKIP = 0.0  # score of a statement left without a counterpart (cut from one excerpt, left out of a rendering)
 LONG = 3  # words a statement needs for its alignment to be counted or compared
 CLOSE = 0.5  # score of an aligned pair close enough that a number or negation one side lacks is a departure
@@ -191,51 +193,76 @@ class Aligner:
 
     def __init__(self, bridge: Bridge, length_ratios: dict[str, float]) -> None:
         self.bridge, self.length_ratios = bridge, length_ratios
+        self.seen: dict[tuple[str, int, int], list[Concept]] = {}
 
     def score(self, a: Statement, b: Statement) -> float:
         """How likely two statements are one in two languages: the words with a counterpart, and
         lengths in the ratio of the languages' (a translation is about as long as its original)."""
-        if a.speaker and b.speaker and a.speaker != b.speaker:
+        return self.scored([a], [b])
+
+    def scored(self, left: list[Statement], right: list[Statement]) -> float:
+        """`score` of consecutive statements of each side read as one."""
+        speakers = {s.speaker for s in left} | {s.speaker for s in right}
+        if None not in speakers and len(speakers) > 1:
             return 0.0
-        words = overlap(self.bridge.concepts(a.text, a.lang), self.bridge.concepts(b.text, b.lang))
-        ratio = self.length_ratios.get(a.lang, 1.0) / self.length_ratios.get(b.lang, 1.0)
-        expected = len(b.text) * ratio
-        lengths = min(len(a.text), expected) / max(len(a.text), expected, 1)
+        ratio = self.length_ratios.get(left[0].lang, 1.0) / self.length_ratios.get(right[0].lang, 1.0)
+        mine, theirs = sum(len(s.text) for s in left), sum(len(s.text) for s in right) * ratio
+        lengths = min(mine, theirs) / max(mine, theirs, 1)
         if lengths < SHORTER:
             return 0.0
+        words = overlap([c for s in left for c in self.concepts(s)], [c for s in right for c in self.concepts(s)])
         return 0.6 * words + 0.4 * lengths
+
+    def concepts(self, s: Statement) -> list[Concept]:
+        key = (s.doc_id, s.start, s.end)
+        if key not in self.seen:
+            if len(self.seen) > SEEN:
+                self.seen.clear()
+            self.seen[key] = self.bridge.concepts(s.text, s.lang)
+        return self.seen[key]
 
     def covers(self, a: Statement, b: Statement) -> float:
         """Share of a's words that have a counterpart in b."""
-        words = self.bridge.concepts(a.text, a.lang)
-        return covered(words, self.bridge.concepts(b.text, b.lang)) / len(words) if words else 0.0
+        words = self.concepts(a)
+        return covered(words, self.concepts(b)) / len(words) if words else 0.0
 
     def in_order(self, left: list[Statement], right: list[Statement]) -> list[tuple[Statement, Statement, float]]:
         """The best monotone pairing of two sequences of turns (one to one, up to three to one,
-        or a turn left out), by dynamic programming over the pair scores less TAKE_IN_ORDER (and MERGE for two)."""
+        or a turn left out), by dynamic programming over the pair scores less TAKE_IN_ORDER (and
+        MERGE for more than two). Both reports start where the meeting does, so a turn is
+        compared only with those about as far into the other (within BAND characters, in the
+        languages' ratio): the work grows with the turns, not with their square."""
         n, m = len(left), len(right)
-        best = [[0.0] * (m + 1) for _ in range(n + 1)]
-        back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+        ratio = self.length_ratios.get(left[0].lang, 1.0) / self.length_ratios.get(right[0].lang, 1.0)
+        at_left = [0.0] + list(itertools.accumulate(len(s.text) / ratio for s in left))
+        at_right = [0.0] + list(itertools.accumulate(len(s.text) for s in right))
+        band = BAND
+        best = {(0, 0): 0.0}
+        back: dict[tuple[int, int], tuple[int, int, float]] = {}
+        low = 0
         for i in range(n + 1):
-            for j in range(m + 1):
+            while low < m and at_right[low] < at_left[i] - band:
+                low += 1
+            for j in range(low, m + 1):
+                if at_right[j] > at_left[i] + band:
+                    break
                 if i == 0 and j == 0:
                     continue
-                options = []
-                if i:
-                    options.append((best[i - 1][j] + SKIP, (1, 0, 0.0)))
-                if j:
-                    options.append((best[i][j - 1] + SKIP, (0, 1, 0.0)))
+                options = [(best[i - di, j - dj] + SKIP, (di, dj, 0.0)) for di, dj in ((1, 0), (0, 1))
+                           if (i - di, j - dj) in best]
                 for di, dj in MOVES:
-                    if i >= di and j >= dj:
-                        s = self.score(joined(tuple(left[i - di:i])), joined(tuple(right[j - dj:j])))
+                    if (i - di, j - dj) in best:
+                        s = self.scored(left[i - di:i], right[j - dj:j])
                         if s > TAKE_IN_ORDER and same_speaker(left[i - di:i]) and same_speaker(right[j - dj:j]):
                             cost = TAKE_IN_ORDER + (MERGE if di + dj > 2 else 0.0)
-                            options.append((best[i - di][j - dj] + s - cost, (di, dj, s)))
-                best[i][j], back[i][j] = max(options, key=lambda o: o[0])
+                            options.append((best[i - di, j - dj] + s - cost, (di, dj, s)))
+                if options:
+                    best[i, j], back[i, j] = max(options, key=lambda o: o[0])
+        end = max((cell for cell in best if cell[0] == n or cell[1] == m), key=lambda c: best[c])
         pairs = []
-        i, j = n, m
-        while i or j:
-            di, dj, s = back[i][j]  # type: ignore[misc]
+        i, j = end
+        while (i, j) != (0, 0):
+            di, dj, s = back[i, j]
             if di and dj:
                 pairs.append((joined(tuple(left[i - di:i])), joined(tuple(right[j - dj:j])), s))
             i, j = i - di, j - dj

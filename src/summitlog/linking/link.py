@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
+from ..analysis.pledgewords import resolve_deadline
 from . import align
 from . import crosslang
 from .crosslang import PIVOT, Bridge
@@ -39,6 +40,7 @@ STOPWORDS = frozenset(
     visit country countries their there here other said according""".split()
 )
 WORD = re.compile(r"[a-z]{4,}")
+ANY_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 class LinkStore(Protocol):
@@ -51,13 +53,15 @@ class LinkStore(Protocol):
     def pledges(self, **kwargs: Any) -> list[dict[str, Any]]: ...
     def docs_mentioning(self, term: str) -> list[str]: ...
     def add_pledge_mention(self, pledge_id: int, doc_id: str, start: int, end: int, text: str) -> None: ...
+    def date_pledge(self, pledge_id: int, deadline: str) -> None: ...
     def quotes(self, **kwargs: Any) -> list[dict[str, Any]]: ...
     def add_alignment(self, event_id: int, alignments: list, discrepancies: list, extractor: str) -> None: ...
 
 
-def signature(text: str) -> Counter[str]:
-    """The page's content words and their counts: what two reports of one meeting share."""
-    return Counter(w for w in WORD.findall(text.lower()) if w not in STOPWORDS)
+def signature(text: str, lang: str = PIVOT) -> Counter[str]:
+    """The page's content words and their counts: what two reports of one meeting share (in
+    another language than English, its words as written, in any alphabet)."""
+    return Counter(w for w in (WORD if lang == PIVOT else ANY_WORD).findall(text.lower()) if w not in STOPWORDS)
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:
@@ -101,11 +105,12 @@ class Linker:
     store: LinkStore
     registry: Any = None
     signatures: dict[str, Counter[str]] = field(default_factory=dict)
+    glossed: dict[str, list] = field(default_factory=dict)
     known: set[str] | None = None
 
-    def sig(self, doc_id: str) -> Counter[str]:
+    def sig(self, doc_id: str, lang: str = PIVOT) -> Counter[str]:
         if doc_id not in self.signatures:
-            self.signatures[doc_id] = signature(self.store.doc_text(doc_id))
+            self.signatures[doc_id] = signature(self.store.doc_text(doc_id), lang)
         return self.signatures[doc_id]
 
     def link_document(self, doc_id: str) -> list[int]:
@@ -116,8 +121,26 @@ class Linker:
             events.append(self.link(meeting))
         for event_id in set(events):
             self.align(event_id, doc_id)
+            self.date_pledges(event_id)
         self.follow_pledges(doc_id)
         return events
+
+    def date_pledges(self, event_id: int) -> None:
+        """Deadlines a page could not date ("in April" on a page that gives no year) resolved
+        against the meeting's date where another source of its Event gives it with a year."""
+        members = self.store.meetings(event_id=event_id, role="reported", latest=MEMBERS)
+        days = Counter(m["date"] for m in members if m["date"] and len(m["date"]) == 10)
+        if not days:
+            return
+        day = days.most_common(1)[0][0]
+        for member in members:
+            if member["date"] and len(member["date"]) == 10:
+                continue  # its own deadlines were resolved against its own date
+            for pledge in self.store.pledges(doc_id=member["doc_id"], mentions=False):
+                if pledge["deadline_text"] and not (pledge["deadline"] or "")[:4].isdigit():
+                    found = resolve_deadline(pledge["deadline_text"], day, member.get("lang") or PIVOT)
+                    if found and found != pledge["deadline"]:
+                        self.store.date_pledge(pledge["id"], found)
 
     def align(self, event_id: int, doc_id: str) -> None:
         """Align a new source with the Event's other sources (at most ALIGN_WITH of them in its
@@ -128,8 +151,8 @@ class Linker:
         lang = langs.get(doc_id) or self.store.meetings(doc_id=doc_id, role="reported")[0].get("lang") or PIVOT
         same = sorted(d for d in langs if d != doc_id and langs[d] == lang)
         if same:
-            mine = self.sig(doc_id)
-            same = sorted(same, key=lambda d: -cosine(mine, self.sig(d)))[:ALIGN_WITH]
+            mine = self.sig(doc_id, lang)
+            same = sorted(same, key=lambda d: -cosine(mine, self.sig(d, lang)))[:ALIGN_WITH]
             if self.known is None:
                 self.known = align.known_words(self.registry) if self.registry else set(align.TITLE_WORDS)
             alignments, discrepancies = [], []
@@ -144,8 +167,8 @@ class Linker:
         others = sorted(d for d in langs if langs[d] != lang)
         if others:
             text = self.store.doc_text(doc_id)
-            others = sorted(others, key=lambda d: -self.bridge.similarity(text, lang, self.store.doc_text(d),
-                                                                           langs[d]))[:ALIGN_WITH]
+            mine = self.concepts(doc_id, lang)
+            others = sorted(others, key=lambda d: -crosslang.overlap(mine, self.concepts(d, langs[d])))[:ALIGN_WITH]
             alignments, discrepancies = [], []
             for other in others:
                 texts = {doc_id: text, other: self.store.doc_text(other)}
@@ -195,14 +218,14 @@ class Linker:
         or closer wording where one report names no place (no two places, by `agree`); across
         languages, the share of words with a counterpart (`crosslang`), a little less where the
         reports share numbers or names beyond the leaders'."""
-        lang = meeting.get("lang") or "en"
+        lang = meeting.get("lang") or PIVOT
         best = 0.0
         for other in members:
-            if (other.get("lang") or "en") == lang:
-                closeness = cosine(self.sig(meeting["doc_id"]), self.sig(other["doc_id"]))
+            if (other.get("lang") or PIVOT) == lang:
+                closeness = cosine(self.sig(meeting["doc_id"], lang), self.sig(other["doc_id"], lang))
                 bar = SIMILAR if same_known_place(meeting, other) else SIMILAR_UNPLACED
             else:
-                closeness, shared = self.across(meeting["doc_id"], lang, other["doc_id"], other.get("lang") or "en",
+                closeness, shared = self.across(meeting["doc_id"], lang, other["doc_id"], other.get("lang") or PIVOT,
                                                 tuple(meeting["participants"]))
                 bar = ACROSS_ANCHORED if shared >= ANCHORS else ACROSS
             if closeness >= bar:
@@ -215,8 +238,15 @@ class Linker:
 
     def across(self, doc_a: str, lang_a: str, doc_b: str, lang_b: str, leaders: tuple[str, ...]) -> tuple[float, int]:
         """Closeness of two reports in different languages, and how many anchors they share."""
+        closeness = crosslang.overlap(self.concepts(doc_a, lang_a), self.concepts(doc_b, lang_b))
         a, b = self.store.doc_text(doc_a), self.store.doc_text(doc_b)
-        return self.bridge.similarity(a, lang_a, b, lang_b), len(self.bridge.shared_anchors(a, lang_a, b, lang_b, leaders))
+        return closeness, len(self.bridge.shared_anchors(a, lang_a, b, lang_b, leaders))
+
+    def concepts(self, doc_id: str, lang: str) -> list[crosslang.Concept]:
+        """A document's words as English stems (`crosslang.Bridge.concepts`), read once per document."""
+        if doc_id not in self.glossed:
+            self.glossed[doc_id] = self.bridge.concepts(self.store.doc_text(doc_id), lang)
+        return self.glossed[doc_id]
 
     def follow_pledges(self, doc_id: str) -> None:
         """A page that names what an earlier pledge was about ("the Oreshnik ... is already en

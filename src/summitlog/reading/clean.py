@@ -7,6 +7,7 @@ trafilatura first; its paragraphs have no raw offsets.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -19,7 +20,7 @@ import trafilatura
 
 from ..analysis.dates import DATE, base_date, parse_date
 from ..records import Document, Paragraph, RawInput
-from ..resources import load
+from ..resources import languages, load_lang
 from . import credits
 
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
@@ -190,7 +191,7 @@ def is_noise(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     words = WORD.findall(text)
     if len(text) <= 3 or not words:
         return True  # bullets, lone counters, "* * *"
-    noise = load("noise.json")
+    noise = chrome()
     if is_ticker(text, noise["currency_codes"]):
         return True
     low = " ".join(text.lower().split())
@@ -208,6 +209,22 @@ def is_noise(text: str, boilerplate: frozenset[str] = frozenset()) -> bool:
     if any(word in low for word in noise["chrome_words"]) and not SENTENCE_END.search(text):
         return True
     return bool(BREADCRUMB.match(text))
+
+
+@functools.cache
+def chrome() -> dict[str, tuple[str, ...]]:
+    """The chrome vocabulary of every shipped language (data/lang/<lang>/noise.json) in one:
+    a page's menus need not be in its text's language."""
+    merged: dict[str, list[str]] = {}
+    for lang in languages():
+        try:
+            data = load_lang(lang, "noise.json")
+        except FileNotFoundError:
+            continue
+        for key, words in data.items():
+            if not key.startswith("_"):
+                merged.setdefault(key, []).extend(w for w in words if w not in merged.get(key, []))
+    return {key: tuple(words) for key, words in merged.items()}
 
 
 def is_ticker(text: str, codes: Iterable[str]) -> bool:
@@ -282,11 +299,18 @@ def find_dateline(paragraphs: list[str]) -> str | None:
     return None
 
 
+TURN_LABEL = re.compile(r"[^\W\d_]\.\s?[^\W\d_][\w-]+:\s")  # a transcript's "Initial.Surname:" label
+
+
 def find_title(paragraphs: list[str], dateline: str | None) -> str | None:
-    """The first heading-like line: short and not a sentence ending in a full stop."""
+    """The first heading-like line: short and not a sentence ending in a full stop. A page that
+    opens with a transcript's turn ("V.Putin: Mr President, ...") has no heading: the lines
+    after it are the speaker's."""
     for text in paragraphs[:6]:
         if text == dateline:
             continue
+        if TURN_LABEL.match(text):
+            return None
         words = len(WORD.findall(text))
         if 2 <= words <= 25 and not text.endswith("."):
             return text

@@ -609,6 +609,11 @@ class Store:
                 "attempts = feed_items.attempts + 1, doc_id = excluded.doc_id, problem = excluded.problem, "
                 "last_seen = excluded.last_seen", (feed, link, status, doc_id, problem, now, now))
 
+    def date_pledge(self, pledge_id: int, deadline: str) -> None:
+        """A pledge's deadline resolved once the year is known (from its Event's other sources)."""
+        with self.transaction():
+            self.conn.execute("UPDATE pledges SET deadline = ? WHERE id = ?", (deadline, pledge_id))
+
     def add_pledge_mention(self, pledge_id: int, doc_id: str, start: int, end: int, text: str) -> None:
         with self.transaction():
             self.conn.execute(

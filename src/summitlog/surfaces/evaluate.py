@@ -284,6 +284,41 @@ def score_events(gold: dict, event_of: dict[str, int | None]) -> dict[str, Any]:
             "predicted_event_pairs": len(got)}
 
 
+def twins(row: dict[str, Any]) -> list[str]:
+    """The other documents a gold row names as reports of its meeting, its translation first."""
+    return list(dict.fromkeys([*([row["translation_of"]] if row.get("translation_of") else []),
+                               *row.get("same_meeting_as", [])]))
+
+
+def score_twins(gold: dict, texts: dict[str, str], event_of: dict[str, int | None],
+                aligned: dict[tuple[str, str], list[tuple[int, int]]]) -> dict[str, Any]:
+    """For gold sets whose pages name a twin in another language (ru/pairs' `same_meeting_as`,
+    `translation_of`): the share of pages in one Event with their first-named twin, and of the
+    transcript turns of three words or more of a page with an official translation that are
+    aligned with a statement of that translation."""
+    rows = [(name, twins(row)[0]) for name, row in gold.items()
+            if twins(row) and twins(row)[0] not in gold and twins(row)[0] in event_of]
+    if not rows:
+        return {}
+    together = sum(1 for name, twin in rows if event_of.get(name) is not None and event_of[name] == event_of[twin])
+    turns = hits = 0
+    for name, row in gold.items():
+        if not row.get("translation_of"):
+            continue
+        spans = aligned.get((name, row["translation_of"]), [])
+        cursor = 0
+        for quote in row.get("quotes", []):
+            start, end, cursor = _locate(texts[name], quote, cursor)
+            if quote.get("type") != "turn" or start is None or len(quote["text"].split()) < 3:
+                continue
+            turns += 1
+            hits += any(s < end and start < e for s, e in spans)
+    found = {"twins_in_one_event": together / len(rows), "twins": len(rows)}
+    if turns:
+        found.update({"translation_turns_aligned": hits / turns, "translation_turns": turns})
+    return found
+
+
 def _overlaps(a: str, b: str) -> bool:
     ta, tb = set(WORD.findall(a.lower())), set(WORD.findall(b.lower()))
     return bool(ta and tb) and len(ta & tb) >= 0.5 * min(len(ta), len(tb))
