@@ -118,6 +118,14 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def phone(browser):
+    """A page in a phone's viewport (390 pixels wide)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
 def event_of(db, prefix: str) -> int:
     """The Event of the stored page whose file name starts with `prefix`."""
     with Store.open_readonly(db) as store:
@@ -321,14 +329,11 @@ def test_kremlin_page_keeps_title_lead_and_date(server, page):
     shot(page, "kremlin-document")
 
 
-def test_phone_layout(server, browser):
+def test_phone_layout(server, phone):
     base, _ = server
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    page.goto(base + "/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 400
-    shot(page, "timeline-phone")
-    context.close()
+    phone.goto(base + "/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 400
+    shot(phone, "timeline-phone")
 
 
 def test_hostile_page_is_escaped_everywhere(server, page):
@@ -643,17 +648,14 @@ def test_event_heading_facts_in_words_and_documents_link_their_events(lists, pag
     assert page.url == event_url
 
 
-def test_timeline_reads_on_a_phone(lists, browser):
+def test_timeline_reads_on_a_phone(lists, phone):
     base, _ = lists
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    page.goto(base + "/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    cells = page.locator("#events tr").nth(1).locator("td")
+    phone.goto(base + "/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    cells = phone.locator("#events tr").nth(1).locator("td")
     visible = [c.inner_text() for c in cells.all() if c.is_visible()]
     assert visible[0] == "9 Nov 2024" and "Tokayev" in visible[1] and visible[2] == "talks"
-    shot(page, "timeline-390")
-    context.close()
+    shot(phone, "timeline-390")
 
 
 def test_api_docs_are_served_by_the_package_and_describe_each_parameter(lists, page):

@@ -15,12 +15,6 @@ CHARTS = 12  # the largest series get a chart each; the table lists every figure
 PAIRS = 25  # timeline rows: the pairs with most Events; the table below lists every Event
 
 
-def number(value: float, unit: str | None = None) -> str:
-    if unit == "year":
-        return str(int(value))
-    return f"{int(value):,}" if value == int(value) else f"{value:,.2f}"
-
-
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 CURRENCIES = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "JPY": "¥", "RUB": "₽"}
 AMOUNTS = {*CURRENCIES, "count", "kg", "tonnes", "barrels", "cubic metres"}  # units whose axis starts at zero

@@ -225,7 +225,7 @@ def docs(
         rows = store.documents(limit=limit, search=search, lang=language.code(lang) if lang else None)
         total = store.count()
     table = _table("id", "published", "outlet", "lang", "chars", "title / name",
-                   numbers=("id", "published", "lang", "chars"), wide="title / name")
+                   numbers=("id", "chars"), wide="title / name")
     for r in rows:
         table.add_row(r["id"][:10], reader.when(r["published"]), _outlet(r), r["lang"] or "", f"{r['chars']:,}",
                       _clip(r["title"] or r["name"], 120))
@@ -269,7 +269,7 @@ def quotes(
     with Store.open_readonly(settings.db) as store:
         rows = store.quotes(speakers=names, search=search, since=queries.iso_date(since, "--since"), limit=limit,
                             topic=queries.topic(topic))
-    table = _table("published", "speaker", "statement", "outlet", numbers=("published",), wide="statement")
+    table = _table("published", "speaker", "statement", "outlet", wide="statement")
     for r in rows:
         table.add_row(reader.when(r["published"]), r["speaker"] or "?", _clip(r["text"], 300), _outlet(r))
     out.print(table)
@@ -293,7 +293,7 @@ def meetings(
         views = reader.timeline(store, Registry.load(settings.registry), [*(with_ or []), *(between or ())],
                                 year=year, country=country, topic=topic, limit=limit)
     table = _table("event", "date", "participants", "place", "minutes", "kind", "sources",
-                   numbers=("event", "date", "minutes", "sources"), wide="participants")
+                   numbers=("event", "minutes", "sources"), wide="participants")
     for v in views:
         f = v["facts"]
         year_from = f"year from {v['date']['year_from'].label}" if v["date"]["year_from"] else ""
@@ -378,7 +378,7 @@ def series(
     with Store.open_readonly(settings.db) as store:
         found = series_.of(store, Registry.load(settings.registry), subject, unit)
     for one in found:
-        table = _table("when", "value", "qualifier", "said by", "event", "outlet", numbers=("when", "value", "event"))
+        table = _table("when", "value", "qualifier", "said by", "event", "outlet", numbers=("value", "event"))
         table.title, table.title_justify = f"{one.subject} ({one.unit})", "left"
         for r in one.figures:
             table.add_row(reader.when(r["meeting_date"] or r["published"]), charts.words(r["value"], r["unit"]),
@@ -398,7 +398,7 @@ def figures(
     settings = _settings(db)
     with Store.open_readonly(settings.db) as store:
         rows = store.figures(subject=subject, unit=unit, limit=limit)
-    table = _table("when", "value", "about", "said by", "outlet", numbers=("when", "value"))
+    table = _table("when", "value", "about", "said by", "outlet", numbers=("value",))
     for r in rows:
         value = " ".join(p for p in (r["qualifier"], charts.words(r["value"], r["unit"])) if p)
         table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["about"] or "",

@@ -54,7 +54,7 @@ def create_app(db: str, registry: Registry | None = None, base_url: str | None =
     app = FastAPI(title="summitlog", description=apidocs.INTRO, version="1",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")  # /docs is ours: no CDN assets
     templates = Jinja2Templates(directory=str(files("summitlog.surfaces").joinpath("templates")))
-    templates.env.filters.update(q=quote_plus, number=charts.number, amount=charts.words, when=reader.when,
+    templates.env.filters.update(q=quote_plus, amount=charts.words, when=reader.when,
                                  time=time_element, fact=lambda value, name: reader.fact_text(name, value),
                                  marked=marked)
     templates.env.globals.update(cite=cite.of_row, here=here, fact_name=reader.fact_name)
@@ -229,12 +229,12 @@ def figures_page(request: Request, subject: str | None = None, unit: str | None 
 @pages.get("/pledges", response_class=HTMLResponse)
 def pledges_page(request: Request, actor: str | None = None, status: str | None = None, page_: int = PageNumber,
                  s: Store = Depends(store), reg: Registry = Depends(registry)):
+    if status and status not in queries.PLEDGE_STATUSES:
+        raise SummitlogError(f"status {status!r} is not one of: {', '.join(queries.PLEDGE_STATUSES)}")
     name = queries.speaker_names([actor], reg)[0] if actor and actor.strip() else None
     every = reader.pledges(s, actor=name)
     counts = {x: sum(r["status"] == x for r in every) for x in queries.PLEDGE_STATUSES}
     rows = [r for r in every if not status or r["status"] == status]
-    if status and status not in queries.PLEDGE_STATUSES:
-        raise SummitlogError(f"status {status!r} is not one of: {', '.join(queries.PLEDGE_STATUSES)}")
     rows.sort(key=lambda r: queries.PLEDGE_STATUSES.index(r["status"]))
     pager = Pager(page_, PER_PAGE, len(rows))
     return page(request, "pledges.html", rows=pager.rows(rows), pager=pager, counts=counts, actor=actor or "",
