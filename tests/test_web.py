@@ -436,6 +436,7 @@ def test_bad_api_parameters(server, params):
     base, _ = server
     response = httpx.get(base + "/api/statements", params=params)
     assert response.status_code == 422 and "Traceback" not in response.text
+    assert response.json()["error"].startswith(f"{next(iter(params))}: ")  # one line naming the parameter
 
 
 def test_server_is_read_only(server):

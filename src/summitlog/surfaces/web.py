@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -65,6 +66,7 @@ def create_app(db: str, registry: Registry | None = None, base_url: str | None =
     app.include_router(api)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(SummitlogError, library_error)
+    app.add_exception_handler(RequestValidationError, parameter_error)
 
     @app.middleware("http")
     async def policy(request: Request, call_next):
@@ -153,6 +155,17 @@ async def http_error(request: Request, exc: StarletteHTTPException):
     if wants_page(request):
         return page(request, "error.html", status=exc.status_code, message=exc.detail)
     return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+
+
+async def parameter_error(request: Request, exc: RequestValidationError):
+    """A parameter out of its range or shape, in one line naming it (a page, the API's one error
+    shape) with status 422."""
+    first = exc.errors()[0] if exc.errors() else {}
+    where = ".".join(str(part) for part in first.get("loc", ())[1:]) or "request"
+    message = f"{where}: {first.get('msg', 'not valid')}"
+    if wants_page(request):
+        return page(request, "error.html", status=422, message=message)
+    return JSONResponse({"error": message}, status_code=422)
 
 
 async def library_error(request: Request, exc: SummitlogError):
