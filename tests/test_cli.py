@@ -15,7 +15,7 @@ from conftest import GOLD, SEEDS, SHARED, seed
 from summitlog.storage.store import Store
 
 COMMANDS = ["ingest", "watch", "docs", "doc", "quotes", "meetings", "meeting", "diff", "series", "figures", "pledges",
-            "topics", "serve", "extract", "eval"]
+            "topics", "serve", "extract", "eval", "export"]
 
 
 def run(*args, env=None, cwd=None):
@@ -72,7 +72,7 @@ def test_meetings_and_meeting_commands(tmp_path):
     assert "0 events shown" in run("meetings", "--db", db, "--with", "Xi Jinping").stdout
     event_id = next(line.split()[0] for line in listing.stdout.splitlines() if "322" in line)
     shown = run("meeting", event_id, "--db", db)
-    assert "duration_minutes: 322" in shown.stdout and "001_7e908dfd055d1be9.txt" in shown.stdout
+    assert "duration: 5 hours 22 minutes" in shown.stdout and "001_7e908dfd055d1be9.txt" in shown.stdout
     assert "recalls an earlier meeting on 1 Aug (year not given)" in shown.stdout and "--08-01" not in shown.stdout
     assert "sb.by · Minsk" in shown.stdout.replace("\n", " ")  # a source by its outlet and title
     dated = run("meetings", "--db", db, "--year", "2022", "--country", "Belarus")
@@ -87,7 +87,7 @@ def test_figures_pledges_and_topic_filters(tmp_path):
     db = tmp_path / "s.db"
     run("ingest", SEEDS, "--db", db)
     figures = run("figures", "--db", db, "--unit", "USD", "--subject", "trade")
-    assert figures.returncode == 0 and "50,000,000,000" in figures.stdout and "Vladimir Putin" in figures.stdout
+    assert figures.returncode == 0 and "$50 billion" in figures.stdout and "Vladimir Putin" in figures.stdout
     pledges = run("pledges", "--db", db, "--actor", "Lukashenka")
     assert pledges.returncode == 0 and "Oreshnik" in pledges.stdout and "1 pledges shown" in pledges.stdout
     space = run("quotes", "--db", db, "--topic", "space")
@@ -106,7 +106,7 @@ def test_diff_and_series(tmp_path):
     diff = run("diff", event_id, "--db", db)
     assert "2025 vs 2015" in diff.stdout and "Global Atomic Forum vs World Atomic Week" in diff.stdout
     series = run("series", "trade", "--db", db)
-    assert "35,000,000,000" in series.stdout and "50,000,000,000" in series.stdout
+    assert "$35 billion" in series.stdout and "$50 billion" in series.stdout
     assert "Belarus–Russia trade turnover (USD)" in series.stdout and "1 series, 4 figures" in series.stdout
     assert "percent" not in series.stdout  # trade growth is a series of its own
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -72,19 +74,27 @@ def server(tmp_path_factory, analyzer):
              str(KREMLIN / "pages" / kremlin_page()["doc"])]
     with Store.open(db) as store:
         list(pipeline.ingest(pages, store, Settings(), analyzer=analyzer))
+    with running(create_app(str(db))) as base:
+        yield base, db
+
+
+@contextmanager
+def running(app):
+    """A real uvicorn server of `app` on a free loopback port, for as long as the block runs."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
     while not srv.started and time.time() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", db
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +114,14 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1200, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A page in a phone's viewport (390 pixels wide)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     yield context.new_page()
     context.close()
 
@@ -133,7 +151,8 @@ def test_timeline_search_hit_and_highlighted_span(server, page):
     hits = page.locator("#hits .hit")
     assert hits.count() >= 2
     shot(page, "search")
-    hits.first.locator("mark a").click()
+    assert {m.lower() for m in page.locator("#hits mark").all_inner_texts()} <= {"nuclear", "energy"}
+    hits.first.locator(".said a").click()
     page.wait_for_load_state()
     focus = page.locator(".doc-text .focus")
     assert focus.count() >= 1 and "nuclear energy" in " ".join(focus.all_inner_texts())
@@ -146,7 +165,7 @@ def test_event_shows_the_000_001_discrepancy(server, page):
     sources = page.locator("#sources").inner_text()
     assert "000_78430c26d81b3b6d.txt" in sources and "001_7e908dfd055d1be9.txt" in sources
     facts = page.locator("#facts").inner_text()
-    assert "Moscow" in facts and "322" in facts
+    assert "Moscow" in facts and "5 hours 22 minutes" in facts
     disagreements = page.locator("#statement-discrepancies").inner_text()
     assert "2015" in disagreements and "2025" in disagreements
     assert "World Atomic Week" in disagreements and "Global Atomic Forum" in disagreements
@@ -310,14 +329,11 @@ def test_kremlin_page_keeps_title_lead_and_date(server, page):
     shot(page, "kremlin-document")
 
 
-def test_phone_layout(server, browser):
+def test_phone_layout(server, phone):
     base, _ = server
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    page.goto(base + "/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 400
-    shot(page, "timeline-phone")
-    context.close()
+    phone.goto(base + "/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 400
+    shot(phone, "timeline-phone")
 
 
 def test_hostile_page_is_escaped_everywhere(server, page):
@@ -395,7 +411,7 @@ def test_api_cite_and_labelled_sources(server):
 def test_exports_csv_jsonl_and_plover(server):
     base, _ = server
     csv_text = httpx.get(base + "/api/statements", params={"format": "csv", "per_page": 500}).text
-    assert csv_text.splitlines()[0].startswith("id,doc_id,start,end,text,speaker")
+    assert csv_text.splitlines()[0].startswith("statement_id,date,speaker,text")
     lines = httpx.get(base + "/api/figures", params={"format": "jsonl"}).text.splitlines()
     assert all(json.loads(line)["unit"] for line in lines)
     plover = [json.loads(line) for line in httpx.get(base + "/api/events", params={"format": "plover"}).text.splitlines()]
@@ -420,6 +436,7 @@ def test_bad_api_parameters(server, params):
     base, _ = server
     response = httpx.get(base + "/api/statements", params=params)
     assert response.status_code == 422 and "Traceback" not in response.text
+    assert response.json()["error"].startswith(f"{next(iter(params))}: ")  # one line naming the parameter
 
 
 def test_server_is_read_only(server):
@@ -454,3 +471,207 @@ def test_a_parameter_no_record_can_answer_is_a_400_in_one_line(tmp_path, url, wh
     assert response.status_code == 400
     body = response.json()["error"] if url.startswith("/api/") else response.text
     assert what in body and len(response.content) < 20_000  # the long query is not echoed back
+
+
+# -- lists: search, paging, facets, exports, citations at a public address -----------------------
+
+PUBLIC = "https://record.example.org/summitlog"
+PROJECTS = ("the gas pipeline", "the new rail bridge", "the grain corridor", "the joint university", "the power line")
+
+
+def astana(year: int, part: int, turns: int = 6) -> str:
+    """An invented transcript of a yearly meeting: each turn a statement with a figure and a pledge."""
+    lines = [f"Vladimir Putin held talks with President of Kazakhstan Kassym-Jomart Tokayev in Astana on 9 November "
+             f"{year}. The talks lasted two hours and forty minutes."]
+    for i in range(turns):
+        project = PROJECTS[(part + i) % len(PROJECTS)]
+        speaker = "Vladimir Putin" if i % 2 == 0 else "Kassym-Jomart Tokayev"
+        lines.append(f"{speaker}: Colleagues, in {year} we looked again at {project}, turn {part}-{i}. Trade between "
+                     f"our countries reached ${20 + i + year - 2018} billion, and we will finish {project} by the end "
+                     f"of {year + 2}.")
+    return "\n\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def lists(tmp_path_factory, analyzer):
+    """A server, citing itself at PUBLIC, over six years of yearly talks (four reports in 2023:
+    24 statements, more than a page) and one telephone call."""
+    folder = tmp_path_factory.mktemp("lists")
+    rows = [{"url": f"https://steppe-news.example/{year}/talks-{part}", "title": f"Talks in Astana, part {part + 1}",
+             "published": f"{year}-11-{10 + part}", "text": astana(year, part)}
+            for year in range(2019, 2025) for part in range(4 if year == 2023 else 1)]
+    rows.append({"url": "https://steppe-news.example/2022/call", "title": "A telephone conversation",
+                 "published": "2022-03-04", "text": "Vladimir Putin had a telephone conversation with President of "
+                 "Kazakhstan Kassym-Jomart Tokayev on 3 March 2022. The presidents discussed the grain corridor."})
+    (folder / "pages.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    db = folder / "lists.db"
+    with Store.open(db) as store:
+        list(pipeline.ingest([str(folder / "pages.jsonl")], store, Settings(), analyzer=analyzer))
+    with running(create_app(str(db), base_url=PUBLIC + "/")) as base:
+        yield base, db
+
+
+def days(page) -> list[str]:
+    return [t.get_attribute("datetime") for t in page.locator("#hits .hit .day time").all()]
+
+
+def test_search_is_newest_first_with_machine_dates(lists, page):
+    base, _ = lists
+    page.goto(base + "/search")
+    found = days(page)
+    assert len(found) == 20 and found == sorted(found, reverse=True) and found[0] == "2024-11-09"
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in found)
+    assert page.locator("#hits .source time").first.get_attribute("datetime") == "2024-11-10"
+
+
+def test_the_pager_keeps_every_filter(lists, page):
+    base, _ = lists
+    page.goto(base + "/search?year=2023")
+    assert "1–20 of 24" in page.locator(".pager .count").inner_text()
+    assert page.locator("head link[rel=next]").get_attribute("href") == "/search?year=2023&page=2"
+    page.locator(".pager a[rel=next]").click()
+    page.wait_for_load_state()
+    assert "year=2023" in page.url and "page=2" in page.url
+    assert "21–24 of 24" in page.locator(".pager .count").inner_text()
+    assert set(days(page)) == {"2023-11-09"}
+    assert page.locator(".pager a[rel=prev]").get_attribute("href") == "/search?year=2023&page=1"
+
+
+def test_facets_combine_and_each_can_be_removed(lists, page):
+    base, _ = lists
+    page.goto(base + "/search?q=bridge")
+    page.locator("#facets [data-facet=speaker] a", has_text="Kassym-Jomart Tokayev").click()
+    page.wait_for_load_state()
+    page.locator("#facets [data-facet=year] a", has_text="2023").click()
+    page.wait_for_load_state()
+    assert "speaker=Kassym-Jomart+Tokayev" in page.url and "year=2023" in page.url and "q=bridge" in page.url
+    speakers = set(page.locator("#hits .hit a.speaker").all_inner_texts())
+    assert speakers == {"Kassym-Jomart Tokayev"} and set(days(page)) == {"2023-11-09"}
+    marks = {m.lower() for m in page.locator("#hits mark").all_inner_texts()}
+    assert marks == {"bridge"}
+    page.locator("#chosen a.remove[data-facet=speaker]").click()
+    page.wait_for_load_state()
+    assert "speaker" not in page.url and "year=2023" in page.url and "q=bridge" in page.url
+    assert len(set(page.locator("#hits .hit a.speaker").all_inner_texts())) == 2
+
+
+@pytest.mark.parametrize("path, api, rows", [
+    ("/", "/api/events", 7), ("/search?year=2023", "/api/statements", 24), ("/figures?unit=USD", "/api/figures", None),
+    ("/pledges?actor=Russia", "/api/pledges", None),
+])
+def test_every_list_links_to_a_flat_csv_of_what_it_shows(lists, page, path, api, rows):
+    import csv
+
+    base, _ = lists
+    page.goto(base + path)
+    link = page.locator("a.export-csv")
+    href = link.get_attribute("href")
+    assert href.startswith(api + "?") and "format=csv" in href and page.locator("a.export-jsonl").count() == 1
+    shown = int(re.search(r"of (\d+)", page.locator(".pager .count").first.inner_text()).group(1))
+    table = list(csv.DictReader(io.StringIO(httpx.get(base + href).text)))
+    assert len(table) == shown == (rows or shown)
+    assert {"url", "outlet", "date", "event_id"} <= set(table[0])
+    assert all(r["outlet"] == "steppe-news.example" and r["url"].startswith("https://steppe-news.example/")
+               for r in table) or api == "/api/events"
+    assert not [v for r in table for v in r.values() if v and v[0] in "[{"]  # no list or object in a cell
+    if api == "/api/events":
+        assert "Kassym-Jomart Tokayev" in {r["participant_1"] for r in table}
+        assert page.locator("a.export-plover").count() == 1
+    else:
+        assert all(r["record"].startswith(PUBLIC + "/documents/") for r in table)
+
+
+def test_citations_name_the_public_address_and_stay_on_screen(lists, browser):
+    base, db = lists
+    for width in (1366, 390):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(base + "/figures")
+        cell = page.locator("#figures details.cite").first
+        cell.locator("summary").click()
+        box = cell.locator(".cite-box").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+        assert f"Record: {PUBLIC}/documents/" in cell.locator(".cite-plain").input_value()
+        context.close()
+    with Store.open_readonly(db) as store:
+        quote = store.quotes(limit=1)[0]
+    text = httpx.get(base + "/api/cite", params={"doc": quote["doc_id"], "span": f"{quote['start']}-{quote['end']}",
+                                                  "format": "text"}).text
+    assert f"Record: {PUBLIC}/documents/{quote['doc_id']}" in text
+
+
+def test_person_page_is_paged_with_counts_offices_in_words_and_calls_marked(lists, page):
+    base, _ = lists
+    response = httpx.get(base + "/people/Putin")
+    assert response.status_code == 200 and len(response.content) < 400_000
+    page.goto(base + "/people/Putin")
+    assert "President of Russia" in page.locator("#roles").inner_text()
+    assert page.locator("#statements").inner_text() == "Statements (27, newest first)"
+    assert page.locator("blockquote").count() == 20
+    page.locator("nav[aria-label='pages of statements'] a[rel=next]").click()
+    page.wait_for_load_state()
+    assert "statements=2" in page.url and page.locator("blockquote").count() == 7
+    row = page.locator("#person-meetings tr", has_text="3 Mar 2022")
+    assert row.locator(".tag.call").inner_text() == "call"
+
+
+def test_figures_have_a_time_axis_from_zero_and_numbers_in_words(lists, page):
+    base, _ = lists
+    page.goto(base + "/figures?unit=USD")
+    chart = page.locator("figure.series").first
+    ticks = [t.text_content() for t in chart.locator("text.time-tick").all()]
+    assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks)
+    points = sorted((float(p.get_attribute("cx")), p.get_attribute("data-day")) for p in chart.locator("circle").all())
+    assert [d for _, d in points] == sorted(d for _, d in points)
+    first, last = min(points)[0], max(points)[0]
+    gap_2019 = [x for x, d in points if d.startswith("2020")][0] - [x for x, d in points if d.startswith("2019")][0]
+    assert gap_2019 == pytest.approx((last - first) / 5, rel=0.05)  # a year is a year's width, however many points
+    assert chart.locator("text.low").text_content() == "$0"
+    assert re.search(r"\$\d+ billion", page.locator("#figures").inner_text())
+    assert page.locator("#figures tr").count() == 51 and "next" in page.locator(".pager").first.inner_text()
+
+
+def test_event_heading_facts_in_words_and_documents_link_their_events(lists, page):
+    base, _ = lists
+    page.goto(base + "/")
+    page.locator("#events a", has_text="Tokayev").first.click()
+    page.wait_for_load_state()
+    heading = page.locator("#heading")
+    assert heading.locator("time").get_attribute("datetime") == "2024-11-09"
+    assert "Astana, Kazakhstan" in heading.inner_text() and "talks" in heading.inner_text()
+    assert page.locator("#fact-duration_minutes td").first.inner_text() == "duration"
+    assert "hours" in page.locator("#fact-duration_minutes .value").inner_text()
+    event_url = page.url
+    page.locator("#sources a.source").first.click()
+    page.wait_for_load_state()
+    page.locator("#doc-events a").first.click()
+    page.wait_for_load_state()
+    assert page.url == event_url
+
+
+def test_timeline_reads_on_a_phone(lists, phone):
+    base, _ = lists
+    phone.goto(base + "/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    cells = phone.locator("#events tr").nth(1).locator("td")
+    visible = [c.inner_text() for c in cells.all() if c.is_visible()]
+    assert visible[0] == "9 Nov 2024" and "Tokayev" in visible[1] and visible[2] == "talks"
+    shot(phone, "timeline-390")
+
+
+def test_api_docs_are_served_by_the_package_and_describe_each_parameter(lists, page):
+    base, _ = lists
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(base + "/")
+    page.locator("nav a", has_text="API").click()
+    page.wait_for_load_state()
+    assert page.url == base + "/docs"
+    assert requested and all(url.startswith(base) for url in requested)
+    section = page.locator("#get-api-statements")
+    assert "newest first" in section.locator(".description").inner_text()
+    described = {r.locator("code").inner_text(): r.locator(".param-description").inner_text()
+                 for r in section.locator("tr").all()[1:]}
+    assert set(described) >= {"q", "speaker", "year", "page", "format"} and all(described.values())
+    paths = httpx.get(base + "/api/openapi.json").json()["paths"]
+    assert all(p.startswith("/api/") for p in paths)

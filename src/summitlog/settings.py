@@ -29,6 +29,10 @@ class Settings:
     lang: str | None = _setting(
         None, "The language of every page read (an ISO 639-1 code such as ru), instead of detecting it."
     )
+    base_url: str | None = _setting(
+        None, "The record's public address (https://example.org/summitlog) that citations and exports "
+        "name, instead of the address a request came to (env SUMMITLOG_BASE_URL)."
+    )
     meta: str | None = _setting(
         None, "A CSV or TSV list of page metadata (file, url, outlet, published, language); a folder's "
         "SOURCES.tsv or sources.csv is read without it."
@@ -40,6 +44,8 @@ class Settings:
         base = cls()
         if os.environ.get("SUMMITLOG_DB"):
             base = replace(base, db=os.environ["SUMMITLOG_DB"])
+        if os.environ.get("SUMMITLOG_BASE_URL"):
+            base = replace(base, base_url=os.environ["SUMMITLOG_BASE_URL"])
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given)
 

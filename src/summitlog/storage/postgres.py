@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
-
-import psycopg
-from psycopg import pq
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
+
+if TYPE_CHECKING:
+    import psycopg
 
 WRITE_LOCK = 7417  # the advisory lock that makes writers take turns, as SQLite's BEGIN IMMEDIATE does
 
@@ -54,10 +54,27 @@ def translate(sql: str, params: bool = True) -> str:
     return sql.replace("?", "%s")
 
 
+def driver():
+    """psycopg, imported when a PostgreSQL database is opened: a SQLite user (every read command
+    of the CLI) does not wait half a second for it."""
+    import psycopg
+
+    return psycopg
+
+
+def errors() -> tuple[type[Exception], ...]:
+    """The driver's error class once it is loaded; none before, since nothing could raise it."""
+    import sys
+
+    loaded = sys.modules.get("psycopg")
+    return (loaded.Error,) if loaded else ()
+
+
 class Connection:
     """The slice of sqlite3.Connection that the store uses, over psycopg."""
 
     def __init__(self, url: str, readonly: bool = False) -> None:
+        psycopg = driver()
         try:
             self.conn = psycopg.connect(url, autocommit=True, row_factory=row_factory, connect_timeout=10)
         except psycopg.Error as exc:
@@ -85,7 +102,7 @@ class Connection:
 
     @property
     def in_transaction(self) -> bool:
-        return self.conn.info.transaction_status != pq.TransactionStatus.IDLE
+        return self.conn.info.transaction_status != driver().pq.TransactionStatus.IDLE
 
     def close(self) -> None:
         self.conn.close()

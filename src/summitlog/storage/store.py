@@ -26,7 +26,11 @@ from . import postgres
 
 log = logging.getLogger(__name__)
 
-FACET_WINDOW = 1000  # search facets count the latest this many hits
+FACET_WINDOW = 1000  # search facets count the newest this many hits
+# The day a statement was made, as search orders them: the latest dated meeting its page reports
+# (a date with a year), else the page's own date.
+QUOTE_DAY = ("coalesce((SELECT max(r.date) FROM meetings r WHERE r.doc_id = q.doc_id AND r.role = 'reported' "
+             "AND substr(r.date, 1, 1) BETWEEN '0' AND '9'), d.published, '')")
 PLEDGES_EXTRACTOR = Pledge.__dataclass_fields__["extractor"].default  # the pledges a store shows
 
 DOC_COLUMNS = (
@@ -148,7 +152,7 @@ class Store:
                         self.conn.execute(f"PRAGMA user_version = {version}")
                     log.info("applied migration %s", name)
                 self.conn.execute("COMMIT")
-            except (sqlite3.DatabaseError, postgres.psycopg.Error) as exc:
+            except (sqlite3.DatabaseError, *postgres.errors()) as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: migration {name} failed ({exc})") from None
@@ -256,10 +260,11 @@ class Store:
 
     def documents(self, limit: int = 100, offset: int = 0, search: str | None = None,
                   lang: str | None = None) -> list[dict[str, Any]]:
-        """Document summaries, newest ingest first; `search` is an FTS5 query over title and text,
-        `lang` a language code the pages must be in."""
-        fields = "d.id, d.name, d.title, d.published, d.site, d.lang, length(d.text) AS chars, d.ingested_at"
-        source, order, conditions, args = "documents d", "d.rowid DESC", [], []
+        """Document summaries, newest published first (then newest ingested); `search` is an FTS5
+        query over title and text (best match first), `lang` a language code the pages must be in."""
+        fields = ("d.id, d.name, d.title, d.published, d.site, d.outlet, d.lang, length(d.text) AS chars, "
+                  "d.ingested_at")
+        source, order, conditions, args = "documents d", "coalesce(d.published, '') DESC, d.rowid DESC", [], []
         if search:
             source, match, order, term = self.fts("documents", search)
             conditions += [match.removeprefix(" WHERE ")] if match else []
@@ -334,7 +339,7 @@ class Store:
             args.insert(0, term)
         sql = (
             "SELECT q.id, q.doc_id, q.start, q.\"end\", q.text, q.speaker, q.kind, q.cue, q.topics, q.extractor, "
-            f"d.name, d.title, d.published, d.site FROM {source}"
+            f"d.name, d.title, d.published, d.site, d.outlet FROM {source}"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + f" ORDER BY {order} LIMIT ? OFFSET ?"
         )
@@ -346,8 +351,9 @@ class Store:
     def search_quotes(self, search: str | None = None, speaker: str | None = None, topic: str | None = None,
                       year: str | None = None, outlet: str | None = None, page: int = 1,
                       per_page: int = 20) -> dict[str, Any]:
-        """Statement search, latest stored first: a page of hits, the exact total, and counts
-        per speaker, topic, year and outlet over the latest FACET_WINDOW hits (all of them when
+        """Statement search, newest first by the day of the meeting the page reports (else the
+        page's date; `day` of each hit): a page of hits, the exact total, and counts per
+        speaker, topic, year and outlet over the newest FACET_WINDOW hits (all of them when
         fewer). At a million statements a common word matches a hundred thousand; counting
         facets over all of them would cost a second a search."""
         ids, args = self.matching_quotes(search, speaker, topic, year, outlet)
@@ -355,8 +361,8 @@ class Store:
         fields = "q.speaker, q.topics, d.published, coalesce(d.site, d.outlet) AS site"  # the outlet a page credits
 
         def latest(limit: int, offset: int, columns: str) -> list[dict[str, Any]]:
-            sql = (f"SELECT {columns} FROM ({ids} ORDER BY 1 DESC LIMIT ? OFFSET ?) m "
-                   "JOIN quotes q ON q.id = m.id JOIN documents d ON d.id = q.doc_id ORDER BY q.id DESC")
+            sql = (f"SELECT {columns}, {QUOTE_DAY} AS day FROM ({ids}) m JOIN quotes q ON q.id = m.id "
+                   "JOIN documents d ON d.id = q.doc_id ORDER BY day DESC, q.id DESC LIMIT ? OFFSET ?")
             return [dict(r) for r in self.conn.execute(sql, (*args, limit, offset))]
 
         rows = latest(per_page, (max(page, 1) - 1) * per_page,
@@ -515,6 +521,19 @@ class Store:
             rows.append(row)
         return rows
 
+    def events_of(self, doc_ids: Iterable[str]) -> dict[str, list[int]]:
+        """The Events each document reports a meeting of, by document id (a document reporting
+        none is left out)."""
+        ids = sorted(set(doc_ids))
+        found: dict[str, list[int]] = {}
+        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+            marks = ", ".join("?" for _ in chunk)
+            sql = (f"SELECT DISTINCT doc_id, event_id FROM meetings WHERE role = 'reported' AND event_id IS NOT NULL "
+                   f"AND doc_id IN ({marks}) ORDER BY doc_id, event_id")
+            for r in self.conn.execute(sql, chunk):
+                found.setdefault(r["doc_id"], []).append(r["event_id"])
+        return found
+
     def heads(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """What a reader knows a document by (name, outlet, site, title, lead, dates, URL), by id."""
         ids = sorted(set(doc_ids))
@@ -535,7 +554,7 @@ class Store:
             ("f.speaker = ?", speaker),
         )
         sql = (
-            "SELECT * FROM (SELECT f.*, d.name AS doc_name, d.site, d.published, m.date AS meeting_date, "
+            "SELECT * FROM (SELECT f.*, d.name AS doc_name, d.site, d.outlet, d.published, m.date AS meeting_date, "
             "m.event_id, m.pair_key FROM figures f JOIN documents d ON d.id = f.doc_id "
             "LEFT JOIN meetings m ON m.id = (SELECT r.id FROM meetings r WHERE r.doc_id = f.doc_id "
             "AND r.role = 'reported' ORDER BY r.id LIMIT 1)" + where

@@ -15,33 +15,79 @@ CHARTS = 12  # the largest series get a chart each; the table lists every figure
 PAIRS = 25  # timeline rows: the pairs with most Events; the table below lists every Event
 
 
-def number(value: float, unit: str | None = None) -> str:
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+CURRENCIES = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "JPY": "¥", "RUB": "₽"}
+AMOUNTS = {*CURRENCIES, "count", "kg", "tonnes", "barrels", "cubic metres"}  # units whose axis starts at zero
+
+
+def words(value: float, unit: str | None = None) -> str:
+    """A figure as a reader writes it: "$33 billion", "40.5%", "1.2 million", "322 minutes";
+    a year as it is."""
     if unit == "year":
         return str(int(value))
-    return f"{int(value):,}" if value == int(value) else f"{value:,.2f}"
+    scaled = next(((value / size, name) for size, name in SCALES if abs(value) >= size), None)
+    if scaled:
+        amount = f"{scaled[0]:,.2f}".rstrip("0").rstrip(".") + f" {scaled[1]}"
+    else:
+        amount = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if unit in CURRENCIES:
+        return CURRENCIES[unit] + amount
+    if unit == "percent":
+        return amount + "%"
+    if unit in (None, "", "count"):
+        return amount
+    return f"{amount} {unit}"
 
 
 def series(rows: list[dict[str, Any]], title: str = "", unit: str = "", width: int = 720,
            height: int = 260) -> dict[str, Any]:
-    """An SVG chart of one series (one subject, one unit) over time: a point per figure, x by
-    date order, y by value, the unit on the axis."""
-    dated = [r for r in rows if r.get("meeting_date") or r.get("published")]
-    if not dated:
+    """An SVG chart of one series (one subject, one unit) over time: a point per figure placed by
+    its date on a time axis (year or quarter ticks), y by value from zero where the unit is an
+    amount, values in words. A figure whose date has no year has no place on the axis; it sits
+    in a band of its own at the right, as on the timeline."""
+    rows = [r for r in rows if r.get("meeting_date") or r.get("published")]
+    if not rows:
         return {"points": [], "width": width, "height": height, "title": title, "unit": unit}
-    values = [r["value"] for r in dated]
+    placed = [(r, day_of(r.get("meeting_date") or r.get("published"))) for r in rows]
+    values = [r["value"] for r in rows]
     low, high = min(values), max(values)
-    span = (high - low) or 1
-    step = (width - 80) / max(1, len(dated) - 1)
-    points = []
-    for i, r in enumerate(dated):
+    if unit in AMOUNTS or unit == "percent":
+        low = min(0, low)
+    span = (high - low) or abs(high) or 1
+    band = 90 if any(d is None for _, d in placed) else 0
+    left, right = 70, width - 20 - band
+    days = [d for _, d in placed if d]
+    first, last = (min(days), max(days)) if days else (0, 1)
+    pad = max(30, (last - first) // 20)
+    first, last = first - pad, last + pad
+    scale = (right - left) / (last - first)
+    points, spare = [], 0
+    for r, d in placed:
+        if d:
+            x = left + (d - first) * scale
+        else:
+            x, spare = right + 25 + (spare % 4) * 14, spare + 1
         points.append({
-            "x": 60 + i * step, "y": height - 30 - (r["value"] - low) / span * (height - 60),
-            "label": f"{number(r['value'])} {r['unit']} ({when(r['meeting_date'] or r['published'])})",
-            "unit": r["unit"],
+            "x": round(x, 1), "y": round(height - 30 - (r["value"] - low) / span * (height - 60), 1),
+            "label": f"{words(r['value'], r['unit'])} ({when(r['meeting_date'] or r['published'])})",
+            "unit": r["unit"], "day": date.fromordinal(d).isoformat() if d else "",
             "href": f"/documents/{r['doc_id']}?hl={r['start']}-{r['end']}#figure-{r['start']}-{r['end']}",
         })
-    return {"points": points, "width": width, "height": height, "low": number(low), "high": number(high),
-            "title": title, "unit": unit}
+    return {"points": points, "width": width, "height": height, "low": words(low, unit), "high": words(high, unit),
+            "title": title, "unit": unit, "ticks": ticks(first, last, left, scale) if days else [], "left": left,
+            "right": right, "band": {"x": right + 12, "width": band - 4} if band else None}
+
+
+def day_of(value: str | None) -> int | None:
+    """The ordinal day of a date with a year ("2024", "2024-05", "2024-05-27"); a month-only date
+    sits mid-month, a year-only date mid-year."""
+    if not has_year(value):
+        return None
+    parts = [int(p) for p in str(value)[:10].split("-")[:3] if p.isdigit()]
+    try:
+        return date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 15).toordinal()
+    except (ValueError, IndexError):
+        return None
 
 
 def timeline(events: list[dict[str, Any]], short: Callable[[str], str] = known_as, width: int = 1000,
@@ -89,15 +135,8 @@ def timeline(events: list[dict[str, Any]], short: Callable[[str], str] = known_a
 
 
 def day(event: dict[str, Any]) -> int | None:
-    """The ordinal day of an Event's date, when it has a year; a month-only date sits mid-month."""
-    value = event["facts"]["date"]["value"]
-    if not has_year(value):
-        return None
-    parts = [int(p) for p in str(value).split("-")[:3] if p.isdigit()]
-    try:
-        return date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 15).toordinal()
-    except (ValueError, IndexError):
-        return None
+    """The ordinal day of an Event's date, when it has a year."""
+    return day_of(event["facts"]["date"]["value"])
 
 
 def ticks(first: int, last: int, left: float, scale: float) -> list[dict[str, Any]]:

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import httpx
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -18,7 +17,7 @@ from rich.table import Table
 from ..actors.registry import Registry
 from ..errors import InputError, SummitlogError
 from ..linking import series as series_
-from ..reading import language, sidecar
+from ..reading import language
 from ..records import FeedPoll
 from ..settings import Settings
 from ..storage.postgres import redact
@@ -50,6 +49,18 @@ SchedulerOption = Annotated[
 ]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help=Settings.help()["lang"])]
 MetaOption = Annotated[Optional[Path], typer.Option("--meta", help=Settings.help()["meta"])]
+BaseUrlOption = Annotated[Optional[str], typer.Option("--base-url", envvar="SUMMITLOG_BASE_URL", help=Settings.help()["base_url"])]
+
+
+def _base_url(value: str | None) -> str | None:
+    """A public address as given, checked: http(s), a host, no query; a one-line error otherwise."""
+    if value is None:
+        return None
+    from urllib.parse import urlsplit
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise SummitlogError(f"--base-url {value!r} is not an http(s) address such as https://example.org/summitlog")
+    return value.strip().rstrip("/")
 
 
 def _settings(db: str | None, verbose: bool = False, registry: str | None = None, lang: str | None = None,
@@ -65,8 +76,43 @@ def _settings(db: str | None, verbose: bool = False, registry: str | None = None
 def _meta(path: Path | None) -> str | None:
     """A metadata list given with --meta, checked before any page is read (one line if unreadable)."""
     if path is not None:
+        from ..reading import sidecar
         sidecar.read(path)
     return str(path) if path is not None else None
+
+
+def _clip(text: str, most: int) -> str:
+    """A text cut at a word to at most `most` characters, with an ellipsis that says it was cut."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    cut = text[:most - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[most // 2:] else cut).rstrip(" ,;:") + "…"
+
+
+def _outlet(row: dict) -> str:
+    """Where a row was published, as a reader knows it: the outlet, else the page's file name."""
+    return reader.outlet(row) or Path(row.get("name") or row.get("doc_name") or "").name
+
+
+def _table(*columns: str, numbers: tuple[str, ...] = (), wide: str = "") -> Table:
+    """A table that reads at 80 columns: text wraps at words (the `wide` column, the statement or
+    the title, takes the most room), a number or date never wraps."""
+    table = Table(show_edge=False, pad_edge=False, expand=True)
+    for col in columns:
+        if col in DATES:  # narrow, "26 Sep (year not given)" wraps at its spaces; "26 Sep 2025" fits one line
+            table.add_column(col, max_width=13 if out.width < 120 else None, min_width=13)
+        elif col in numbers:
+            table.add_column(col, no_wrap=True, justify="right")
+        elif col in LABELS:
+            table.add_column(col, no_wrap=True)
+        else:
+            table.add_column(col, overflow="fold", ratio=2 if col == wide else 1)
+    return table
+
+
+DATES = ("date", "when", "published", "deadline")
+LABELS = ("kind", "status", "lang")  # one word each, never cut
 
 
 def _note(source: str, note: str | None) -> None:
@@ -91,6 +137,7 @@ def ingest(
     from .. import pipeline  # the NLP loads only for the commands that analyse pages
     from ..parallel import Pool
     from ..reading.sources import count_inputs
+    import httpx
     settings = _settings(db, verbose, registry, lang, workers=workers, scheduler=scheduler, meta=_meta(meta))
     results = []
     with Store.open(settings.db) as store, httpx.Client() as client, Pool(settings.workers, settings.scheduler) as pool:
@@ -136,6 +183,7 @@ def watch(
     from ..analysis.analyzer import Analyzer
     from ..parallel import Pool
     from ..reading import feeds as feeds_
+    import httpx
     settings = _settings(db, verbose, registry, workers=workers, scheduler=scheduler)
     for feed in feeds:
         if not feed.startswith(("http://", "https://")):
@@ -176,12 +224,11 @@ def docs(
     with Store.open_readonly(settings.db) as store:
         rows = store.documents(limit=limit, search=search, lang=language.code(lang) if lang else None)
         total = store.count()
-    table = Table(show_edge=False)
-    for col in ("id", "published", "site", "lang", "chars", "title / name"):
-        table.add_column(col, overflow="fold")
+    table = _table("id", "published", "outlet", "lang", "chars", "title / name",
+                   numbers=("id", "chars"), wide="title / name")
     for r in rows:
-        table.add_row(r["id"][:10], reader.when(r["published"]), r["site"] or "", r["lang"] or "", str(r["chars"]),
-                      r["title"] or r["name"])
+        table.add_row(r["id"][:10], reader.when(r["published"]), _outlet(r), r["lang"] or "", f"{r['chars']:,}",
+                      _clip(r["title"] or r["name"], 120))
     out.print(table)
     out.print(f"{len(rows)} shown of {total} documents", highlight=False)
 
@@ -209,7 +256,8 @@ def doc(
 def quotes(
     speaker: Annotated[Optional[list[str]], typer.Option(help="Speaker's name or alias; repeat for several.")] = None,
     search: Annotated[Optional[str], typer.Option(help="Full-text search over the statements.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only pages published on or after this date (YYYY-MM-DD).")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        help="Only pages published on or after this day, month or year (YYYY-MM-DD, YYYY-MM or YYYY).")] = None,
     topic: Annotated[Optional[str], typer.Option(help="Only statements on this topic (see 'summitlog topics').")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1_000_000, help="Rows to show.")] = 50,
     db: DbOption = None,
@@ -221,12 +269,9 @@ def quotes(
     with Store.open_readonly(settings.db) as store:
         rows = store.quotes(speakers=names, search=search, since=queries.iso_date(since, "--since"), limit=limit,
                             topic=queries.topic(topic))
-    table = Table(show_edge=False, show_lines=False)
-    for col, style in (("published", None), ("speaker", "bold"), ("kind", None), ("statement", None), ("doc", "dim")):
-        table.add_column(col, style=style, overflow="fold")
+    table = _table("published", "speaker", "statement", "outlet", wide="statement")
     for r in rows:
-        table.add_row(reader.when(r["published"]), r["speaker"] or "?", r["kind"], r["text"][:300],
-                      f"{r['doc_id'][:10]}:{r['start']}")
+        table.add_row(reader.when(r["published"]), r["speaker"] or "?", _clip(r["text"], 300), _outlet(r))
     out.print(table)
     out.print(f"{len(rows)} statements shown", highlight=False)
 
@@ -247,14 +292,14 @@ def meetings(
     with Store.open_readonly(settings.db) as store:
         views = reader.timeline(store, Registry.load(settings.registry), [*(with_ or []), *(between or ())],
                                 year=year, country=country, topic=topic, limit=limit)
-    table = Table(show_edge=False)
-    for col in ("event", "date", "participants", "place", "minutes", "kind", "sources"):
-        table.add_column(col, overflow="fold")
+    table = _table("event", "date", "participants", "place", "minutes", "kind", "sources",
+                   numbers=("event", "minutes", "sources"), wide="participants")
     for v in views:
         f = v["facts"]
-        date = v["date"]["text"] + (f" (year from {v['date']['year_from'].label})" if v["date"]["year_from"] else "")
-        table.add_row(str(v["id"]), date, " – ".join(v["participants"]),
-                      f["place"]["value"] or f["city"]["value"] or "", str(f["duration_minutes"]["value"] or ""),
+        year_from = f"year from {v['date']['year_from'].label}" if v["date"]["year_from"] else ""
+        place = f["place"]["value"] or f["city"]["value"] or ""
+        table.add_row(str(v["id"]), v["date"]["text"], " – ".join(v["participants"]),
+                      "; ".join(p for p in (place, _clip(year_from, 60)) if p), str(f["duration_minutes"]["value"] or ""),
                       f["kind"]["value"] or "", str(len(v["sources"])))
     out.print(table)
     out.print(f"{len(views)} events shown", highlight=False)
@@ -271,10 +316,10 @@ def meeting(
         view = reader.event(store, event_id)
     out.print(f"[bold]Event {view['id']}[/bold]: {' – '.join(view['participants'])}", highlight=False)
     for fact, entry in view["facts"].items():
-        value = view["date"]["text"] if fact == "date" else entry["value"]
+        value = view["date"]["text"] if fact == "date" else reader.fact_text(fact, entry["value"])
         agree = escape("; ".join([s["source"].label for s in entry["agree"]]
                                  + [f"year from {s['source'].label}" for s in [entry.get("year_from")] if s]))
-        out.print(f"  [bold]{fact}[/bold]: {escape(str(value))}  [dim](agree: {agree or '-'})[/dim]", highlight=False)
+        out.print(f"  [bold]{reader.fact_name(fact)}[/bold]: {escape(str(value))}  [dim](agree: {agree or '-'})[/dim]", highlight=False)
         for s in entry["differ"]:
             out.print(f"      [yellow]differs[/yellow]: {escape(reader.fact_text(fact, s['value']))}  in {escape(s['source'].label)}",
                       highlight=False)
@@ -333,13 +378,11 @@ def series(
     with Store.open_readonly(settings.db) as store:
         found = series_.of(store, Registry.load(settings.registry), subject, unit)
     for one in found:
-        table = Table(title=f"{one.subject} ({one.unit})", show_edge=False, title_justify="left")
-        for col in ("when", "value", "qualifier", "said by", "event", "source"):
-            table.add_column(col, overflow="fold")
+        table = _table("when", "value", "qualifier", "said by", "event", "outlet", numbers=("value", "event"))
+        table.title, table.title_justify = f"{one.subject} ({one.unit})", "left"
         for r in one.figures:
-            value = charts.number(r["value"])
-            table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["qualifier"] or "",
-                          r["speaker"] or "(outlet)", str(r["event_id"] or ""), f"{r['doc_name']}:{r['start']}")
+            table.add_row(reader.when(r["meeting_date"] or r["published"]), charts.words(r["value"], r["unit"]),
+                          r["qualifier"] or "", r["speaker"] or "(outlet)", str(r["event_id"] or ""), _outlet(r))
         out.print(table)
     out.print(f"{len(found)} series, {sum(len(s.figures) for s in found)} figures on {subject!r}", highlight=False)
 
@@ -355,13 +398,11 @@ def figures(
     settings = _settings(db)
     with Store.open_readonly(settings.db) as store:
         rows = store.figures(subject=subject, unit=unit, limit=limit)
-    table = Table(show_edge=False)
-    for col in ("when", "value", "unit", "qualifier", "about", "said by", "text", "doc"):
-        table.add_column(col, overflow="fold")
+    table = _table("when", "value", "about", "said by", "outlet", numbers=("value",))
     for r in rows:
-        value = charts.number(r["value"])
-        table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["unit"], r["qualifier"] or "",
-                      r["about"] or "", r["speaker"] or "(outlet)", r["text"][:80], f"{r['doc_id'][:10]}:{r['start']}")
+        value = " ".join(p for p in (r["qualifier"], charts.words(r["value"], r["unit"])) if p)
+        table.add_row(reader.when(r["meeting_date"] or r["published"]), value, r["about"] or "",
+                      r["speaker"] or "(outlet)", _outlet(r))
     out.print(table)
     out.print(f"{len(rows)} figures shown", highlight=False)
 
@@ -381,14 +422,44 @@ def pledges(
     name = queries.speaker_names([actor], Registry.load(settings.registry))[0] if actor else None
     with Store.open_readonly(settings.db) as store:
         rows = reader.pledges(store, actor=name, status="open" if open_ else status)
-    table = Table(show_edge=False)
-    for col in ("actor", "pledge", "deadline", "status", "said by", "follow-ups", "doc"):
-        table.add_column(col, overflow="fold")
+    table = _table("actor", "pledge", "deadline", "status", "follow-ups", "outlet", numbers=("follow-ups",),
+                   wide="pledge")
     for r in rows:
-        table.add_row(", ".join(r["actors"]), r["text"][:160], reader.when(r["deadline"]) or r["deadline_text"] or "",
-                      r["status"], r["speaker"] or "", str(len(r["mentions"])), f"{r['doc_id'][:10]}:{r['start']}")
+        table.add_row(", ".join(r["actors"]), _clip(r["text"], 160), reader.when(r["deadline"]) or r["deadline_text"] or "",
+                      r["status"], str(len(r["mentions"])), " · ".join(p for p in (r["source"].outlet or r["source"].name,
+                                                                                   reader.when(r["source"].published)) if p))
     out.print(table)
     out.print(f"{len(rows)} pledges shown", highlight=False)
+
+
+@app.command()
+def export(
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="events, statements, figures or pledges.")],
+    format: Annotated[str, typer.Option("--format", help="csv or jsonl.")] = "csv",
+    search: Annotated[Optional[str], typer.Option(help="statements: words to find in what was said.")] = None,
+    speaker: Annotated[Optional[str], typer.Option(help="statements, figures: who said it (any spelling).")] = None,
+    leader: Annotated[Optional[str], typer.Option(help="events: a leader (any spelling).")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="pledges: who pledged (any spelling).")] = None,
+    year: Annotated[Optional[str], typer.Option(help="events, statements: only this year.")] = None,
+    topic: Annotated[Optional[str], typer.Option(help="events, statements: only this topic.")] = None,
+    base_url: BaseUrlOption = None,
+    db: DbOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Write every Event, statement, figure or pledge that matches as flat rows (CSV or JSON Lines)
+    to stdout, each with its URL, outlet, date and Event id: the rows of the web pages' export links."""
+    from . import exports
+    if kind not in exports.KINDS:
+        raise SummitlogError(f"export {kind!r} is not one of: {', '.join(exports.KINDS)}")
+    if format not in exports.FORMATS:
+        raise SummitlogError(f"--format {format!r} is not one of: {', '.join(exports.FORMATS)}")
+    settings = _settings(db, registry=registry, base_url=_base_url(base_url))
+    given = {"events": {"leader": leader, "year": year, "topic": topic},
+             "statements": {"q": search, "speaker": speaker, "year": year, "topic": topic},
+             "figures": {"speaker": speaker}, "pledges": {"actor": actor}}[kind]
+    with Store.open_readonly(settings.db) as store:
+        rows = exports.rows(kind, store, Registry.load(settings.registry), settings.base_url or "", **given)
+    sys.stdout.write(exports.write(rows, format))
 
 
 @app.command()
@@ -403,15 +474,18 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to bind; loopback unless you mean to share it.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    base_url: BaseUrlOption = None,
 ) -> None:
-    """Serve the record as a web UI and JSON API (read-only) at http://HOST:PORT."""
+    """Serve the record as a web UI and JSON API (read-only) at http://HOST:PORT; the API is documented at /docs."""
     import uvicorn
 
     from .web import create_app
 
-    settings = _settings(db)
-    application = create_app(settings.db)
-    out.print(f"summitlog: serving {redact(settings.db)} at http://{host}:{port} (Ctrl+C to stop)", highlight=False)
+    settings = _settings(db, base_url=_base_url(base_url))
+    application = create_app(settings.db, base_url=settings.base_url)
+    public = f" (cited as {settings.base_url})" if settings.base_url else ""
+    out.print(f"summitlog: serving {redact(settings.db)} at http://{host}:{port}{public} (Ctrl+C to stop)",
+              highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
@@ -428,6 +502,7 @@ def extract(
     from .. import pipeline
     from ..analysis.analyzer import unread
     from .goldjson import to_gold
+    import httpx
     if format != "gold-jsonl":
         raise SummitlogError(f"--format {format!r} is not known; use gold-jsonl")
     settings = _settings(None, verbose, registry, lang, meta=_meta(meta))

@@ -17,13 +17,21 @@ def speaker_names(names: list[str], registry: Registry) -> list[str]:
 
 
 def iso_date(value: str | None, option: str) -> str | None:
-    """A YYYY-MM-DD date as given, or a one-line error naming the option."""
+    """A day, a month or a year as given (YYYY-MM-DD, YYYY-MM, YYYY): the start of the span a
+    reader means by "since 2024", which ISO dates compare after; else a one-line error naming
+    the option."""
     if value is None:
         return None
+    text = value.strip()
     try:
-        return date.fromisoformat(value.strip()).isoformat()
+        if re.fullmatch(r"\d{4}", text):
+            return text
+        if re.fullmatch(r"\d{4}-\d\d", text):
+            return date.fromisoformat(text + "-01").isoformat()[:7]
+        return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise SummitlogError(f"{option} {value!r} is not a date; use YYYY-MM-DD") from None
+        pass
+    raise SummitlogError(f"{option} {value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def topic_names() -> list[str]:

@@ -48,6 +48,67 @@ def has_year(value: str | None) -> bool:
     return bool(value) and str(value)[:4].isdigit()
 
 
+def iso_day(value: str | None) -> str | None:
+    """The machine-readable form of a date with a year ("2025-09-26", "2025-09", "2025") for a
+    page's `<time datetime>`; None for a date without a year or anything else."""
+    text = str(value or "")
+    return text[:10] if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", text[:10]) else None
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a list: which rows it holds and how many there are in all."""
+
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    @property
+    def first(self) -> int:
+        """The 1-based number of the page's first row (0 when there are none)."""
+        return min(self.offset + 1, self.total)
+
+    @property
+    def last(self) -> int:
+        return min(self.offset + self.per_page, self.total)
+
+    def rows(self, items: list[Any]) -> list[Any]:
+        return items[self.offset:self.offset + self.per_page]
+
+
+def query_words(q: str | None) -> list[str]:
+    """The words of a search as a reader typed them, without the search syntax (quotes, `*`,
+    AND/OR/NOT/NEAR), longest first."""
+    words = re.findall(r"\w+", q or "")
+    return sorted({w for w in words if w not in {"AND", "OR", "NOT", "NEAR"}}, key=lambda w: (-len(w), w))
+
+
+def highlight(text: str, q: str | None) -> list[tuple[str, bool]]:
+    """A text cut into pieces, each marked True where it is a word of the search (matched at a
+    word's start and in any case, as the full-text index matches it)."""
+    words = query_words(q)
+    if not words or not text:
+        return [(text, False)] if text else []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    out, at = [], 0
+    for m in pattern.finditer(text):
+        if m.start() > at:
+            out.append((text[at:m.start()], False))
+        out.append((m.group(), True))
+        at = m.end()
+    if at < len(text):
+        out.append((text[at:], False))
+    return out
+
+
 @dataclass(frozen=True)
 class Source:
     """A document as a reader knows it: the outlet, the title and the date, and where it is."""
@@ -172,11 +233,58 @@ def date_of(member: dict[str, Any], event: dict[str, Any]) -> str:
     return text
 
 
+FACT_NAMES = {"duration_minutes": "duration"}  # a fact's name as a reader says it, where the stored one is not
+
+
+def fact_name(fact: str) -> str:
+    return FACT_NAMES.get(fact, fact.replace("_", " "))
+
+
 def fact_text(fact: str, value: Any) -> str:
-    """A fact's value as a reader writes it: a date in words, "—" for none."""
+    """A fact's value as a reader writes it: a date in words, a duration in hours and minutes,
+    "—" for none."""
     if value is None or value == "":
         return "—"
-    return when(value) if fact == "date" else str(value)
+    if fact == "date":
+        return when(value)
+    if fact == "duration_minutes" and str(value).isdigit():
+        return duration(int(value))
+    return str(value)
+
+
+def duration(minutes: int) -> str:
+    """"5 hours 22 minutes", "40 minutes", "1 hour"."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    parts += [f"{rest} minute{'s' if rest != 1 else ''}"] if rest or not hours else []
+    return " ".join(parts)
+
+
+def heading(view: dict[str, Any], registry: Registry) -> list[str]:
+    """What an Event's heading says under the leaders' names: its date, its place (the venue or
+    city, with the country's name) and its kind, leaving out what no source gives."""
+    facts = view["facts"]
+    code = next((m.get("country") for m in view["members"] if m.get("country")), None)
+    country = registry.countries.get(code, {}).get("name") if code else None
+    where = ", ".join(dict.fromkeys(p for p in (facts["place"]["value"], facts["city"]["value"], country) if p))
+    kind = facts["kind"]["value"]
+    return [part for part in (view["date"]["text"], where, kind and ("phone call" if kind == "call" else kind)) if part]
+
+
+def roles_in_words(actor: Any, registry: Registry) -> list[str]:
+    """A person's offices as a reader writes them: "President of Belarus, since 20 Jul 1994"."""
+    if actor is None:
+        return []
+    out = []
+    for role in actor.roles:
+        country = registry.countries.get(role.country, {}).get("name", role.country)
+        office = f"{role.title[:1].upper()}{role.title[1:]} of {country}"
+        if role.start and role.end:
+            office += f", {when(role.start)} – {when(role.end)}"
+        elif role.start:
+            office += f", since {when(role.start)}"
+        out.append(office)
+    return out
 
 
 def worded(value: Any) -> Any:
@@ -234,24 +342,35 @@ def across(row: dict[str, Any]) -> bool:
     return row["extractor"].split(".")[0] == EXTRACTOR.split(".")[0]
 
 
-def person(store: Store, registry: Registry, name: str) -> dict[str, Any]:
-    """A leader's Events, statements, pledges and figures."""
+def person(store: Store, registry: Registry, name: str, pages: dict[str, int] | None = None,
+           per_page: int = 20) -> dict[str, Any]:
+    """A leader's Events, statements (newest first), pledges and figures, each list one page of
+    `per_page` (`pages` says which page of each: meetings, statements, figures, pledges), with a
+    Pager per list that counts them all."""
+    pages = pages or {}
     canonical = queries.speaker_names([name], registry)[0]
     rows = store.event_members([canonical])
-    statements = store.quotes(speakers=[canonical], limit=500)
-    if not rows and not statements:
+    said = store.search_quotes(speaker=canonical, page=pages.get("statements", 1), per_page=per_page)
+    if not rows and not said["total"]:
         raise NotFound(f"no one called {name!r} is in the record")
     grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         grouped[row["event_id"]].append(row)
-    figures = store.figures(speaker=canonical)
-    labels = sources(store, [*(r["doc_id"] for r in rows), *(q["doc_id"] for q in statements),
-                             *(f["doc_id"] for f in figures)])
+    every_figure, every_pledge = store.figures(speaker=canonical, limit=100_000), store.pledges(actor=canonical)
+    pagers = {"meetings": Pager(pages.get("meetings", 1), per_page, len(grouped)),
+              "statements": Pager(pages.get("statements", 1), per_page, said["total"]),
+              "figures": Pager(pages.get("figures", 1), per_page, len(every_figure)),
+              "pledges": Pager(pages.get("pledges", 1), per_page, len(every_pledge))}
+    events = pagers["meetings"].rows(list(grouped.items()))
+    figures, pledges_ = pagers["figures"].rows(every_figure), pagers["pledges"].rows(every_pledge)
+    labels = sources(store, [*(r["doc_id"] for _, members in events for r in members),
+                             *(q["doc_id"] for q in said["hits"]), *(f["doc_id"] for f in figures),
+                             *(p["doc_id"] for p in pledges_)])
     return {
-        "name": canonical, "actor": registry.actors.get(canonical),
-        "events": [view(i, members, labels) for i, members in grouped.items()],
-        "statements": [{**q, "source": labels[q["doc_id"]]} for q in statements],
-        "pledges": store.pledges(actor=canonical),
+        "name": canonical, "actor": registry.actors.get(canonical), "pagers": pagers,
+        "events": [view(i, members, labels) for i, members in events],
+        "statements": [{**q, "source": labels[q["doc_id"]]} for q in said["hits"]],
+        "pledges": [{**p, "source": labels[p["doc_id"]]} for p in pledges_],
         "figures": [{**f, "source": labels[f["doc_id"]]} for f in figures],
     }
 
@@ -277,7 +396,11 @@ def document(store: Store, doc_id: str, hl: str | None = None) -> dict[str, Any]
         part["focus"] = "focus" in part["kinds"]
         part["kinds"] = [k for k in part["kinds"] if k != "focus"] or (["focus"] if part["focus"] else [])
     head = sources(store, [doc.id])[doc.id]
-    return {"doc": doc, "source": head, "published": when(doc.published), "segments": parts}
+    reported = store.meetings(doc_id=doc.id, role="reported")
+    events = {m["event_id"]: {"id": m["event_id"], "participants": m["participants"], "date": m["date"]}
+              for m in reported if m["event_id"] is not None}
+    return {"doc": doc, "source": head, "segments": parts,
+            "events": list(events.values())}
 
 
 def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
