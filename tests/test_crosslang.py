@@ -8,7 +8,7 @@ from summitlog.actors.registry import Registry
 from summitlog.linking import crosslang
 from summitlog.linking.link import ACROSS
 from summitlog.settings import Settings
-from summitlog.surfaces import reader
+from summitlog.surfaces import exports, reader
 
 RUSSIAN = """Владимир Путин провёл переговоры с премьер-министром Венгрии Виктором Орбаном в Кремле.
 
@@ -94,6 +94,9 @@ def test_a_russian_report_and_its_english_rendering_are_one_event_with_a_changed
     english = [h for h in hits if h["lang"] == "en" and "gas supplies" in h["text"]]
     original = [h for h in hits if h["lang"] == "ru" and "поставки газа" in h["text"]]
     assert english and original and english[0]["translates"] == original[0]["id"]
+    rows = {r["statement_id"]: r for r in exports.statements(store, hits)}  # what the CSV and JSON Lines carry
+    assert rows[english[0]["id"]]["lang"] == "en" and rows[english[0]["id"]]["translates"] == original[0]["id"]
+    assert rows[original[0]["id"]]["lang"] == "ru" and rows[original[0]["id"]]["translates"] == ""
     on_energy = store.search_quotes(topic="energy and nuclear", per_page=50)["hits"]
     assert {h["lang"] for h in on_energy} == {"ru", "en"}  # one taxonomy, each language's words for it
 

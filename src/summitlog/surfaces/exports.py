@@ -96,7 +96,8 @@ def plover(view: dict[str, Any], registry: Registry) -> dict[str, Any]:
 
 
 def statements(store: Store, hits: list[dict[str, Any]], base: str = "") -> list[dict[str, Any]]:
-    """One row per statement: who said it, the words, its day, topics and where it stands."""
+    """One row per statement: who said it, the words, its day, topics, the statement it renders
+    in another language, and where it stands."""
     labels = reader.sources(store, [h["doc_id"] for h in hits])
     owners = store.events_of(labels)
     return [{
@@ -104,6 +105,7 @@ def statements(store: Store, hits: list[dict[str, Any]], base: str = "") -> list
         "text": h["text"], "kind": h["kind"],
         "topics": joined(h["topics"] if isinstance(h["topics"], list) else json.loads(h["topics"] or "[]")),
         "event_id": joined(owners.get(h["doc_id"], [])),
+        "translates": h.get("translates") or "",  # the id of the statement in another language this one renders
         **where(labels[h["doc_id"]], h["start"], h["end"], "quote", base),
     } for h in hits]
 
