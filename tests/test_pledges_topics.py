@@ -232,7 +232,8 @@ def test_the_pledges_page_and_the_cli_count_the_same(tmp_path, analyzer):
     with Store.open(str(db)) as store:
         list(pipeline.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], store, Settings(), analyzer=analyzer))
     page = TestClient(create_app(str(db))).get("/pledges").text
-    shown = {status: int(n) for status, n in re.findall(r"<h2>([\w ]+) <span class=\"muted\">\((\d+)\)", page)}
+    statuses = re.search(r'<p class="statuses" id="statuses">(.*?)</p>', page, re.S).group(1)
+    shown = {status: int(n) for status, n in re.findall(r">([\w ]+) \((\d+)\)<", statuses)}
     listed = {}
     for status in ("open", "due", "reported done", "reported dropped"):
         out = CliRunner().invoke(app, ["pledges", "--db", str(db), "--status", status]).output

@@ -40,6 +40,7 @@ from .pledgewords import alternation, grammar, later, past, resolve_deadline
 __all__ = ["PledgeFinder", "resolve_deadline"]
 
 SPEECH_MARKS = "\"“”«»"
+ATTRIBUTION = 200  # characters after a pronoun within which a quote's attribution names the person it stands for
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,7 @@ class PledgeFinder:
                 participants: Sequence[str], at: int, sentence_start: int) -> list[str]:
         """Canonical parties of one mention: a person, a country, both parties, or whom a pronoun
         stands for ("I" the speaker, "we" the speaker's country, "he" in a leader's words the other
-        leader, else the person last named)."""
+        leader, else the person last named, else in a quote the one its attribution names)."""
         speaker = quote.speaker if quote else None
         if kind == "person":
             return [value]
@@ -317,7 +318,11 @@ class PledgeFinder:
         if speaker and speaker in participants:
             return [p for p in participants if p != speaker][:1]
         earlier = [n for s, e, n in names if sentence_start - 400 <= s < at]
-        return [] if value == "listener" else earlier[-1:]
+        if value == "listener":
+            return []
+        # in someone's words, "he" may be the one the attribution then names ("..., X said of Y")
+        after = [n for s, e, n in names if at < s <= at + ATTRIBUTION and n != speaker] if quote else []
+        return earlier[-1:] or after[:1]
 
     def code(self, written: str) -> str | None:
         written = re.sub(rf"^(?:{self.g.article}) ", "", written)
