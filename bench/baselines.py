@@ -8,6 +8,9 @@ sampled, over the clean texts of a folder (PolNeAR's dev articles by default):
 - textacy's `direct_quotations` on the full en_core_web_sm, where a Python with textacy is
   given (`--textacy-python`; textacy is a `bench` extra, never a run-time dependency).
 
+The model is loaded as summitlog loads it (`nlp.load_model`), so each baseline reads the
+same installed pipeline.
+
 Words per second are those of the clean texts; ratios are summitlog's words/s over each
 baseline's. Median of `--runs` runs.
 
@@ -36,18 +39,20 @@ ROOT = Path(__file__).resolve().parent.parent
 POLNEAR_DEV = ROOT.parent / "shared" / "external" / "polnear" / "docs" / "dev"
 
 NER_ONLY = """
-import json, sys, spacy
+import json, sys
+from summitlog.analysis.nlp import load_model
 texts = json.load(open(sys.argv[1]))
-nlp = spacy.load("en_core_web_sm", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+nlp = load_model(exclude=("tagger", "parser", "attribute_ruler", "lemmatizer", "senter"))
 for _ in nlp.pipe(texts):
     pass
 """
 
 TEXTACY = """
-import json, sys, spacy
+import json, sys
 from textacy.extract.triples import direct_quotations
+from summitlog.analysis.nlp import load_model
 texts = json.load(open(sys.argv[1]))
-nlp = spacy.load("en_core_web_sm")
+nlp = load_model(exclude=())
 found, gave_up = 0, 0
 for doc in nlp.pipe(texts):
     try:
@@ -73,17 +78,19 @@ def clean_texts(folder: Path) -> list[str]:
 
 def timed(command: list[str]) -> dict:
     """Seconds and peak resident memory (MB, the process and its children) of one command."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    watched, peak = psutil.Process(proc.pid), 0
-    while proc.poll() is None:
-        try:
-            peak = max(peak, sum(p.memory_info().rss for p in [watched, *watched.children(recursive=True)]))
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
-    seconds = time.perf_counter() - start
-    out = proc.stdout.read() if proc.stdout else ""
+    with tempfile.TemporaryFile("w+") as output:  # a pipe would fill and stop the process
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=output, stderr=subprocess.DEVNULL, text=True)
+        watched, peak = psutil.Process(proc.pid), 0
+        while proc.poll() is None:
+            try:
+                peak = max(peak, sum(p.memory_info().rss for p in [watched, *watched.children(recursive=True)]))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        output.seek(0)
+        out = output.read()
     if proc.returncode:
         raise SystemExit(f"{command[:3]} failed with exit code {proc.returncode}")
     return {"seconds": seconds, "peak_memory_mb": peak / 2**20, "stdout": out}
@@ -100,7 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, nargs="?", default=POLNEAR_DEV)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--textacy-python", help="A Python that has textacy and en_core_web_sm installed.")
+    parser.add_argument("--textacy-python", help="A Python that has textacy and can import summitlog.")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "baselines.json")
     args = parser.parse_args()
     texts = clean_texts(args.folder)
