@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summitlog.analysis import nlp
+from summitlog.analysis import nlp, text
+from summitlog.analysis.attribution import QUOTE_MARKS, Around, Candidate, gap_words, scene, words
+from summitlog.analysis.mentions import Taken
+from summitlog.analysis.quotemarks import scan
 
 HEAD = (
     "Russian President Vladimir Putin met Belarusian President Alexander Lukashenko in Minsk on March 14, "
@@ -52,3 +57,51 @@ def test_pieces_cut_at_paragraphs_then_sentences_then_spaces():
     prose = "The first sentence ends here. The second one runs on and on"
     assert [prose[a:b] for a, b in nlp.pieces(prose, 40)][0] == "The first sentence ends here."
     assert all(not text[b - 1:b + 1].isalpha() for _, b in nlp.pieces(text, 12)[:-1])
+
+
+def test_a_sentence_without_end_is_read_in_pieces_of_bounded_size_that_cut_no_word():
+    line = "Putin said \u201cwe will talk\u201d and " * 400  # no full stop in 12,000 characters
+    spans = text.sentence_spans(line)
+    assert len(spans) > 1 and all(e - s <= text.LONGEST for s, e in spans)
+    assert " ".join(line[s:e] for s, e in spans).split() == line.split()
+    assert all(line[s - 1:s].isspace() for s, _ in spans[1:])
+
+
+def test_sentences_of_ordinary_length_are_not_cut():
+    prose = "Xi met Lula in Beijing on Friday. The talks lasted three hours, officials said."
+    assert [prose[s:e] for s, e in text.sentence_spans(prose)] == [
+        "Xi met Lula in Beijing on Friday.", "The talks lasted three hours, officials said."]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=30),
+       st.integers(0, 70), st.integers(0, 12))
+def test_taken_spans_answer_as_a_comparison_with_every_one_would(spans, start, size):
+    taken = Taken()
+    for s, n in spans:
+        taken.add(s, s + n)
+    end = start + size
+    assert taken.overlaps(start, end) == any(s < end and start < s + n for s, n in spans)
+    assert taken.holds(start) == any(s <= start < s + n for s, n in spans)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("ab '\u2019\u201c\u201d\".\n,"), max_size=80), st.data())
+def test_the_words_between_a_candidate_and_a_quote_are_those_of_the_gap(line, data):
+    if len(line) < 4:
+        return
+    start = data.draw(st.integers(2, len(line) - 1))
+    end = data.draw(st.integers(start, len(line)))
+    a = Around(line, start, end, 0, len(line), 0, len(line), None, None)
+    candidates = [Candidate(s, min(len(line), s + n), "name") for s, n in data.draw(
+        st.lists(st.tuples(st.integers(0, len(line) - 1), st.integers(1, 6)), min_size=1, max_size=6))]
+    shared = scene(a, candidates, re.compile(r"\bsaid\b"))
+    for c in candidates:
+        gap = line[c.end:a.start - 1] if c.start < a.start else line[a.end + 1:c.start]
+        assert gap_words(a, c, gap, shared) == sum(1 for w in words(gap) if w not in QUOTE_MARKS)
+
+
+def test_a_long_line_of_unclosed_marks_keeps_its_closed_quotes():
+    line = "It\u2019s the ‘best’ deal, he said. " * 2000
+    spans = scan(line)
+    assert len(spans) == 2000 and all(line[s.start:s.end] == "best" for s in spans)

@@ -9,6 +9,7 @@ pronouns are found here and resolved by the quote finder, which knows the discou
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,32 @@ class Mention:
     country: str | None = None
     role: str | None = None
     gender: str | None = None
+
+
+class Taken:
+    """The spans of text already given to a mention, asked whether a new span overlaps one:
+    each ask looks only at the spans that start within the longest span's length before it, so
+    a page of many mentions is read in time linear in them, not compared with every earlier one."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []  # sorted
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span taken shares a character with [start, end)."""
+        lo = bisect.bisect_left(self.spans, (start - self.longest,))
+        hi = bisect.bisect_left(self.spans, (end,))
+        return any(start < e for _, e in self.spans[lo:hi])
+
+    def holds(self, offset: int) -> bool:
+        """Whether a span taken holds the character at `offset`."""
+        lo = bisect.bisect_left(self.spans, (offset - self.longest,))
+        hi = bisect.bisect_right(self.spans, (offset, float("inf")))
+        return any(offset < e for _, e in self.spans[lo:hi])
 
 
 class Mentions:
@@ -66,15 +93,15 @@ class Mentions:
         found them), other PERSON entities, descriptors, pronouns, and organisations (which speak
         as themselves)."""
         found: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = Taken()
         alone: list[tuple[int, int, str]] = []
         for start, end, name in self.registry.find_names(text) if names is None else names:
             actor = self.registry.actors[name]
             found.append(Mention(start, end, "name", name, gender=actor.gender))
-            taken.append((start, end))
+            taken.add(start, end)
         known_full: dict[str, str] = {}
         for start, end, name in persons:
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             lead = len(name) - len(name.lstrip('"“”«»―—–- '))  # "”― Ann Lee": a mark or dash before a name
             start, name = start + lead, name[lead:]
@@ -101,13 +128,13 @@ class Mentions:
             else:
                 alone.append((start, end, clean))  # a surname: the full name if the text gives it (below)
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
         for start, end in orgs:
             name = re.sub(r"['’]s$", "", text[start:end])
-            if not any(s < end and start < e for s, e in taken) and self.org_person(text, name, start, end):
+            if not taken.overlaps(start, end) and self.org_person(text, name, start, end):
                 # "Dana Whitfield said": the NER took a person for an organisation
                 found.append(Mention(start, start + len(name), "name", name))
-                taken.append((start, end))
+                taken.add(start, end)
         short = self.short_names(found, known_full)
         for part, actor in short.items():
             # "Lee Jae-myung ... Mr Lee", "Hakainde Hichilema ... Hichilema said": a part of the
@@ -116,27 +143,27 @@ class Mentions:
             gender = self.registry.actors[actor].gender if actor in self.registry.actors else None
             # ... unless a capitalised word follows: "Vladimir" of one name is not "Vladimir Petrov".
             for match in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])(?! [A-Z][a-z])", text):
-                if not any(s < match.end() and match.start() < e for s, e in taken):
+                if not taken.overlaps(match.start(), match.end()):
                     found.append(Mention(match.start(), match.end(), "name", actor, gender=gender))
-                    taken.append((match.start(), match.end()))
+                    taken.add(match.start(), match.end())
         for start, end, name in alone:
-            if not any(s < end and start < e for s, e in taken):
+            if not taken.overlaps(start, end):
                 if foreign(name):  # "Громова": Gromov, whom the text may have named in full
                     name = short.get(self.written(name)) or short.get(self.written(name, True)) or self.written(name)
                 found.append(Mention(start, end, "name", name))  # "Keller said", never named in full
-                taken.append((start, end))
+                taken.add(start, end)
         for start, end in orgs:
-            if not any(s < end and start < e for s, e in taken) and not self.registry.country(text[start:end]):
+            if not taken.overlaps(start, end) and not self.registry.country(text[start:end]):
                 found.append(Mention(start, end, "org"))
-                taken.append((start, end))
+                taken.add(start, end)
         for start, end, name in self.framed_names(text):
-            if not any(s < end and start < e for s, e in taken):
+            if not taken.overlaps(start, end):
                 # "“...,” Gorvath urged": a name the NER missed, where only a speaker can stand
                 actor = short.get(name) or (self.registry.resolve(name) if " " in name else None) or name
                 found.append(Mention(start, end, "name", actor))
-                taken.append((start, end))
+                taken.add(start, end)
         for match in self.descriptor.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
             word = groups.get("dem") or groups.get("inner") or groups.get("cty") or ""
@@ -147,7 +174,7 @@ class Mentions:
             role = self.role(match.group("role"))
             found.append(Mention(match.start(), match.end(), "descriptor", country=country, role=role))
         for match in self.pronoun.finditer(text):
-            if any(s <= match.start() < e for s, e in taken):
+            if taken.holds(match.start()):
                 continue
             word = match.group(0).lower()
             if word in self.plurals:
@@ -216,11 +243,18 @@ class Mentions:
         unless the text also writes them in lower case ("“...,” Officials said") or they are a
         place, an acronym or a news agency."""
         out = []
+        lower: dict[str, bool] = {}  # whether the text writes a word in lower case: each word's search once
+
+        def written_lower(word: str) -> bool:
+            if word not in lower:
+                lower[word] = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+            return lower[word]
+
         for match in self.framed.finditer(text):
             start, end = match.span("a") if match.group("a") else match.span("b")
             name = text[start:end]
             if name.isupper() or name in self.agencies or self.pronoun.fullmatch(name) or self.registry.place(name) or any(
-                    re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in name.split()):
+                    written_lower(w) for w in name.split()):
                 continue
             out.append((start, end, name))
         return out

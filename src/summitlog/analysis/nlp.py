@@ -96,9 +96,12 @@ def read(pipeline: Language, text: str, names: list[tuple[int, int, str]] = ()) 
             at += 1
         doc.set_ents(filter_spans(people))
         docs.append(doc)
+    # one piece at a time through every component (a batch of pieces would hold all their
+    # activations at once: gigabytes for a long page), each piece released by the NER when done
+    stream = iter(docs)
     for _, component in pipeline.pipeline:
-        docs = component.pipe(docs)
-    docs = list(docs)
+        stream = component.pipe(stream, batch_size=1)
+    docs = list(stream)
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 

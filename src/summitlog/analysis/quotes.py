@@ -62,9 +62,18 @@ class Context:
     syntax: Callable[[int, int], tuple[str, str]] | None = None  # (dependency, governor) of a span
     organisations: set[str] = field(default_factory=set)  # the speakers that are organisations
 
+    para_start: int = 0
+    starts: list[int] = field(init=False)  # of the mentions, which are in text order
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
+
     def in_quote(self, offset: int) -> bool:
         return holding(self.quoted, offset) is not None
-    para_start: int = 0
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in text order, found by bisection."""
+        return self.mentions[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
 
 @dataclass(frozen=True)
@@ -257,7 +266,7 @@ class QuoteFinder:
         "according to" or after an inverted "said". The content is what follows the verb, or,
         where the speaker and verb come last ("..., Putin said"), what precedes them."""
         text, out = ctx.text, []
-        inside = [m for m in ctx.mentions if start <= m.start < end and m.kind in ("name", "descriptor", "pronoun", "org")]
+        inside = [m for m in ctx.between(start, end) if m.kind in ("name", "descriptor", "pronoun", "org")]
         for cue in self.cue.finditer(text, start, end):
             word = cue.group(0).lower()
             if ctx.in_quote(cue.start()) or word in self.not_reporting or (
@@ -300,13 +309,17 @@ class QuoteFinder:
     def speaker_of(self, mention: Mention, ctx: Context, sentence_start: int, before: int | None = None) -> str | None:
         if mention.kind == "pronoun":  # "he noted": the last person of that gender named before
             before = mention.start if before is None else before
-            earlier = [m for m in ctx.mentions if m.kind == "name" and m.actor and m.end <= before
-                       and self.gender(m.actor) in (mention.gender, None)]
+
+            def named(m: Mention) -> bool:
+                return m.kind == "name" and bool(m.actor) and m.end <= before and self.gender(m.actor) in (
+                    mention.gender, None)
             # ... the last who spoke, if one did shortly before: "X said in an interview with Y.
             # ..., he said" goes on with X, not with the name closest to "he"
-            speakers = [m for m in earlier if m.start >= before - SPOKE_BEFORE and ctx.syntax
+            speakers = [m for m in ctx.between(before - SPOKE_BEFORE, before + 1) if named(m) and ctx.syntax
                         and (role := ctx.syntax(m.start, m.end))[0] == "nsubj" and self.cue.fullmatch(role[1])]
-            return speakers[-1].actor if speakers else earlier[-1].actor if earlier else None
+            at = bisect.bisect_right(ctx.starts, before)
+            last = next((ctx.mentions[k] for k in range(at - 1, -1, -1) if named(ctx.mentions[k])), None)
+            return speakers[-1].actor if speakers else last.actor if last else None
         ctx.para_start = sentence_start
         return self.resolve(mention, ctx)
 
@@ -379,7 +392,9 @@ class QuoteFinder:
         candidates = self.candidates(ctx, near)
         lo = min([around.start, *(m.start for m in near)]) - 30
         hi = max([around.end, *(m.end for m in near)]) + 30
-        quoted = [q for q in ctx.quoted if q[1] >= lo and q[0] <= hi]  # the features look no farther
+        # the features look no farther; the quoted spans are in text order, so their ends are too
+        quoted = ctx.quoted[bisect.bisect_left(ctx.quoted, lo, key=lambda q: q[1]):
+                            bisect.bisect_right(ctx.quoted, hi, key=lambda q: q[0])]
         for index, _ in self.ranker.ranked(around, candidates, self.cue, quoted):
             mention = near[index]
             if mention.kind == "org":
@@ -416,10 +431,12 @@ class QuoteFinder:
         return out
 
     def cue_near(self, text: str, mention: Mention) -> str:
-        """The speech verb closest to a mention in its sentence, else "ranked"."""
-        lo = text.rfind(".", 0, mention.start) + 1
-        hi = text.find(".", mention.end)
-        hits = list(self.cue.finditer(text, lo, hi if hi >= 0 else len(text)))
+        """The speech verb closest to a mention in its sentence (read no farther than REACH
+        either side), else "ranked"."""
+        floor, ceiling = max(0, mention.start - REACH), min(len(text), mention.end + REACH)
+        lo = text.rfind(".", floor, mention.start) + 1 or floor
+        hi = text.find(".", mention.end, ceiling)
+        hits = list(self.cue.finditer(text, lo, hi if hi >= 0 else ceiling))
         if not hits:
             return "ranked"
         return min(hits, key=lambda h: min(abs(h.start() - mention.end), abs(mention.start - h.end()))).group(0).lower()
@@ -551,7 +568,7 @@ class QuoteFinder:
     def mentions_in(self, ctx: Context, start: int, end: int, everyone: bool = False) -> list[Mention]:
         """Mentions of people between two offsets, outside quoted text (with `everyone`, also
         organisations and "they")."""
-        return [m for m in ctx.mentions if start <= m.start and m.end <= end and not ctx.in_quote(m.start)
+        return [m for m in ctx.between(start, end + 1) if m.end <= end and not ctx.in_quote(m.start)
                 and (everyone or m.kind not in ("org", "plural"))]
 
     def mention_in(self, ctx: Context, start: int, end: int) -> Mention | None:
@@ -665,17 +682,19 @@ def org_name(text: str, mention: Mention) -> str | None:
 
 
 def sentence_start(para: str, i: int) -> int:
-    """Offset where the sentence containing position i starts."""
-    start = 0
-    for match in SENTENCE_BREAK.finditer(para, 0, max(i, 0) + 1):
+    """Offset where the sentence containing position i starts, looked for no farther back than
+    REACH (a paragraph of one long line has no sentence end: its scans stay bounded)."""
+    start = max(0, i - REACH)
+    for match in SENTENCE_BREAK.finditer(para, start, max(i, 0) + 1):
         if match.end() <= i:
             start = match.end()
     return start
 
 
 def sentence_end(para: str, i: int) -> int:
-    match = SENTENCE_BREAK.search(para, i)
-    return match.end() if match else len(para)
+    """Offset where the sentence containing position i ends, looked for no farther than REACH."""
+    match = SENTENCE_BREAK.search(para, i, i + REACH)
+    return match.end() if match else min(len(para), max(i, 0) + REACH)
 
 
 def repeated(text: str, start: int, end: int, quotes: list[Quote]) -> bool:

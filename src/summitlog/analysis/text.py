@@ -19,13 +19,17 @@ def holding(spans: list[tuple[int, int]], offset: int) -> int | None:
     return at if at >= 0 and offset < spans[at][1] else None
 
 
+LONGEST = 2000  # characters of the longest sentence; a longer one is read in pieces of this size
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a full stop after a known abbreviation or an initial
-    ("Joseph R. Biden") does not end one, nor does a decimal point ("4.5 hours")."""
+    ("Joseph R. Biden") does not end one, nor does a decimal point ("4.5 hours"). A sentence
+    longer than LONGEST (a page of one line with no full stop) is cut at spaces into pieces of
+    at most that size, so that the parser and every reader of a sentence do bounded work."""
     spans, start = [], 0
     for match in BOUNDARY.finditer(text):
-        before = re.split(r"[^\w.]+", text[start:match.start()])
-        last = before[-1].lower().rstrip(".") if before else ""
+        last = last_word(text, start, match.start()).lower().rstrip(".")
         if text[match.start()] == "." and (last.strip("(\"“") in ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue
         end = match.end()
@@ -34,7 +38,33 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = end
     if text[start:].strip():
         spans.append((start, len(text)))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+    return [piece for span in spans for piece in cut(text, *span)]
+
+
+def last_word(text: str, start: int, end: int) -> str:
+    """The run of word characters and full stops that ends at `end` (not before `start`): the
+    word a full stop follows, found without reading the sentence before it."""
+    at = end
+    while at > start and (text[at - 1].isalnum() or text[at - 1] in "_."):
+        at -= 1
+    return text[at:end]
+
+
+def cut(text: str, start: int, end: int, size: int = LONGEST) -> list[tuple[int, int]]:
+    """The span [start, end) in pieces of at most `size` characters, each cut at a space where
+    one falls in its second half (so no word is cut), each piece starting at a word."""
+    pieces = []
+    while end - start > size:
+        space = max(text.rfind(" ", start + size // 2, start + size), text.rfind("\n", start + size // 2, start + size))
+        at = space if space >= 0 else start + size
+        pieces.append((start, at))
+        start = at
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def letters(test: str) -> str:
