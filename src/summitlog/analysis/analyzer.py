@@ -145,7 +145,7 @@ def analyze(doc: Document, analyzer: Analyzer) -> Extraction:
 def dated_by_office(meetings: Sequence[Meeting], participants: Sequence[str], registry: Registry) -> str | None:
     """A page that states no year still has one where its leaders held office together in one year
     only: the year, with the meeting's month and day where the page gives them ("--08-23"). A
-    deadline written without a year ("on Aug. 25") is read against it."""
+    deadline written without a year ("on Sept. 12") is read against it."""
     year = registry.year_together(participants)
     if year is None:
         return None

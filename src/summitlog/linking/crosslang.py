@@ -106,7 +106,7 @@ class Bridge:
     def shared_anchors(self, a: str, lang_a: str | None, b: str, lang_b: str | None,
                        leaders: Iterable[str] = ()) -> set[str]:
         """Numbers of two digits or more and names, other than the leaders' and countries', that
-        both texts give: "25" and "Skvortsova" in two reports of one talk."""
+        both texts give: "25" and "Vorontsova" in two reports of one talk."""
         names_a, names_b = self.names(a, leaders), self.names(b, leaders)
         shared = {x for x in names_a if any(fuzz.ratio(x, y) >= SAME_NAME for y in names_b)}
         return shared | (numbers(a) & numbers(b))
