@@ -103,13 +103,14 @@ class Bridge:
         """Share of the words of both texts that have a counterpart in the other."""
         return overlap(self.concepts(a, lang_a), self.concepts(b, lang_b))
 
-    def shared_anchors(self, a: str, lang_a: str | None, b: str, lang_b: str | None,
-                       leaders: Iterable[str] = ()) -> set[str]:
+    def shared_anchors(self, a: str, b: str, leaders: Iterable[str] = ()) -> set[str]:
         """Numbers of two digits or more and names, other than the leaders' and countries', that
         both texts give: "25" and "Vorontsova" in two reports of one talk."""
-        names_a, names_b = self.names(a, leaders), self.names(b, leaders)
-        shared = {x for x in names_a if any(fuzz.ratio(x, y) >= SAME_NAME for y in names_b)}
-        return shared | (numbers(a) & numbers(b))
+        return shared(self.anchors(a, leaders), self.anchors(b, leaders))
+
+    def anchors(self, text: str, leaders: Iterable[str] = ()) -> tuple[set[str], set[str]]:
+        """A text's names (as `names`) and numbers of two digits or more, in any language."""
+        return self.names(text, leaders), numbers(text)
 
     def names(self, text: str, leaders: Iterable[str]) -> set[str]:
         """Capitalised words inside sentences, in lower-case Latin letters, less the leaders' names
@@ -138,6 +139,12 @@ class Bridge:
 def english_words() -> frozenset[str]:
     """Every English word the shipped lexicons render another language's words by."""
     return frozenset(w for lang in LEXICONS for words in lexicon(lang).values() for w in words)
+
+
+def shared(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> set[str]:
+    """The anchors (`Bridge.anchors`) two texts share: names spelled alike, the same numbers."""
+    names = {x for x in a[0] if any(fuzz.ratio(x, y) >= SAME_NAME for y in b[0])}
+    return names | (a[1] & b[1])
 
 
 def numbers(text: str) -> set[str]:

@@ -18,9 +18,8 @@ from datetime import date
 from typing import Any, Protocol
 
 from ..analysis.pledgewords import resolve_deadline
-from . import align
-from . import crosslang
-from .crosslang import PIVOT, Bridge
+from ..resources import PIVOT
+from . import align, crosslang
 
 ALIGN_WITH = 2  # sources of an Event a new source is aligned with (the closest in wording)
 CANDIDATES = 20  # most recent Events of the pair in the window that a report is compared with
@@ -106,6 +105,7 @@ class Linker:
     registry: Any = None
     signatures: dict[str, Counter[str]] = field(default_factory=dict)
     glossed: dict[str, list] = field(default_factory=dict)
+    anchored: dict[tuple[str, tuple[str, ...]], tuple[set[str], set[str]]] = field(default_factory=dict)
     known: set[str] | None = None
 
     def sig(self, doc_id: str, lang: str = PIVOT) -> Counter[str]:
@@ -233,14 +233,19 @@ class Linker:
         return best
 
     @functools.cached_property
-    def bridge(self) -> Bridge:
-        return Bridge(self.registry)
+    def bridge(self) -> crosslang.Bridge:
+        return crosslang.Bridge(self.registry)
 
     def across(self, doc_a: str, lang_a: str, doc_b: str, lang_b: str, leaders: tuple[str, ...]) -> tuple[float, int]:
         """Closeness of two reports in different languages, and how many anchors they share."""
         closeness = crosslang.overlap(self.concepts(doc_a, lang_a), self.concepts(doc_b, lang_b))
-        a, b = self.store.doc_text(doc_a), self.store.doc_text(doc_b)
-        return closeness, len(self.bridge.shared_anchors(a, lang_a, b, lang_b, leaders))
+        return closeness, len(crosslang.shared(self.anchors(doc_a, leaders), self.anchors(doc_b, leaders)))
+
+    def anchors(self, doc_id: str, leaders: tuple[str, ...]) -> tuple[set[str], set[str]]:
+        """A document's names and numbers (`crosslang.Bridge.anchors`), read once per document and pair."""
+        if (doc_id, leaders) not in self.anchored:
+            self.anchored[doc_id, leaders] = self.bridge.anchors(self.store.doc_text(doc_id), leaders)
+        return self.anchored[doc_id, leaders]
 
     def concepts(self, doc_id: str, lang: str) -> list[crosslang.Concept]:
         """A document's words as English stems (`crosslang.Bridge.concepts`), read once per document."""
