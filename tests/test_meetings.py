@@ -318,6 +318,11 @@ def test_a_date_line_on_a_page_beats_a_date_the_markup_gives_a_photo(analyzer):
          None),
         ("Lukashenko and Putin met in Minsk.\n\nWhite House officials said they were watching.", "Minsk"),
         ("Putin and Trump held talks on Friday. They talked for longer than at their 2017 summit in Vienna.", None),
+        # "of" names a place only after a place's noun: not an ally, a university or a mayor of a city
+        ("Ruto held talks with Tinubu on Monday. Kenya has long been a close ally of Washington.", None),
+        ("Ruto held talks with Tinubu on Monday, a professor at the University of Nairobi said.", None),
+        ("Ruto held talks with Tinubu on Monday in the northern port city of Mombasa.", "Mombasa"),
+        ("Ruto held talks with Tinubu on Monday in the heart of Nairobi.", "Nairobi"),
     ],
 )
 def test_a_dateline_clock_or_longer_name_is_not_the_venue(meeting, text, city):

@@ -29,6 +29,9 @@ def place_in(text: str, city: str) -> tuple[int, int]:
         ("He welcomed his guest in Lusaka in May.", "Lusaka", None, False),
         ("He welcomed his guest in Lusaka last May.", "Lusaka", None, True),
         ("They agreed to meet again in Lusaka in 2019.", "Lusaka", "2024-05-06", True),
+        # a weekday read against the page's date: the day before the talks is another event's
+        ("The president arrived in Lusaka on Monday.", "Lusaka", "2024-05-07", True),
+        ("The presidents held talks in Lusaka on Tuesday.", "Lusaka", "2024-05-07", False),
     ],
 )
 def test_another_events_place(text, city, day, other):

@@ -41,6 +41,7 @@ class Words:
         self.locative = frozenset(data["locative"])
         self.between = frozenset(data["place_words"]["words"])  # "in the city of X"
         self.modifiers = frozenset(data["place_words"]["modifiers"])
+        self.of, self.of_nouns = data["place_words"]["of"]["word"], frozenset(data["place_words"]["of"]["nouns"])
         self.departed_from = frozenset(data["departure"]["from"])  # "из X отправился": they were in X
         verbs = data["departure"]["verbs"]
         self.departure = re.compile(verbs, re.IGNORECASE) if verbs else None
@@ -555,8 +556,8 @@ class MeetingFinder:
             return True
         for i in range(len(words) - 1, -1, -1):
             word = words[i].lower()
-            if word == "of" and any(" ".join(words[j:i]).lower() in TITLES for j in (i - 2, i - 1) if j >= 0):
-                return False  # "Crown Prince of X", "Emir of X": a leader's title
+            if word == self.words.of:  # "the port city of X", not "an ally of X" nor "Crown Prince of X"
+                return i > 0 and words[i - 1].lower() in self.words.of_nouns
             if word in self.words.locative:
                 return True
             modifier = i > 0 and words[i - 1].lower() in self.words.modifiers  # "at the historic Filoli Estate"

@@ -190,7 +190,7 @@ def elsewhere(text: str, start: int, end: int, day: str | None, dates: Sequence[
         return True
     if not day:
         return False  # the meeting's own day may be the one the text gives
-    if any(clause <= d.start < after and not d.relative and not same_day(d.value, day) for d in dates):
+    if any(clause <= d.start < after and not same_day(d.value, day) for d in dates):
         return True
     if not when:
         return False
