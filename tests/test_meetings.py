@@ -188,6 +188,14 @@ def test_gold_sets_meeting_fields(analyzer, gold_name, docs):
     assert metrics["meeting_kind"] >= 0.9, json.dumps(metrics)
 
 
+def test_the_day_of_a_journey_is_not_the_talks(meeting):
+    text = ("Ruto and Tinubu begin talks in Abuja\n\n"
+            "Kenyan President William Ruto and Nigerian President Bola Tinubu began talks in Abuja.\n\n"
+            "Ruto arrived in the Nigerian capital on the evening of March 14.\n")
+    assert meeting(text).date is None
+    assert meeting(text.replace("began talks in Abuja.", "held talks in Abuja on March 15.")).date == "--03-15"
+
+
 def test_leaders_named_in_passing_are_no_meeting(meeting):
     text = (
         "Senate Republicans blocked the spending bill on Tuesday.\n\n"

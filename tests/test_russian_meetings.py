@@ -151,6 +151,17 @@ def test_today_is_the_pages_day(meeting):
     assert found.date == "2016-02-17"
 
 
+def test_the_day_of_a_journey_is_not_the_talks(meeting):
+    found = meeting("Переговоры Алиева и Токаева начались в Астане\n\n"
+                    "Переговоры Ильхама Алиева и Касым-Жомарта Токаева начались в Астане.\n\n"
+                    "Ильхам Алиев вечером 14 марта прибыл в казахстанскую столицу.\n")
+    assert (found.kind, found.city, found.date) == ("talks", "Astana", None)
+    dated = meeting("Переговоры Алиева и Токаева прошли в Астане 15 марта\n\n"
+                            "Переговоры Ильхама Алиева и Касым-Жомарта Токаева прошли в Астане 15 марта.\n\n"
+                            "Ильхам Алиев вечером 14 марта прибыл в казахстанскую столицу.\n")
+    assert dated.date == "--03-15"
+
+
 def test_a_planned_meeting_is_no_meeting(meeting):
     assert meeting("Путин и Орбан встретятся\n\nВладимир Путин и Виктор Орбан проведут переговоры в следующем "
                    "месяце, предстоящая встреча готовится.\n") is None

@@ -33,6 +33,7 @@ class Words:
     def __init__(self, lang: str) -> None:
         data = load_lang(lang, "meetings.json")
         self.strong = re.compile(data["strong"], re.IGNORECASE)
+        self.travel = re.compile(data["travel"], re.IGNORECASE)  # arriving, leaving for the meeting
         self.meeting = re.compile(data["meeting"], re.IGNORECASE)
         self.reference = re.compile(data["reference"], re.IGNORECASE)
         self.call = re.compile(data["call"], re.IGNORECASE)
@@ -403,6 +404,8 @@ class MeetingFinder:
             for start, end in lead:
                 if strong and not self.words.strong.search(text[start:end]):
                     continue
+                if not strong and self.words.travel.search(text[start:end]):
+                    continue  # "arrived on the evening of May 23": the journey's day; the talks' may be the next
                 here = [d for d in dates if start <= d.start < end]
                 here.sort(key=lambda d: d.relative)
                 if here:
