@@ -206,6 +206,13 @@ def test_unknown_leader_is_known_by_surname_after_the_full_name(quotes):
             "We value our friendship.",
             ["Vladimir Putin", "King Abdullah II", "King Abdullah II"],
         ),
+        (   # an office in words of any case, of a polity the gazetteer lacks: the name at its end speaks
+            "Meeting with President of Ruritania Anton Rassendyll\n\n"
+            "President of Russia Vladimir Putin: Mr Rassendyll, welcome to Sochi.\n\n"
+            "President of the Ruritania entity of Bosnia and Herzegovina Anton Rassendyll (retranslated): Thank you.\n\n"
+            "Relations between Russia and Ruritania are developing well.",
+            ["Vladimir Putin", "Anton Rassendyll", "Anton Rassendyll"],
+        ),
     ],
 )
 def test_transcript_turns(quotes, text, speakers):

@@ -72,7 +72,8 @@ class Labels:
             if not match:
                 continue
             label = match.group("label")
-            if not self.label_words(label.split()) or self.captions & set(WORD.findall(label)):
+            if self.captions & set(WORD.findall(label)) or not (
+                    self.label_words(label.split()) or self.titled(label, mentions, offset)):
                 continue
             # "Background:", "Reuters:", the "Emir" of "Emir of X Sheikh Y:": one word the NER took
             # for a name is no speaker; "HARTLEY:" in capitals is a label.
@@ -85,6 +86,15 @@ class Labels:
             if named:
                 return named[0], match.end(), "label"
         return None
+
+    def titled(self, label: str, mentions: list[Mention], offset: int) -> bool:
+        """Whether a label of an office in words of any case ends with a person's full name:
+        "President of the X entity of Y Anton Rassendyll", "Envoy to the Z District Anton
+        Rassendyll". The name the NER found at its end, not the words before it, makes it a label."""
+        end = offset + len(label.rstrip())
+        return len(label.split()) <= 16 and bool(re.match(self.titles, label)) and any(
+            m.kind == "name" and m.end == end and m.start > offset and " " in label[m.start - offset:m.end - offset]
+            for m in mentions)
 
     def unnamed_label(self, para: str, transcript: bool) -> Label | None:
         """(speaker, body start, cue) for "President of Ruritania Anton Rassendyll: ..." on a page

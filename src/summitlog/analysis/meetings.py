@@ -43,6 +43,8 @@ class Words:
         self.between = frozenset(data["place_words"]["words"])  # "in the city of X"
         self.modifiers = frozenset(data["place_words"]["modifiers"])
         self.of, self.of_nouns = data["place_words"]["of"]["word"], frozenset(data["place_words"]["of"]["nouns"])
+        # "of X", "of the X" just before a name: X is what an office is of
+        self.of_polity = re.compile(rf"\b{re.escape(self.of)}\s+(?:(?:{'|'.join(self.modifiers)})\s+)?$") if self.of else None
         self.departed_from = frozenset(data["departure"]["from"])  # "из X отправился": they were in X
         verbs = data["departure"]["verbs"]
         self.departure = re.compile(verbs, re.IGNORECASE) if verbs else None
@@ -175,10 +177,12 @@ class MeetingFinder:
                                     if not any(o.start <= s < o.end for s, _, _ in outside)])
         for start, end, name in persons:  # "Talks with Prime Minister of Saxony Karel Moravec"
             words = name.split()
-            if len(words) > 2 and re.search(r"\bof (?:the )?$", text[max(0, start - 8):start]) \
-                    and not self.registry.resolve(name):
+            of = self.words.of_polity and self.words.of_polity.search(text, max(0, start - 8), start)
+            if of and len(words) > 2 and not self.registry.resolve(name):
                 start += name.rindex(words[-2])  # the place the NER glued to the name ("Saxony Karel ...")
                 name = " ".join(words[-2:])
+            elif of and not self.registry.resolve(name):
+                continue  # "President of Republika Srpska": the polity of an office, not its holder
             if not (heading[0] <= start < heading[1] and PERSON_NAME.fullmatch(name)
                     and self.titled(text[max(heading[0], start - 60):start])
                     and not any(p.start == 0 and p.end == len(name) for p in self.gazetteer.find(name))):

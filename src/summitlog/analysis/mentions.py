@@ -82,6 +82,9 @@ class Mentions:
         self.subjects = frozenset(refs["subject_pronouns"])
         self.plurals = frozenset(refs["plural_pronouns"])
         self.source_before = tuple(refs["source_before"])
+        joins = refs["polity_after_office"]  # "President of X": X is a polity, whatever the NER says
+        self.polity = re.compile(r"(?:(?:" + "|".join(map(re.escape, offices)) + r")\s+(?:" + "|".join(map(re.escape, joins))
+                                 + r")\s+)$") if joins else None
         pronouns = [*self.genders, *self.plurals]
         self.pronoun = re.compile(r"(?<!\w)(?:" + "|".join(
             f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(pronouns, key=len, reverse=True)) + r")(?!\w)")
@@ -100,6 +103,7 @@ class Mentions:
             found.append(Mention(start, end, "name", name, gender=actor.gender))
             taken.add(start, end)
         known_full: dict[str, str] = {}
+        polities = self.polities(text, persons)
         for start, end, name in persons:
             if taken.overlaps(start, end):
                 continue
@@ -116,7 +120,7 @@ class Mentions:
             # "Ann Lee (Anna Li)": a name given again in another spelling, in brackets, is not part of it
             clean = " ".join(re.sub(r"['’]s$|\s*\([^()]*\)", "", name).split())
             parts = clean.split()
-            if not parts or not parts[0][:1].isupper() or self.registry.place(clean):
+            if not parts or not parts[0][:1].isupper() or self.registry.place(clean) or clean in polities:
                 continue  # "Azerbaijani authorities", "Abu Dhabi": the NER took a place for a person
             resolved = self.registry.resolve(clean) if len(parts) > 1 else None
             if resolved:
@@ -202,6 +206,15 @@ class Mentions:
         written, lower-cased, where the language's data maps none."""
         written = " ".join(written.lower().split())
         return next((role for pattern, role in self.roles if pattern.search(written)), written)
+
+    def polities(self, text: str, persons: Sequence[tuple[int, int, str]]) -> set[str]:
+        """The names the NER took for people that the page gives an office of ("President of X"):
+        a republic, an entity or a region the gazetteer lacks, on every line that names it."""
+        if self.polity is None:
+            return set()
+        # two words at most: a longer span may be a polity the NER ran into a name ("X Y Anton Rassendyll")
+        return {clean for start, _, name in persons if len((clean := " ".join(name.split())).split()) <= 2
+                and self.polity.search(text, max(0, start - 40), start) and not self.registry.resolve(clean)}
 
     def country(self, word: str) -> str | None:
         """A country's code for its name or demonym as written: the registry's, else by the start
