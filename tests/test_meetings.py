@@ -211,6 +211,7 @@ def test_leaders_named_in_passing_are_no_meeting(meeting):
     "Chancellor Angela Merkel did not meet French President Emmanuel Macron during the trip, officials said.",
     "Chancellor Angela Merkel has invited French President Emmanuel Macron to visit Berlin, officials said.",
     "Chancellor Angela Merkel would meet French President Emmanuel Macron only if the talks made progress, officials said.",
+    "Ahead of her talks with French President Emmanuel Macron, Chancellor Angela Merkel spoke of trade, officials said.",
 ])
 def test_a_meeting_that_did_not_take_place_is_no_meeting(meeting, sentence):
     text = f"Lawmakers urged a tougher response to the hacking.\n\nThe senator spoke at length.\n\n{sentence}"
