@@ -1,4 +1,5 @@
-"""Loading the spaCy pipelines: en_core_web_sm split in three, so each runs only where needed.
+"""Loading the spaCy pipeline: en_core_web_sm loaded once and run in three parts, so each runs
+only where needed.
 
 The entity pipeline (the statistical NER, which carries its own token vectors) runs over every
 document, with the registry's names set on the Doc before it (`read`): speakers and
@@ -8,6 +9,8 @@ around figures (`Clauses`): the attribution model asks whether a mention is the 
 speech verb, and a figure's subject is read from the parse. The tagger (shared tok2vec,
 tagger, attribute ruler) is needed only for the word after a bare number ("four new power
 units"), so it runs lazily, on a few words around each word a figure asks about.
+The three parts share the one loaded model (its vocabulary, tokenizer and weights): loading it
+three times cost a second each, and each part's own vocabulary made every word's lexeme anew.
 Nothing is fetched from a model hub: the model is an installed package.
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 import re
 
 import spacy
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -57,6 +61,39 @@ def build_parser() -> Language:
     return load_model(exclude=("tagger", "attribute_ruler", "lemmatizer", "ner"))
 
 
+NER = ("ner",)  # the statistical NER carries its own token vectors
+PARSER = ("tok2vec", "parser")  # the parser reads the shared token vectors, not the tags
+TAGGER = ("tok2vec", "tagger", "attribute_ruler")
+
+
+class Part:
+    """Some components of one loaded pipeline, run in its order as a pipeline of their own:
+    `make_doc`, `pipeline`, a Doc of a text and Docs of many texts, as spaCy's Language gives
+    them. The parts of one model share its tokenizer, vocabulary and weights."""
+
+    def __init__(self, whole: Language, names: tuple[str, ...]) -> None:
+        self.tokenizer = whole.tokenizer
+        self.max_length = whole.max_length
+        self.pipeline = [(name, whole.get_pipe(name)) for name in whole.pipe_names if name in names]
+
+    def make_doc(self, text: str) -> Doc:
+        if len(text) > self.max_length:
+            raise ValueError(Errors.E088.format(length=len(text), max_length=self.max_length))
+        return self.tokenizer(text)
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.make_doc(text)
+        for _, component in self.pipeline:
+            doc = component(doc)
+        return doc
+
+    def pipe(self, texts, batch_size: int = 64):
+        docs = (self.make_doc(text) for text in texts)
+        for _, component in self.pipeline:
+            docs = component.pipe(docs, batch_size=batch_size)
+        yield from docs
+
+
 PIECE = 100_000  # characters the entity pipeline reads at once; spaCy refuses a text over 1,000,000
 
 
@@ -77,7 +114,7 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, int]]:
     return spans
 
 
-def read(pipeline: Language, text: str, names: list[tuple[int, int, str]] = ()) -> Doc:
+def read(pipeline: Language | Part, text: str, names: list[tuple[int, int, str]] = ()) -> Doc:
     """The tokens and entities of the whole text as one Doc, read piece by piece (long pages
     have no length limit); its character offsets are the text's. `names` (start, end, name)
     are the curated registry's names in the text: PERSON entities the NER keeps and reads
@@ -107,13 +144,14 @@ def read(pipeline: Language, text: str, names: list[tuple[int, int, str]] = ()) 
 
 class English:
     """The reader of English pages: sentences, the entity Doc, the registry's people, a parser
-    and a tagger (en_core_web_sm in three parts, each loaded once)."""
+    and a tagger (en_core_web_sm, loaded once, in three parts)."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self.nlp = build()
-        self.tagger = build_tagger()
-        self.parser = build_parser()
+        whole = load_model(exclude=("lemmatizer",))
+        self.nlp = Part(whole, NER)
+        self.tagger = Part(whole, TAGGER)
+        self.parser = Part(whole, PARSER)
 
     def read(self, text: str) -> tuple[list[tuple[int, int]], Doc, list[tuple[int, int, str]]]:
         """(sentences, the Doc of tokens and entities, the registry's names) of a text."""
@@ -135,7 +173,7 @@ class Syntax:
 
     BATCH = 64
 
-    def __init__(self, parser: Language, text: str, sentences: list[tuple[int, int]]) -> None:
+    def __init__(self, parser: Language | Part, text: str, sentences: list[tuple[int, int]]) -> None:
         self.parser = parser
         self.text = text
         self.sentences = sentences
@@ -220,7 +258,7 @@ class PartsOfSpeech:
     CONTEXT = 4  # tokens either side that the tagger's encoder reads
     WORDS = 8  # words of text taken either side of the asked offset
 
-    def __init__(self, tagger: Language, text: str) -> None:
+    def __init__(self, tagger: Language | Part, text: str) -> None:
         self.tagger = tagger
         self.text = text
         self.tags: dict[int, str] = {}
