@@ -25,7 +25,6 @@ from .quotemarks import PAIRS, Span, scan
 from .text import CAPITAL, SMALL, alternation, holding, sentence_spans
 
 WORD = re.compile(r"\w+")
-QUOTE_MARK = re.compile(r"[\"“”«»„]")
 SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?={CAPITAL}{SMALL}))")
 SIGNATURE = re.compile(rf"[ \t]*[―—–]{{1,2}}[ \t]*(?={CAPITAL})")  # "“...” — Ann Lee"
 CAPS = rf"{CAPITAL}(?:{CAPITAL}|[.'’-])+"
@@ -74,6 +73,20 @@ class Context:
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end), in text order, found by bisection."""
         return self.mentions[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+
+class Asked:
+    """The parse as a first reading stands in for it: it records the spans asked about and
+    knows no role. Which mentions attribution asks about does not depend on the answers (a
+    quote's candidates are the mentions around it), so one reading without the parse tells
+    which sentences to parse together, and none of the rest is parsed."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def __call__(self, start: int, end: int) -> tuple[str, str]:
+        self.spans.append((start, end))
+        return "", ""
 
 
 @dataclass(frozen=True)
@@ -150,6 +163,10 @@ class QuoteFinder:
         grammatical role of a span (nlp.Syntax), which the attribution model reads; `mentions`
         are self.mentions(text, persons, orgs), when the caller has them already."""
         mentions = self.mentions(text, persons, orgs) if mentions is None else mentions
+        if prefetch := getattr(syntax, "prefetch", None):  # the sentences attribution reads, parsed together
+            asked = Asked()
+            self.find(text, paragraphs, persons, raw, site, year, skip, orgs, asked, mentions)
+            prefetch(asked.spans)
         cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
         ctx = Context(text, mentions, cast, self.outlet_country(text, raw, site), syntax=syntax)
         quotes: list[Quote] = []
@@ -210,9 +227,23 @@ class QuoteFinder:
         starts = [a for a, _ in sentences]
         people = [m.start for m in mentions if m.kind != "org"]  # sorted, as mentions are
         found: dict[int, list[tuple[int, int, str | None]]] = {}
+        prefetch = getattr(syntax, "prefetch", None)
+        ahead: set[int] = set()  # the paragraphs (by their first sentence) whose parses are asked for
+
+        def paragraph(at: int) -> range:
+            first, last = text.rfind("\n", 0, sentences[at][0]) + 1, text.find("\n", sentences[at][0])
+            return range(bisect.bisect_left(starts, first), bisect.bisect_left(starts, len(text) if last < 0 else last))
 
         def reports_of(at: int) -> list[tuple[int, int, str | None]]:
             if at not in found:
+                near = paragraph(at)
+                if prefetch and near.start not in ahead:
+                    # a first reading of the paragraph tells which of its sentences to parse together
+                    ahead.add(near.start)
+                    first = Context(text, mentions, cast, None, syntax=Asked())
+                    for i in near:
+                        self.reports(first, *sentences[i])
+                    prefetch(first.syntax.spans)
                 found[at] = self.reports(ctx, *sentences[at])
             return found[at]
 
@@ -232,9 +263,7 @@ class QuoteFinder:
             """A readout's paragraph goes on in its speaker's words: "Xi pointed out that ... .
             More than 100 years ago, ...", and "... . ... , Xi said." closes what came before it.
             The sentences carried name nobody (a sentence about someone is the outlet's)."""
-            first, last = text.rfind("\n", 0, sentences[at][0]) + 1, text.find("\n", sentences[at][0])
-            last = len(text) if last < 0 else last
-            near = range(bisect.bisect_left(starts, first), bisect.bisect_left(starts, last))
+            near = paragraph(at)
             opening = [(a, b, who) for a, b, who in reports_of(near[0])  # a speech verb, not "according to"
                        if b == sentences[near[0]][1] and a > sentences[near[0]][0]]
             closing = [i for i in near if i > at and any(a == sentences[i][0] for a, _, _ in reports_of(i))]
@@ -246,19 +275,6 @@ class QuoteFinder:
                 return None
             return said.pop() if len(said) == 1 else None
         return speaker
-
-    def to_parse(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[int]:
-        """The sentences whose parse attribution is likely to ask for (by index): those that name
-        someone beside a speech verb or a quotation mark, or within two sentences of a quotation
-        mark (a quote's source is looked for around it)."""
-        starts = [m.start for m in mentions]
-        quoted = [QUOTE_MARK.search(text, start, end) is not None for start, end in sentences]
-        found = []
-        for at, (start, end) in enumerate(sentences):
-            if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end) and (
-                    any(quoted[max(0, at - 2):at + 3]) or self.cue.search(text, start, end)):
-                found.append(at)
-        return found
 
     def reports(self, ctx: Context, start: int, end: int) -> list[tuple[int, int, str | None]]:
         """The reported speech of a sentence: (content start, content end, speaker)
@@ -390,6 +406,8 @@ class QuoteFinder:
         that resolves (an organisation or "they" resolves to no person)."""
         around, near = self.window(ctx, w)
         candidates = self.candidates(ctx, near)
+        if isinstance(ctx.syntax, Asked):
+            return False, None, None  # a first reading: only which mentions are asked about counts
         lo = min([around.start, *(m.start for m in near)]) - 30
         hi = max([around.end, *(m.end for m in near)]) + 30
         # the features look no farther; the quoted spans are in text order, so their ends are too
@@ -425,6 +443,8 @@ class QuoteFinder:
     def candidates(self, ctx: Context, near: list[Mention]) -> list[Candidate]:
         """The mentions as the attribution model sees them."""
         out = []
+        if prefetch := getattr(ctx.syntax, "prefetch", None):
+            prefetch([(m.start, m.end) for m in near])  # their sentences parsed together
         for m in near:
             dep, governor = ctx.syntax(m.start, m.end) if ctx.syntax else ("", "")
             out.append(Candidate(m.start, m.end, m.kind, bool(m.actor) and m.actor == ctx.last_speaker, dep, governor))
