@@ -163,19 +163,27 @@ class QuoteFinder:
         grammatical role of a span (nlp.Syntax), which the attribution model reads; `mentions`
         are self.mentions(text, persons, orgs), when the caller has them already."""
         mentions = self.mentions(text, persons, orgs) if mentions is None else mentions
+        scanned = [scan(text[a:b]) for a, b in paragraphs]
+        labels = self.labels.of_page(text, paragraphs, mentions)
+        outlet = self.outlet_country(text, raw, site)
         if prefetch := getattr(syntax, "prefetch", None):  # the sentences attribution reads, parsed together
             asked = Asked()
-            self.find(text, paragraphs, persons, raw, site, year, skip, orgs, asked, mentions)
+            self.read(text, paragraphs, skip, mentions, scanned, labels, outlet, asked)
             prefetch(asked.spans)
+        return self.read(text, paragraphs, skip, mentions, scanned, labels, outlet, syntax)
+
+    def read(self, text: str, paragraphs: Sequence[tuple[int, int]], skip: str | None, mentions: list[Mention],
+             scanned: list[list[Span]], labels: list, outlet: str | None,
+             syntax: Callable[[int, int], tuple[str, str]] | None) -> list[Quote]:
+        """The quotes and turns of the paragraphs, in order: `scanned` are each paragraph's quoted
+        spans, `labels` each one's speaker label, `outlet` the outlet's country (see `find`)."""
         cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
-        ctx = Context(text, mentions, cast, self.outlet_country(text, raw, site), syntax=syntax)
+        ctx = Context(text, mentions, cast, outlet, syntax=syntax)
         quotes: list[Quote] = []
         turn: tuple[str, str] | None = None  # (speaker, cue) of the transcript turn in progress
         alone: tuple[str, str] | None = None  # a label on a line of its own, waiting for its body
         alone_quoted = False  # the label alone was followed by quoted paragraphs, not a turn
         previous: tuple[int, str, bool] = (0, "", False)
-        scanned = [scan(text[a:b]) for a, b in paragraphs]
-        labels = self.labels.of_page(text, paragraphs, mentions)
         ctx.quoted = [(a + sp.start, a + sp.end) for (a, _), spans in zip(paragraphs, scanned) for sp in spans]
         for index, (p_start, p_end) in enumerate(paragraphs):
             para = text[p_start:p_end]
@@ -192,7 +200,7 @@ class QuoteFinder:
                 if body_start >= len(para):
                     alone = (speaker, cue)
                 elif para[body_start] in PAIRS:
-                    quotes.extend(self.direct(ctx, p_start, para, forced=(speaker, cue)))
+                    quotes.extend(self.direct(ctx, p_start, para, spans, forced=(speaker, cue)))
                 else:
                     turn = (speaker, cue)
                     quotes.append(self.turn_quote(text, p_start + body_start, p_end, speaker, cue))
@@ -208,7 +216,7 @@ class QuoteFinder:
                     quotes.append(self.turn_quote(text, p_start, p_end, *turn))
                 continue
             default = alone if alone and opens_with_quote else None
-            quotes.extend(self.direct(ctx, p_start, para, default=default))
+            quotes.extend(self.direct(ctx, p_start, para, spans, default=default))
         return quotes
 
     def reported(self, text: str, persons: Sequence[tuple[int, int, str]] = (), orgs: Sequence[tuple[int, int]] = (),
@@ -346,10 +354,11 @@ class QuoteFinder:
 
     # -- direct quotes -------------------------------------------------------------
 
-    def direct(self, ctx: "Context", p_start: int, para: str, forced=None, default=None) -> list[Quote]:
-        """Direct quotes of one paragraph; `forced` is a label's speaker, `default` a label above."""
+    def direct(self, ctx: "Context", p_start: int, para: str, spans: list[Span], forced=None,
+               default=None) -> list[Quote]:
+        """Direct quotes of one paragraph (`spans`: its quoted spans, `scan(para)`); `forced` is a
+        label's speaker, `default` a label above."""
         out: list[Quote] = []
-        spans = scan(para)
         previous_end = 0
         for i, span in enumerate(spans):
             content_end = span.end
