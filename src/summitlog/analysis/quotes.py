@@ -82,10 +82,10 @@ class Asked:
     which sentences to parse together, and none of the rest is parsed."""
 
     def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []
+        self.spans: set[tuple[int, int]] = set()  # each mention once: a page of one line has thousands of quotes
 
     def __call__(self, start: int, end: int) -> tuple[str, str]:
-        self.spans.append((start, end))
+        self.spans.add((start, end))
         return "", ""
 
 
@@ -414,9 +414,10 @@ class QuoteFinder:
         """(found, speaker, cue) from the attribution model: the likeliest mention near the quote
         that resolves (an organisation or "they" resolves to no person)."""
         around, near = self.window(ctx, w)
+        if isinstance(ctx.syntax, Asked):  # a first reading: only which mentions are asked about counts
+            ctx.syntax.spans.update((m.start, m.end) for m in near)
+            return False, None, None
         candidates = self.candidates(ctx, near)
-        if isinstance(ctx.syntax, Asked):
-            return False, None, None  # a first reading: only which mentions are asked about counts
         lo = min([around.start, *(m.start for m in near)]) - 30
         hi = max([around.end, *(m.end for m in near)]) + 30
         # the features look no farther; the quoted spans are in text order, so their ends are too
@@ -452,8 +453,6 @@ class QuoteFinder:
     def candidates(self, ctx: Context, near: list[Mention]) -> list[Candidate]:
         """The mentions as the attribution model sees them."""
         out = []
-        if prefetch := getattr(ctx.syntax, "prefetch", None):
-            prefetch([(m.start, m.end) for m in near])  # their sentences parsed together
         for m in near:
             dep, governor = ctx.syntax(m.start, m.end) if ctx.syntax else ("", "")
             out.append(Candidate(m.start, m.end, m.kind, bool(m.actor) and m.actor == ctx.last_speaker, dep, governor))
@@ -502,7 +501,7 @@ class QuoteFinder:
         if signed and signed.start == w.p_start + dash.end() and (who := self.resolve(signed, ctx)):
             return who, "signed"
         found, who, cue = self.ranked(ctx, w)
-        if found:
+        if found or isinstance(ctx.syntax, Asked):  # a first reading asks only what the ranking asks
             return who, cue
         return self.attribute_by_rules(ctx, w, default)
 
