@@ -3,12 +3,13 @@ only where needed.
 
 The entity pipeline (the statistical NER, which carries its own token vectors) runs over every
 document, with the registry's names set on the Doc before it (`read`): speakers and
-participants are found anywhere. The dependency parser runs only on the sentences that name
-someone beside a speech verb or a quotation mark (`Syntax`, in one batch) and on the words
-around figures (`Clauses`): the attribution model asks whether a mention is the subject of a
-speech verb, and a figure's subject is read from the parse. The tagger (shared tok2vec,
-tagger, attribute ruler) is needed only for the word after a bare number ("four new power
-units"), so it runs lazily, on a few words around each word a figure asks about.
+participants are found anywhere. The dependency parser runs only on the sentences attribution
+asks about (`Syntax`: those of the mentions around each quote and beside a speech verb, parsed
+together once a first reading has told which) and on the words around figures (`Clauses`): the
+attribution model asks whether a mention is the subject of a speech verb, and a figure's
+subject is read from the parse. The tagger (shared tok2vec, tagger, attribute ruler) is needed
+only for the word after a bare number ("four new power units"), so it runs on a few words
+around each word a figure asks about, those after bare numbers tagged together.
 The three parts share the one loaded model (its vocabulary, tokenizer and weights): loading it
 three times cost a second each, and each part's own vocabulary made every word's lexeme anew.
 Nothing is fetched from a model hub: the model is an installed package.
