@@ -163,6 +163,7 @@ class Registry:
         for key, name in self.alias_to_name.items():
             self.fuzzy.setdefault(key.lower(), name)
         self.fuzzy_keys = list(self.fuzzy)
+        self.resolved: dict[str, str | None] = {}  # names as written, read (`resolve`)
         trie = Trie()  # one branch per first letter: six times faster than a plain alternation
         trie.add(*self.alias_to_name)
         self.name_pattern = re.compile(r"(?<![\w-])(?:" + trie.pattern() + r")(?![\w-])")
@@ -336,11 +337,23 @@ class Registry:
                 people.setdefault(words[-1], set()).add(name)
         return people
 
+    RESOLVED = 100_000  # names as written whose reading is kept; past it, they are read anew
+
     def resolve(self, name: str) -> str | None:
         """The canonical name for a name as written, exactly or by a close transliteration. A
         close spelling of a leader known only from the tenure table keeps the page's spelling
         (see `spelled`). A Cyrillic name is read in the nominative and in Latin letters first
-        ("Путиным" -> "Putin"), then matched as written or by its sound ("Вульф" -> "Wulff")."""
+        ("Путиным" -> "Putin"), then matched as written or by its sound ("Вульф" -> "Wulff").
+        Each name as written is read once: pages name the same people again and again, and a
+        name with no exact match is compared with every alias."""
+        if name not in self.resolved:
+            if len(self.resolved) >= self.RESOLVED:
+                self.resolved.clear()
+            self.resolved[name] = self.read_name(name)
+        return self.resolved[name]
+
+    def read_name(self, name: str) -> str | None:
+        """`resolve`, uncached."""
         if foreign(name):
             found = self.resolve_latin(self.romaniser.latin(name)) or self.resolve_latin(
                 self.romaniser.latin(name, declined=True))

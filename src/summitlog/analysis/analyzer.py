@@ -94,7 +94,6 @@ class Analyzer:
         finders = self.finders(doc.lang)
         mentions = finders.quotes.mentions(text, persons, orgs, names)
         syntax = nlp.Syntax(reader.parser, text, sentences)
-        syntax.ahead(finders.quotes.to_parse(text, sentences, mentions))
         return Page(doc, sentences, tokens, names, persons, orgs, mentions, syntax,
                     nlp.PartsOfSpeech(reader.tagger, text), nlp.Clauses(syntax))
 

@@ -154,6 +154,13 @@ class FigureFinder:
         pending: list[tuple[int, float]] = []  # bare numbers waiting for a unit: (start, value)
         previous: tuple[int, str, float] | None = None  # (end, unit, scale) of the last figure
         alike: dict[int, int] = {}  # an alternative value's start -> the start of the figure it is one of
+        if prefetch := getattr(pos_at, "prefetch", None):
+            # the words that units ask the part of speech of (after bare numbers), tagged together
+            asked: list[int] = []
+            for match in w.number.finditer(text):
+                if (value := w.parse_number(match.group(0))) is not None:
+                    self.unit(text, match, match.group(0), value, asked.append, signs)
+            prefetch(asked)
         for match in w.number.finditer(text):
             raw = match.group(0)
             value = w.parse_number(raw)

@@ -1,13 +1,17 @@
-"""Loading the spaCy pipelines: en_core_web_sm split in three, so each runs only where needed.
+"""Loading the spaCy pipeline: en_core_web_sm loaded once and run in three parts, so each runs
+only where needed.
 
 The entity pipeline (the statistical NER, which carries its own token vectors) runs over every
 document, with the registry's names set on the Doc before it (`read`): speakers and
-participants are found anywhere. The dependency parser runs only on the sentences that name
-someone beside a speech verb or a quotation mark (`Syntax`, in one batch) and on the words
-around figures (`Clauses`): the attribution model asks whether a mention is the subject of a
-speech verb, and a figure's subject is read from the parse. The tagger (shared tok2vec,
-tagger, attribute ruler) is needed only for the word after a bare number ("four new power
-units"), so it runs lazily, on a few words around each word a figure asks about.
+participants are found anywhere. The dependency parser runs only on the sentences attribution
+asks about (`Syntax`: those of the mentions around each quote and beside a speech verb, parsed
+together once a first reading has told which) and on the words around figures (`Clauses`): the
+attribution model asks whether a mention is the subject of a speech verb, and a figure's
+subject is read from the parse. The tagger (shared tok2vec, tagger, attribute ruler) is needed
+only for the word after a bare number ("four new power units"), so it runs on a few words
+around each word a figure asks about, those after bare numbers tagged together.
+The three parts share the one loaded model (its vocabulary, tokenizer and weights): loading it
+three times cost a second each, and each part's own vocabulary made every word's lexeme anew.
 Nothing is fetched from a model hub: the model is an installed package.
 """
 
@@ -16,9 +20,12 @@ from __future__ import annotations
 import re
 
 import spacy
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
 
 from ..actors.registry import Registry
 from ..errors import SummitlogError
@@ -57,6 +64,59 @@ def build_parser() -> Language:
     return load_model(exclude=("tagger", "attribute_ruler", "lemmatizer", "ner"))
 
 
+NER = ("ner",)  # the statistical NER carries its own token vectors
+PARSER = ("tok2vec", "parser")  # the parser reads the shared token vectors, not the tags
+TAGGER = ("tok2vec", "tagger", "attribute_ruler")
+
+
+def numpy_products(whole: Language) -> Language:
+    """The pipeline with its matrix products done by numpy's BLAS instead of thinc's bundled
+    BLIS kernels: they take two thirds of the NER's and the parser's time, and numpy's are a
+    third faster on one core (the same entities and parses on every shared set). Set on this
+    pipeline's own layers only; its parts run numpy's BLAS on one thread (`Part.one_thread`)."""
+    ops = NumpyOps(use_blis=False)
+    for _, component in whole.pipeline:
+        for node in component.model.walk() if hasattr(component, "model") else ():
+            node.ops = ops
+    return whole
+
+
+class Part:
+    """Some components of one loaded pipeline, run in its order as a pipeline of their own:
+    `make_doc`, `pipeline`, a Doc of a text and Docs of many texts, as spaCy's Language gives
+    them. The parts of one model share its tokenizer, vocabulary and weights."""
+
+    def __init__(self, whole: Language, names: tuple[str, ...], threads: ThreadpoolController) -> None:
+        self.tokenizer = whole.tokenizer
+        self.max_length = whole.max_length
+        self.pipeline = [(name, whole.get_pipe(name)) for name in whole.pipe_names if name in names]
+        self.threads = threads
+
+    def one_thread(self):
+        """The models' matrices are small: a second BLAS thread saves them nothing and, on a
+        machine with other work, costs them half as much again as they take on one."""
+        return self.threads.limit(limits=1, user_api="blas")
+
+    def make_doc(self, text: str) -> Doc:
+        if len(text) > self.max_length:
+            raise ValueError(Errors.E088.format(length=len(text), max_length=self.max_length))
+        return self.tokenizer(text)
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.make_doc(text)
+        with self.one_thread():
+            for _, component in self.pipeline:
+                doc = component(doc)
+        return doc
+
+    def pipe(self, texts, batch_size: int = 64):
+        docs = (self.make_doc(text) for text in texts)
+        for _, component in self.pipeline:
+            docs = component.pipe(docs, batch_size=batch_size)
+        with self.one_thread():
+            yield from docs
+
+
 PIECE = 100_000  # characters the entity pipeline reads at once; spaCy refuses a text over 1,000,000
 
 
@@ -77,7 +137,7 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, int]]:
     return spans
 
 
-def read(pipeline: Language, text: str, names: list[tuple[int, int, str]] = ()) -> Doc:
+def read(pipeline: Language | Part, text: str, names: list[tuple[int, int, str]] = ()) -> Doc:
     """The tokens and entities of the whole text as one Doc, read piece by piece (long pages
     have no length limit); its character offsets are the text's. `names` (start, end, name)
     are the curated registry's names in the text: PERSON entities the NER keeps and reads
@@ -107,18 +167,21 @@ def read(pipeline: Language, text: str, names: list[tuple[int, int, str]] = ()) 
 
 class English:
     """The reader of English pages: sentences, the entity Doc, the registry's people, a parser
-    and a tagger (en_core_web_sm in three parts, each loaded once)."""
+    and a tagger (en_core_web_sm, loaded once, in three parts)."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self.nlp = build()
-        self.tagger = build_tagger()
-        self.parser = build_parser()
+        whole = numpy_products(load_model(exclude=("lemmatizer",)))
+        threads = ThreadpoolController()
+        self.nlp = Part(whole, NER, threads)
+        self.tagger = Part(whole, TAGGER, threads)
+        self.parser = Part(whole, PARSER, threads)
 
     def read(self, text: str) -> tuple[list[tuple[int, int]], Doc, list[tuple[int, int, str]]]:
         """(sentences, the Doc of tokens and entities, the registry's names) of a text."""
         names = self.registry.find_names(text)
-        doc = read(self.nlp, text, [n for n in names if self.registry.actors[n[2]].curated])
+        with self.nlp.one_thread():
+            doc = read(self.nlp, text, [n for n in names if self.registry.actors[n[2]].curated])
         return sentence_spans(text), doc, names
 
     def normal(self, span) -> str:
@@ -129,22 +192,24 @@ class English:
 class Syntax:
     """The grammatical role of a span of the text: its head token's dependency label and the
     word it depends on. Parses the sentence holding the span on first ask, once; sentences
-    that name nobody near a quote are never parsed. The sentences likely to be asked about
-    can be parsed ahead in one batch (`ahead`), which costs the parser a third of parsing
-    them one by one."""
+    no one asks about are never parsed. The sentences a reader is about to ask about (the
+    mentions near one quote) can be parsed together first (`prefetch`), which costs the parser
+    half of parsing them one by one; a sentence parses the same alone or in a batch."""
 
     BATCH = 64
 
-    def __init__(self, parser: Language, text: str, sentences: list[tuple[int, int]]) -> None:
+    def __init__(self, parser: Language | Part, text: str, sentences: list[tuple[int, int]]) -> None:
         self.parser = parser
         self.text = text
         self.sentences = sentences
         self.parsed: dict[int, object] = {}
-        self.later: list[int] = []  # sentences to parse in one batch on the first ask
 
-    def ahead(self, indices: list[int]) -> None:
-        """Parse these sentences (by index) together, when the first span is asked about."""
-        self.later = sorted(set(indices))
+    def prefetch(self, spans) -> None:
+        """Parse together the sentences holding these (start, end) spans not parsed yet."""
+        todo = sorted({at for start, _ in spans if (at := holding(self.sentences, start)) is not None} - set(self.parsed))
+        if todo:
+            texts = [self.text[slice(*self.sentences[i])] for i in todo]
+            self.parsed.update(zip(todo, self.parser.pipe(texts, batch_size=self.BATCH)))
 
     def __call__(self, start: int, end: int) -> tuple[str, str]:
         """(dependency label, the governing word) of the span's head, or ("", "") if unknown.
@@ -164,10 +229,6 @@ class Syntax:
         if at is None:
             return None
         s_start, s_end = self.sentences[at]
-        if self.later:
-            batch, self.later = [i for i in self.later if i not in self.parsed], []
-            texts = (self.text[slice(*self.sentences[i])] for i in batch)
-            self.parsed.update(zip(batch, self.parser.pipe(texts, batch_size=self.BATCH)))
         if at not in self.parsed:
             self.parsed[at] = self.parser(self.text[s_start:s_end])
         doc = self.parsed[at]
@@ -220,7 +281,7 @@ class PartsOfSpeech:
     CONTEXT = 4  # tokens either side that the tagger's encoder reads
     WORDS = 8  # words of text taken either side of the asked offset
 
-    def __init__(self, tagger: Language, text: str) -> None:
+    def __init__(self, tagger: Language | Part, text: str) -> None:
         self.tagger = tagger
         self.text = text
         self.tags: dict[int, str] = {}
@@ -231,11 +292,35 @@ class PartsOfSpeech:
         return self.tags.get(offset)
 
     def tag_around(self, offset: int) -> None:
+        start, end, _ = self.window(offset)
+        self.keep(start, end, self.tagger(self.text[start:end]))
+
+    def prefetch(self, offsets: list[int]) -> None:
+        """Tag the words around these offsets together (in one batch, half the cost of one by
+        one); an offset among the words kept from the window of one before it is left to that
+        window."""
+        windows, sure = [], -1
+        for offset in sorted(set(offsets)):
+            if offset not in self.tags and offset >= sure:
+                start, end, sure = self.window(offset)
+                windows.append((start, end))
+        for (start, end), doc in zip(windows, self.tagger.pipe([self.text[a:b] for a, b in windows])):
+            self.keep(start, end, doc)
+
+    def window(self, offset: int) -> tuple[int, int, int]:
+        """(start, end) of the text tagged around an offset, and an offset up to which the words
+        after it are surely kept (CONTEXT words short of the window's end)."""
         before = [m.start() for m in re.finditer(r"\S+", self.text[max(0, offset - 200):offset])]
         start = max(0, offset - 200) + before[-self.WORDS] if len(before) >= self.WORDS else 0
         after = list(re.finditer(r"\S+", self.text[offset:offset + 300]))
         end = offset + after[self.WORDS].end() if len(after) > self.WORDS else len(self.text)
-        tokens = list(self.tagger(self.text[start:end]))
+        sure = offset + after[self.WORDS - self.CONTEXT].start() if len(after) > self.WORDS else offset
+        return start, end, sure
+
+    def keep(self, start: int, end: int, tokens) -> None:
+        """The tags of a window's tokens that have CONTEXT tokens of it either side (or stand at
+        the text's edge)."""
+        tokens = list(tokens)
         for i, token in enumerate(tokens):
             inner = (i >= self.CONTEXT or start == 0) and (i < len(tokens) - self.CONTEXT or end == len(self.text))
             if inner:

@@ -25,7 +25,6 @@ from .quotemarks import PAIRS, Span, scan
 from .text import CAPITAL, SMALL, alternation, holding, sentence_spans
 
 WORD = re.compile(r"\w+")
-QUOTE_MARK = re.compile(r"[\"“”«»„]")
 SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?={CAPITAL}{SMALL}))")
 SIGNATURE = re.compile(rf"[ \t]*[―—–]{{1,2}}[ \t]*(?={CAPITAL})")  # "“...” — Ann Lee"
 CAPS = rf"{CAPITAL}(?:{CAPITAL}|[.'’-])+"
@@ -74,6 +73,20 @@ class Context:
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end), in text order, found by bisection."""
         return self.mentions[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+
+class Asked:
+    """The parse as a first reading stands in for it: it records the spans asked about and
+    knows no role. Which mentions attribution asks about does not depend on the answers (a
+    quote's candidates are the mentions around it), so one reading without the parse tells
+    which sentences to parse together, and none of the rest is parsed."""
+
+    def __init__(self) -> None:
+        self.spans: set[tuple[int, int]] = set()  # each mention once: a page of one line has thousands of quotes
+
+    def __call__(self, start: int, end: int) -> tuple[str, str]:
+        self.spans.add((start, end))
+        return "", ""
 
 
 @dataclass(frozen=True)
@@ -150,15 +163,27 @@ class QuoteFinder:
         grammatical role of a span (nlp.Syntax), which the attribution model reads; `mentions`
         are self.mentions(text, persons, orgs), when the caller has them already."""
         mentions = self.mentions(text, persons, orgs) if mentions is None else mentions
+        scanned = [scan(text[a:b]) for a, b in paragraphs]
+        labels = self.labels.of_page(text, paragraphs, mentions)
+        outlet = self.outlet_country(text, raw, site)
+        if prefetch := getattr(syntax, "prefetch", None):  # the sentences attribution reads, parsed together
+            asked = Asked()
+            self.read(text, paragraphs, skip, mentions, scanned, labels, outlet, asked)
+            prefetch(asked.spans)
+        return self.read(text, paragraphs, skip, mentions, scanned, labels, outlet, syntax)
+
+    def read(self, text: str, paragraphs: Sequence[tuple[int, int]], skip: str | None, mentions: list[Mention],
+             scanned: list[list[Span]], labels: list, outlet: str | None,
+             syntax: Callable[[int, int], tuple[str, str]] | None) -> list[Quote]:
+        """The quotes and turns of the paragraphs, in order: `scanned` are each paragraph's quoted
+        spans, `labels` each one's speaker label, `outlet` the outlet's country (see `find`)."""
         cast = [m.actor for m in mentions if m.kind == "name" and m.actor]
-        ctx = Context(text, mentions, cast, self.outlet_country(text, raw, site), syntax=syntax)
+        ctx = Context(text, mentions, cast, outlet, syntax=syntax)
         quotes: list[Quote] = []
         turn: tuple[str, str] | None = None  # (speaker, cue) of the transcript turn in progress
         alone: tuple[str, str] | None = None  # a label on a line of its own, waiting for its body
         alone_quoted = False  # the label alone was followed by quoted paragraphs, not a turn
         previous: tuple[int, str, bool] = (0, "", False)
-        scanned = [scan(text[a:b]) for a, b in paragraphs]
-        labels = self.labels.of_page(text, paragraphs, mentions)
         ctx.quoted = [(a + sp.start, a + sp.end) for (a, _), spans in zip(paragraphs, scanned) for sp in spans]
         for index, (p_start, p_end) in enumerate(paragraphs):
             para = text[p_start:p_end]
@@ -175,7 +200,7 @@ class QuoteFinder:
                 if body_start >= len(para):
                     alone = (speaker, cue)
                 elif para[body_start] in PAIRS:
-                    quotes.extend(self.direct(ctx, p_start, para, forced=(speaker, cue)))
+                    quotes.extend(self.direct(ctx, p_start, para, spans, forced=(speaker, cue)))
                 else:
                     turn = (speaker, cue)
                     quotes.append(self.turn_quote(text, p_start + body_start, p_end, speaker, cue))
@@ -191,7 +216,7 @@ class QuoteFinder:
                     quotes.append(self.turn_quote(text, p_start, p_end, *turn))
                 continue
             default = alone if alone and opens_with_quote else None
-            quotes.extend(self.direct(ctx, p_start, para, default=default))
+            quotes.extend(self.direct(ctx, p_start, para, spans, default=default))
         return quotes
 
     def reported(self, text: str, persons: Sequence[tuple[int, int, str]] = (), orgs: Sequence[tuple[int, int]] = (),
@@ -210,9 +235,23 @@ class QuoteFinder:
         starts = [a for a, _ in sentences]
         people = [m.start for m in mentions if m.kind != "org"]  # sorted, as mentions are
         found: dict[int, list[tuple[int, int, str | None]]] = {}
+        prefetch = getattr(syntax, "prefetch", None)
+        ahead: set[int] = set()  # the paragraphs (by their first sentence) whose parses are asked for
+
+        def paragraph(at: int) -> range:
+            first, last = text.rfind("\n", 0, sentences[at][0]) + 1, text.find("\n", sentences[at][0])
+            return range(bisect.bisect_left(starts, first), bisect.bisect_left(starts, len(text) if last < 0 else last))
 
         def reports_of(at: int) -> list[tuple[int, int, str | None]]:
             if at not in found:
+                near = paragraph(at)
+                if prefetch and near.start not in ahead:
+                    # a first reading of the paragraph tells which of its sentences to parse together
+                    ahead.add(near.start)
+                    first = Context(text, mentions, cast, None, syntax=Asked())
+                    for i in near:
+                        self.reports(first, *sentences[i])
+                    prefetch(first.syntax.spans)
                 found[at] = self.reports(ctx, *sentences[at])
             return found[at]
 
@@ -232,9 +271,7 @@ class QuoteFinder:
             """A readout's paragraph goes on in its speaker's words: "Xi pointed out that ... .
             More than 100 years ago, ...", and "... . ... , Xi said." closes what came before it.
             The sentences carried name nobody (a sentence about someone is the outlet's)."""
-            first, last = text.rfind("\n", 0, sentences[at][0]) + 1, text.find("\n", sentences[at][0])
-            last = len(text) if last < 0 else last
-            near = range(bisect.bisect_left(starts, first), bisect.bisect_left(starts, last))
+            near = paragraph(at)
             opening = [(a, b, who) for a, b, who in reports_of(near[0])  # a speech verb, not "according to"
                        if b == sentences[near[0]][1] and a > sentences[near[0]][0]]
             closing = [i for i in near if i > at and any(a == sentences[i][0] for a, _, _ in reports_of(i))]
@@ -246,19 +283,6 @@ class QuoteFinder:
                 return None
             return said.pop() if len(said) == 1 else None
         return speaker
-
-    def to_parse(self, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[int]:
-        """The sentences whose parse attribution is likely to ask for (by index): those that name
-        someone beside a speech verb or a quotation mark, or within two sentences of a quotation
-        mark (a quote's source is looked for around it)."""
-        starts = [m.start for m in mentions]
-        quoted = [QUOTE_MARK.search(text, start, end) is not None for start, end in sentences]
-        found = []
-        for at, (start, end) in enumerate(sentences):
-            if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end) and (
-                    any(quoted[max(0, at - 2):at + 3]) or self.cue.search(text, start, end)):
-                found.append(at)
-        return found
 
     def reports(self, ctx: Context, start: int, end: int) -> list[tuple[int, int, str | None]]:
         """The reported speech of a sentence: (content start, content end, speaker)
@@ -330,10 +354,11 @@ class QuoteFinder:
 
     # -- direct quotes -------------------------------------------------------------
 
-    def direct(self, ctx: "Context", p_start: int, para: str, forced=None, default=None) -> list[Quote]:
-        """Direct quotes of one paragraph; `forced` is a label's speaker, `default` a label above."""
+    def direct(self, ctx: "Context", p_start: int, para: str, spans: list[Span], forced=None,
+               default=None) -> list[Quote]:
+        """Direct quotes of one paragraph (`spans`: its quoted spans, `scan(para)`); `forced` is a
+        label's speaker, `default` a label above."""
         out: list[Quote] = []
-        spans = scan(para)
         previous_end = 0
         for i, span in enumerate(spans):
             content_end = span.end
@@ -389,6 +414,9 @@ class QuoteFinder:
         """(found, speaker, cue) from the attribution model: the likeliest mention near the quote
         that resolves (an organisation or "they" resolves to no person)."""
         around, near = self.window(ctx, w)
+        if isinstance(ctx.syntax, Asked):  # a first reading: only which mentions are asked about counts
+            ctx.syntax.spans.update((m.start, m.end) for m in near)
+            return False, None, None
         candidates = self.candidates(ctx, near)
         lo = min([around.start, *(m.start for m in near)]) - 30
         hi = max([around.end, *(m.end for m in near)]) + 30
@@ -473,7 +501,7 @@ class QuoteFinder:
         if signed and signed.start == w.p_start + dash.end() and (who := self.resolve(signed, ctx)):
             return who, "signed"
         found, who, cue = self.ranked(ctx, w)
-        if found:
+        if found or isinstance(ctx.syntax, Asked):  # a first reading asks only what the ranking asks
             return who, cue
         return self.attribute_by_rules(ctx, w, default)
 
