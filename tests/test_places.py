@@ -46,6 +46,9 @@ def test_another_events_place(text, city, day, other):
         ("I am glad to be in Lusaka again.", True),
         ("Thank you for coming to Lusaka.", True),
         ("Our engineers are building a bridge in Lusaka.", False),
+        # a time of now opening the sentence: the speaker is there; an earlier time is a trip
+        ("We welcome our guests. This week, in Lusaka the jacarandas are in bloom.", True),
+        ("I was in Ndola earlier this week, in Lusaka on Monday.", False),
     ],
 )
 def test_a_speaker_names_where_they_speak(text, here):

@@ -41,6 +41,7 @@ class Words:
         self.later = any_of(words["times"]["words"])
         self.here_near = any_of(words["here"]["near"])
         self.here_before = any_of(words["here"]["before"], r"\s+(?:the\s+)?$")
+        self.here_opening = any_of(words["here"]["opening"], r"\s+(?:the\s+)?$")  # as a sentence's first words
         # "in March", "this January", "last October", "in 1943" just after a place
         self.time_after = re.compile(rf"\W*(?P<word>{'|'.join(words['after']['words'])})\s+"
                                      rf"(?:(?P<month>{self.calendar.month})|(?P<year>(?:19|20)\d\d))\b", re.IGNORECASE)
@@ -207,8 +208,9 @@ def same_day(value: str, day: str) -> bool:
 
 def spoken_here(text: str, start: int, lang: str = "en") -> bool:
     """Whether a speaker names the place at `start` as where they are speaking ("welcome to X",
-    "here in X", "glad to be in X", "thank you for coming to X"), not as something they talk
-    about."""
+    "here in X", "glad to be in X", "thank you for coming to X", a sentence opening "This week,
+    in X"), not as something they talk about."""
     before = text[clause_start(text, start, commas=False):start]
     w = words(lang)
-    return bool(w.here_before.search(before) or w.here_near.search(" ".join(before.split()[-6:])))
+    return bool(w.here_before.search(before) or w.here_near.search(" ".join(before.split()[-6:]))
+                or w.here_opening.match(before.lstrip()))
