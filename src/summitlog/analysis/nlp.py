@@ -8,7 +8,7 @@ asks about (`Syntax`: those of the mentions around each quote and beside a speec
 together once a first reading has told which) and on the words around figures (`Clauses`): the
 attribution model asks whether a mention is the subject of a speech verb, and a figure's
 subject is read from the parse. The tagger (shared tok2vec, tagger, attribute ruler) is needed
-only for the word after a bare number ("four new power units"), so it runs on a few words
+only for the word after a bare number ("three new cargo ships"), so it runs on a few words
 around each word a figure asks about, those after bare numbers tagged together.
 The three parts share the one loaded model (its vocabulary, tokenizer and weights): loading it
 three times cost a second each, and each part's own vocabulary made every word's lexeme anew.
