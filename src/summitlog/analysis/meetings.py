@@ -21,7 +21,8 @@ from . import numbers
 from .dates import DateMention, base_date, calendar, find_dates, parse_date
 from .offices import Office, OfficeFinder
 from .places import Gazetteer, Place, clause_end, elsewhere, spoken_here
-from .text import Spans, sentence_spans
+from .mentions import Taken
+from .text import sentence_spans
 
 PERSON_NAME = re.compile(r"[A-Z][\w'’-]+(?: (?:[A-Z][\w'’.-]+|de|da|von|van|bin|al-\w+)){1,3}")
 
@@ -104,17 +105,17 @@ class MeetingFinder:
         are the page's, where the caller has them."""
         sentences = sentence_spans(text) if sentences is None else sentences
         names = self.registry.find_names(text) if names is None else names
-        in_quotes = Spans(quoted)
+        in_quotes = Taken(quoted)
         lead_end = lead(text, paragraphs, 6)
         meeting_sentences = [(s, e) for s, e in sentences if self.words.meeting.search(text[s:e])]
-        dates = [d for d in find_dates(text, published, self.lang) if d.start not in in_quotes]
+        dates = [d for d in find_dates(text, published, self.lang) if not in_quotes.holds(d.start)]
         when = self.when(dates, published)
         heading = self.heading(text, title)
         outside, in_office = self.cast(text, persons, in_quotes, when, heading, site, names)
         participants = self.participants(text, paragraphs, meeting_sentences, persons, when, outside, speakers,
                                          {speaker for _, _, speaker in turns}, in_office, heading, names)
         people = outside + [(s, e, self.registry.resolve(n) or " ".join(n.split())) for s, e, n in persons
-                            if s not in in_quotes]
+                            if not in_quotes.holds(s)]
         if not participants or not self.reports(text, participants, paragraphs, meeting_sentences, people, turns):
             return []
         named = {s: n for s, _, n in people if n in participants}  # offsets of the two's names
@@ -124,8 +125,8 @@ class MeetingFinder:
             year = self.year(text, dates, date, participants)
             if year:
                 date, reason = f"{year}{date[1:]}", "the year is the one in which that day fell on the weekday the text gives while both held office"
-        places = [p for p in self.gazetteer.find(text, persons) if p.start not in in_quotes]
-        speech = Spans((start, end) for start, end, _ in turns)
+        places = [p for p in self.gazetteer.find(text, persons) if not in_quotes.holds(p.start)]
+        speech = Taken((start, end) for start, end, _ in turns)
         formats = tuple(name for name, pattern in self.words.formats.items() if pattern.search(text))
         duration, approximate = self.duration(text, meeting_sentences, sentences, formats)
         head = text[:lead_end]
@@ -167,13 +168,13 @@ class MeetingFinder:
         )
         return [main, *self.references(text, dates, meeting_sentences, places, main)]
 
-    def cast(self, text, persons, in_quotes: Spans, when, heading, site, names) -> tuple[list[tuple[int, int, str]], set[str]]:
+    def cast(self, text, persons, in_quotes: Taken, when, heading, site, names) -> tuple[list[tuple[int, int, str]], set[str]]:
         """Who the text names outside quotes, as (start, end, name), and which of them are named
         as holders of an office: registry names, offices resolved for the date ("President of
         Uzbekistan"), titled people of the page's title, and the host of a leader's own site."""
-        outside = [(s, e, n) for s, e, n in names if s not in in_quotes]
+        outside = [(s, e, n) for s, e, n in names if not in_quotes.holds(s)]
         offices = [o for o in self.offices.find(text, when, frozenset(n for _, _, n in outside))
-                   if o.start not in in_quotes]
+                   if not in_quotes.holds(o.start)]
         outside = sorted(outside + [(o.start, o.end, o.name) for o in offices
                                     if not any(o.start <= s < o.end for s, _, _ in outside)])
         for start, end, name in persons:  # "Talks with Prime Minister of Saxony Karel Moravec"
@@ -498,7 +499,7 @@ class MeetingFinder:
             if self.words.dated_meeting.search(text, max(0, p.start - 60), p.start):
                 continue  # "longer than at their 2017 summit in Vienna": another meeting's place
             if not (line or heading[0] <= p.start < heading[1]) and (elsewhere(text, p.start, p.end, day, dates, self.lang) or (
-                    p.start in speech and not spoken_here(text, p.start, self.lang))):
+                    speech.holds(p.start) and not spoken_here(text, p.start, self.lang))):
                 continue  # another event's place, or a place a speaker talks about
             key = p.city or p.name
             scores[key] += 1 + (1 if p.venue else 0) + (2 if line else 0)

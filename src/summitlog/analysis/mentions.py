@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..actors.registry import Registry
@@ -37,13 +37,14 @@ class Mention:
 
 
 class Taken:
-    """The spans of text already given to a mention, asked whether a new span overlaps one:
+    """Spans of text (those given to a mention, a page's quotes), asked whether a span overlaps one
+    or an offset stands in one:
     each ask looks only at the spans that start within the longest span's length before it, so
     a page of many mentions is read in time linear in them, not compared with every earlier one."""
 
-    def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []  # sorted
-        self.longest = 0
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans: list[tuple[int, int]] = sorted(spans)
+        self.longest = max((e - s for s, e in self.spans), default=0)
 
     def add(self, start: int, end: int) -> None:
         bisect.insort(self.spans, (start, end))

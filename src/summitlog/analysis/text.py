@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
-from collections.abc import Iterable
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "lt", "col", "sen", "rep", "gov",
@@ -22,21 +20,6 @@ def holding(spans: list[tuple[int, int]], offset: int) -> int | None:
 
 
 LONGEST = 2000  # characters of the longest sentence; a longer one is read in pieces of this size
-
-
-class Spans:
-    """Spans of a text (quotes, turns) asked whether one holds an offset: by bisection over
-    their starts and the farthest end reached so far, so a page of thousands of quotes and
-    names costs a logarithm per ask, not a pass over every quote."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
-
-    def __contains__(self, offset: int) -> bool:
-        at = bisect.bisect_right(self.starts, offset) - 1
-        return at >= 0 and offset < self.reach[at]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
