@@ -128,8 +128,9 @@ def test_a_site_s_two_language_versions_of_one_id_are_one_event_whatever_their_w
     assert crosslang.twin_key("https://example.org/events/12345") is None
 
 
-def across(original: list[str], rendering: list[str]) -> list[dict]:
-    """align_across over two invented transcripts of one speaker, a paragraph a turn."""
+def across(original: list[str], rendering: list[str], found: str = "discrepancies") -> list[dict]:
+    """align_across over two invented transcripts of one speaker, a paragraph a turn: what it
+    found of one kind (discrepancies, or alignments)."""
     texts, quotes = {}, []
     for doc, lang, lines in (("ru", "ru", original), ("en", "en", rendering)):
         texts[doc] = "\n".join(lines)
@@ -139,7 +140,7 @@ def across(original: list[str], rendering: list[str]) -> list[dict]:
                            "id": len(quotes) + 1})
             at += len(line) + 1
     aligner = crosslang.Aligner(crosslang.Bridge(Registry.load()), crosslang.length_ratios())
-    return crosslang.align_across(texts, {"ru": "ru", "en": "en"}, quotes, aligner, crosslang.conventions())["discrepancies"]
+    return crosslang.align_across(texts, {"ru": "ru", "en": "en"}, quotes, aligner, crosslang.conventions())[found]
 
 
 def test_a_negation_the_rendering_drops_is_flagged_but_an_idiom_or_a_negated_word_is_not():
@@ -157,3 +158,17 @@ def test_a_turn_of_the_original_left_out_between_two_rendered_ones_is_flagged():
         ["Trade between our countries grew by 18 percent.",
          "We will discuss gas supplies and the construction of the nuclear plant."])
     assert [(d["kind"], d["a"]["text"][:9]) for d in found] == [("omitted", "Отдельно ")]
+
+
+def test_a_greeting_the_rendering_runs_into_a_later_turn_is_aligned_with_it_and_not_compared_for_numbers():
+    original = ["Уважаемый господин Президент!",
+                "Коллеги, друзья, очень рад вас видеть.",
+                "Господин Президент, мы давно не виделись, а товарооборот между нашими странами вырос на 12 процентов.",
+                "Мы обсудим поставки газа и строительство атомной станции."]
+    rendering = ["Mr President, we have not seen each other for a long time, and trade between our countries grew by "
+                 "12 percent.",
+                 "We will discuss gas supplies and the construction of the nuclear plant."]
+    aligned = {a["a"]["text"][:9]: a["b"]["text"][:12] for a in across(original, rendering, "alignments")}
+    assert aligned == {"Уважаемый": "Mr President", "Господин ": "Mr President", "Мы обсуди": "We will disc"}
+    found = across(original, rendering)
+    assert [(d["kind"], d["a"]["text"][:7]) for d in found] == [("omitted", "Коллеги")]

@@ -69,6 +69,18 @@ def test_a_language_no_analyser_reads_is_told_when_the_model_is_sure():
     assert language.detect(german, LANGUAGES) == "de"
 
 
+def test_a_page_plainly_english_by_its_commonest_words_is_told_without_the_model_and_others_are_not():
+    english = " ".join([PASSAGES["en"], ENGLISH_PAGE_QUOTING_RUSSIAN, "Putin met Tokayev in Astana."])
+    assert language.plainly(english, LANGUAGES) == "en" == language.identifier().classify(english)[0]
+    french = ("Le président a rencontré son homologue dans la capitale, et les deux parties sont convenues "
+              "d'élargir la coopération dans le domaine des transports et de construire de nouveaux ponts entre "
+              "leurs villes. Les dirigeants ont aussi évoqué le commerce, l'énergie et la sécurité à la frontière, "
+              "a indiqué un communiqué publié mercredi soir par la présidence.")
+    assert language.plainly(french, LANGUAGES) is None and language.detect(french, LANGUAGES) == "fr"
+    assert language.plainly(UKRAINIAN_PAGE, LANGUAGES) is None
+    assert language.plainly(PASSAGES["en"], LANGUAGES) is None  # too few words to go by
+
+
 def test_detection_reads_a_bounded_prefix():
     long_tail = PASSAGES["en"] + " " + " ".join([PASSAGES["uk"]] * 200)
     assert len(long_tail) > 3 * language.PREFIX

@@ -86,6 +86,7 @@ class Bridge:
             return frozenset({token.replace(",", "")})
         if lang == PIVOT or token.isascii() or self.registry is None:
             word = token.lower()
+            word = abbreviations(lang).get(word, word) if lang == PIVOT else word
             return frozenset({stem(word)}) if len(word) >= SHORT and word not in STOP else frozenset()
         romaniser = self.registry.romaniser
         lemma = romaniser.lemma(token)
@@ -136,6 +137,13 @@ class Bridge:
 
 
 @functools.cache
+def abbreviations(lang: str) -> dict[str, str]:
+    """Words a language writes short, to their full form ("mr": "mister"), as its translation
+    data gives them: a dictionary renders a word of another language by the full form."""
+    return dict(load_lang(lang, "translation.json").get("abbreviations", {}))
+
+
+@functools.cache
 def english_words() -> frozenset[str]:
     """Every English word the shipped lexicons render another language's words by."""
     return frozenset(w for lang in LEXICONS for words in lexicon(lang).values() for w in words)
@@ -175,6 +183,7 @@ SKIP = 0.0  # score of a statement left without a counterpart (cut from one exce
 LONG = 3  # words a statement needs for its alignment to be counted or compared
 CLOSE = 0.5  # score of an aligned pair close enough that a number or negation one side lacks is a departure
 COVERED = 0.5  # share of a left-out turn's words its neighbour's rendering must hold for the turn to join it
+NEAR = 2  # turns from a left-out turn to the aligned one whose rendering it may join
 OMITTED = 6  # words of a turn whose missing rendering is worth a flag (a greeting left out is not)
 
 
@@ -216,15 +225,19 @@ class Aligner:
         speakers = {s.speaker for s in left} | {s.speaker for s in right}
         if None not in speakers and len(speakers) > 1:
             return 0.0
-        ratio = self.length_ratios.get(left[0].lang, 1.0) / self.length_ratios.get(right[0].lang, 1.0)
-        mine, theirs = sum(len(s.text) for s in left), sum(len(s.text) for s in right) * ratio
-        lengths = min(mine, theirs) / max(mine, theirs, 1)
+        lengths = self.lengths(left, right)
         if lengths < SHORTER:
             return 0.0
         words = overlap([c for s in left for c in self.concepts(s)], [c for s in right for c in self.concepts(s)])
         if words < SHARED_WORDS:
             return 0.0  # lengths alike and a few common words ("our", "cooperation") make no translation
         return 0.6 * words + 0.4 * lengths
+
+    def lengths(self, left: list[Statement], right: list[Statement]) -> float:
+        """The shorter side's length over the longer's, in the languages' ratio (1: alike)."""
+        ratio = self.length_ratios.get(left[0].lang, 1.0) / self.length_ratios.get(right[0].lang, 1.0)
+        mine, theirs = sum(len(s.text) for s in left), sum(len(s.text) for s in right) * ratio
+        return min(mine, theirs) / max(mine, theirs, 1)
 
     def concepts(self, s: Statement) -> list[Concept]:
         key = (s.doc_id, s.start, s.end)
@@ -302,17 +315,29 @@ class Aligner:
 
 def attach(pairs: list[tuple[Statement, Statement, float]], left: list[Statement],
            covers: Any) -> list[tuple[Statement, Statement, float]]:
-    """A turn left out beside an aligned one, whose words the same rendering holds too ("Dear
+    """A turn left out near an aligned one, whose words the same rendering holds too ("Dear
     ladies and gentlemen!" where a translation runs the greetings into one line), aligned
-    with that rendering: `covers(a, b)` is the share of a's words that b renders."""
+    with that rendering: the nearest aligned turn of the same speaker on either side, at most
+    NEAR turns away with none aligned between (two greeting lines run into the first sentence).
+    `covers(a, b)` is the share of a's words that b renders."""
     by_start = {a.start: b for a, b, _ in pairs}
     taken = [(a.start, a.end) for a, _, _ in pairs]
+
+    def aligned(s: Statement) -> bool:
+        return any(start <= s.start < end for start, end in taken)
+
     extra = []
     for i, a in enumerate(left):
-        if any(start <= a.start < end for start, end in taken):
+        if aligned(a):
             continue
-        for near in (left[i - 1] if i else None, left[i + 1] if i + 1 < len(left) else None):
-            rendering = by_start.get(near.start) if near else None
+        for step in (-1, 1):
+            rendering = None
+            for k in range(i + step, i + step * (NEAR + 1), step):
+                if not 0 <= k < len(left) or left[k].speaker != a.speaker:
+                    break
+                if aligned(left[k]):
+                    rendering = by_start.get(left[k].start)
+                    break
             share = covers(a, rendering) if rendering else 0.0
             if share >= COVERED:
                 extra.append((a, rendering, share))
@@ -348,8 +373,8 @@ def align_across(texts: dict[str, str], langs: dict[str, str], quotes: list[dict
     pairs = aligner.align(left, right)
     for a, b, score in pairs:
         alignments.append({"a": side(a), "b": side(b), "score": round(score, 3)})
-        if score < CLOSE:
-            continue
+        if score < CLOSE or aligner.lengths([a], [b]) < SHORTER:
+            continue  # a greeting beside the sentence its rendering runs it into is no match for numbers
         mine, theirs = (figures(x, conventions.get(x.lang, {}).get("decimal", ".")) for x in (a, b))
         only_a = [n for n in mine if n not in theirs]
         only_b = [n for n in theirs if n not in mine]
