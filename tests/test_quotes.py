@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import DEV, GOLD, SEEDS
@@ -318,3 +319,16 @@ def test_a_figure_in_an_organisations_words_is_the_outlets(analyze_text):
     found = analyze_text(text)
     assert [(q.speaker, q.by_organisation) for q in found.quotes] == [("Norvale Telecom", True)]
     assert [f.speaker for f in found.figures if f.value == 400] == [None]
+
+
+def test_words_a_country_says_are_no_nearby_persons(quotes, analyzer):
+    text = ('Leaders condemned the launch on Friday. South Korea accused the North of "fanatic recklessness and '
+            'open defiance." President of South Korea Park Geun-hye said the North\'s leader was "spiraling out '
+            'of control."')
+    assert [(q[0][:8], q[1]) for q in quotes(text)] == [("fanatic ", None), ("spiralin", "Park Geun-hye")]
+    # a country is the one who speaks only as the subject of the speech verb, not inside a title
+    text = "The President of South Korea said it was grave. South Korea accused the North. Russia, he said, agreed."
+    places = [(m.start(), m.end()) for m in re.finditer("South Korea|Russia", text)]
+    found = analyzer.finders("en").quotes.mentions(text, [], [], [], places)
+    assert [text[m.start:m.end] for m in found if m.kind == "org"] == ["South Korea"]
+    assert [m.start for m in found if m.kind == "org"] == [places[1][0]]

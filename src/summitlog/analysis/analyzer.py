@@ -92,7 +92,8 @@ class Analyzer:
         persons = [(e.start_char, e.end_char, e.text) for e in tokens.ents if e.label_ == "PERSON"]
         orgs = [(e.start_char, e.end_char) for e in tokens.ents if e.label_ == "ORG"]
         finders = self.finders(doc.lang)
-        mentions = finders.quotes.mentions(text, persons, orgs, names)
+        places = [(e.start_char, e.end_char) for e in tokens.ents if e.label_ == "GPE"]
+        mentions = finders.quotes.mentions(text, persons, orgs, names, places)
         syntax = nlp.Syntax(reader.parser, text, sentences)
         return Page(doc, sentences, tokens, names, persons, orgs, mentions, syntax,
                     nlp.PartsOfSpeech(reader.tagger, text), nlp.Clauses(syntax))

@@ -31,7 +31,7 @@ class Mention:
     end: int
     kind: str  # name | descriptor | pronoun | object | plural (they) | org (an organisation: speaks as itself)
     actor: str | None = None
-    country: str | None = None
+    country: str | None = None  # the country a descriptor names; of an org, the state it is
     role: str | None = None
     gender: str | None = None
 
@@ -92,10 +92,12 @@ class Mentions:
 
     def find(self, text: str, persons: Sequence[tuple[int, int, str]],
                  orgs: Sequence[tuple[int, int]] = (),
-                 names: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
+                 names: Sequence[tuple[int, int, str]] | None = None,
+                 states: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Every mention that may be a source: registry names (`names`, where the caller has
         found them), other PERSON entities, descriptors, pronouns, and organisations (which speak
-        as themselves)."""
+        as themselves). A country is an organisation only in `states`, where it is the one who
+        speaks ("South Korea accused ..."): named elsewhere, it is where something happens."""
         found: list[Mention] = []
         taken = Taken()
         alone: list[tuple[int, int, str]] = []
@@ -178,6 +180,11 @@ class Mentions:
                 continue  # "the Smolensk side" is not a country
             role = self.role(match.group("role"))
             found.append(Mention(match.start(), match.end(), "descriptor", country=country, role=role))
+        described = Taken((m.start, m.end) for m in found if m.kind == "descriptor")
+        for start, end in states:
+            office = self.polity and self.polity.search(text, max(0, start - 40), start)  # "President of X said"
+            if not taken.overlaps(start, end) and not described.overlaps(start, end) and not office:
+                found.append(Mention(start, end, "org", country=self.registry.country(text[start:end])))
         for match in self.pronoun.finditer(text):
             if taken.holds(match.start()):
                 continue

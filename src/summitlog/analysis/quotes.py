@@ -25,6 +25,7 @@ from .quotemarks import PAIRS, Span, scan
 from .text import CAPITAL, SMALL, alternation, holding, sentence_spans
 
 WORD = re.compile(r"\w+")
+NEXT_WORD = re.compile(r"[^\W\d_]+")
 SENTENCE_BREAK = re.compile(rf"(?<=[.!?…])[\"”’»)\]]*(?:\s+|(?={CAPITAL}{SMALL}))")
 SIGNATURE = re.compile(rf"[ \t]*[―—–]{{1,2}}[ \t]*(?={CAPITAL})")  # "“...” — Ann Lee"
 CAPS = rf"{CAPITAL}(?:{CAPITAL}|[.'’-])+"
@@ -414,6 +415,10 @@ class QuoteFinder:
         """(found, speaker, cue) from the attribution model: the likeliest mention near the quote
         that resolves (an organisation or "they" resolves to no person)."""
         around, near = self.window(ctx, w)
+        # a state speaks the words of the sentence that says so ("South Korea accused the North of
+        # '...'"); no later quote is its, as a person's may be ("he added")
+        near = [m for m in near if not (m.kind == "org" and m.country)
+                or around.sentence_start <= m.start < around.sentence_end]
         if isinstance(ctx.syntax, Asked):  # a first reading: only which mentions are asked about counts
             ctx.syntax.spans.update((m.start, m.end) for m in near)
             return False, None, None
@@ -606,9 +611,21 @@ class QuoteFinder:
     # -- mentions and their resolution --------------------------------------------
 
     def mentions(self, text: str, persons: Sequence[tuple[int, int, str]], orgs: Sequence[tuple[int, int]] = (),
-                 names: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
-        """Every mention that may be a source (mentions.Mentions.find)."""
-        return self.people.find(text, persons, orgs, names)
+                 names: Sequence[tuple[int, int, str]] | None = None,
+                 places: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        """Every mention that may be a source (mentions.Mentions.find); of the `places` the NER
+        found, the countries a speech verb follows ("Japan branded", "Russia has insisted"), which
+        speak through their governments: no person near them is the source of their words."""
+        states = [(start, end) for start, end in places if self.registry.country(text[start:end])
+                  and self.speaks(text, end)]
+        return self.people.find(text, persons, orgs, names, states)
+
+    def speaks(self, text: str, at: int) -> bool:
+        """Whether a speech verb follows a name ending at `at` at once ("Russia insisted"; in
+        "for Mexico to respond" or "Russia, Putin said" the name is not the one who speaks)."""
+        word = NEXT_WORD.match(text, at + 1) if text[at:at + 1] == " " else None
+        return bool(word and self.cue.match(text, word.start()))
+
     def resolve(self, mention: Mention, ctx: Context) -> str | None:
         """The actor a mention refers to, given what came before it."""
         if mention.kind == "name":
